@@ -50,6 +50,10 @@ export { MAX_REPORTED_ERRORS, formatIssue, DatasetLoadError } from "./model/issu
 
 // ── Demo data generation ──────────────────────────────────────────────────────────────────
 
+// ── Output files ─────────────────────────────────────────────────────────────────────────
+export { writeFileAtomic, createAtomicWriteStream } from "./io/atomic-file";
+export type { AtomicWriteStream } from "./io/atomic-file";
+
 // ── CLI ───────────────────────────────────────────────────────────────────────────────────
 export { runCli, buildProgram, EXIT_OK, EXIT_FAILURE, EXIT_USAGE } from "./cli/main";
 export { CliExit } from "./cli/cli-exit";

@@ -1,0 +1,76 @@
+/**
+ * Atomic output: every file the project writes goes to a temporary file in the target folder and
+ * is renamed into place only when complete, so a failure never leaves a half-written file.
+ */
+import { createWriteStream, type WriteStream } from "node:fs";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { randomBytes } from "node:crypto";
+
+function tempPathFor(target: string): string {
+  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+}
+
+/**
+ * Writes `data` to `target` atomically: a temporary file in the same folder, then a rename.
+ * Creates the folder if needed. On failure the temporary file is removed and the error rethrown;
+ * an existing `target` is left untouched.
+ *
+ * @example await writeFileAtomic("reports/brief.html", "<!doctype html>…") // → resolves, file complete
+ */
+export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(dirname(target), { recursive: true });
+  const tmp = tempPathFor(target);
+  try {
+    await writeFile(tmp, data);
+    await rename(tmp, target);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
+}
+
+/** A stream to a temporary file that becomes `target` on {@link AtomicWriteStream.commit}. */
+export interface AtomicWriteStream {
+  /** Write here; honour back-pressure (`write` returning false → wait for "drain"). */
+  readonly stream: WriteStream;
+  /** Final path the file will have after commit. */
+  readonly target: string;
+  /** Ends the stream, waits for it to flush, and renames it into place. */
+  commit(): Promise<void>;
+  /** Destroys the stream and removes the temporary file; `target` is untouched. */
+  abort(): Promise<void>;
+}
+
+/**
+ * Opens a write stream whose content appears at `target` only when committed — for outputs too
+ * large to build in memory (generated data sets).
+ *
+ * @example const out = await createAtomicWriteStream("data/big/runs.ndjson");
+ *   out.stream.write("{}\n"); await out.commit(); // → data/big/runs.ndjson holds "{}\n"
+ */
+export async function createAtomicWriteStream(target: string): Promise<AtomicWriteStream> {
+  await mkdir(dirname(target), { recursive: true });
+  const tmp = tempPathFor(target);
+  const stream = createWriteStream(tmp);
+  let failure: Error | undefined;
+  stream.on("error", (e) => {
+    failure = e;
+  });
+  return {
+    stream,
+    target,
+    async commit() {
+      await new Promise<void>((resolve, reject) => {
+        if (failure) return reject(failure);
+        stream.end((err?: Error | null) => (err ? reject(err) : resolve()));
+      });
+      if (failure) throw failure;
+      await rename(tmp, target);
+    },
+    async abort() {
+      stream.destroy();
+      await rm(tmp, { force: true });
+    },
+  };
+}
