@@ -1,0 +1,206 @@
+/**
+ * Per-task friction and bottlenecks of a mission: delay, overrun relative to the estimate, risk,
+ * and persistence over the most recent runs.
+ */
+import type { RiskEvent, RunTaskStat, TaskDefinition } from "../model/dataset";
+import type { Ruleset } from "../rules/schema";
+import type { BottleneckDriver, BottleneckStatus, LedgerEntry, TaskFriction } from "./types";
+import { recent } from "./window";
+
+/** Inputs of {@link assessBottlenecks}. */
+export interface BottleneckInput {
+  /** The mission's ledger entries, oldest first. */
+  readonly entries: readonly LedgerEntry[];
+  readonly tasks: readonly TaskDefinition[];
+  /** Task aggregates by run id. */
+  readonly statsByRun: ReadonlyMap<string, readonly RunTaskStat[]>;
+  /** The mission's risk events up to the as-of instant. */
+  readonly riskEvents: readonly RiskEvent[];
+  readonly severityWeights: Readonly<Record<RiskEvent["severity"], number>>;
+}
+
+interface Sums {
+  runs: number;
+  executions: number;
+  actual: number;
+  delay: number;
+  overrun: number;
+  overrunCount: number;
+}
+
+function sumStats(
+  entries: readonly LedgerEntry[],
+  taskId: string,
+  statsByRun: BottleneckInput["statsByRun"],
+): Sums {
+  const s: Sums = { runs: 0, executions: 0, actual: 0, delay: 0, overrun: 0, overrunCount: 0 };
+  for (const e of entries) {
+    const stat = statsByRun.get(e.runId)?.find((x) => x.taskId === taskId);
+    if (!stat) continue;
+    s.runs++;
+    s.executions += stat.executions;
+    s.actual += stat.actualMinutes;
+    s.delay += stat.humanDelayMinutes;
+    s.overrun += stat.overrunMinutes;
+    s.overrunCount += stat.overrunCount;
+  }
+  return s;
+}
+
+function riskOf(events: readonly RiskEvent[], taskId: string, weights: BottleneckInput["severityWeights"]) {
+  let count = 0;
+  let weight = 0;
+  for (const ev of events) {
+    if (ev.taskId !== taskId) continue;
+    count++;
+    weight += weights[ev.severity];
+  }
+  return { count, weight };
+}
+
+type SeedRules = Extract<Ruleset["bottleneck"], { method: "seed_v3" }>;
+type LostTimeRules = Extract<Ruleset["bottleneck"], { method: "lost_time" }>;
+
+function seedTask(task: TaskDefinition, input: BottleneckInput, rules: SeedRules): TaskFriction | null {
+  const s = sumStats(input.entries, task.taskId, input.statsByRun);
+  if (s.executions === 0) return null;
+  const avgActual = s.actual / s.executions;
+  const avgDelay = s.delay / s.executions;
+  const risk = riskOf(input.riskEvents, task.taskId, input.severityWeights);
+  const score =
+    avgDelay * rules.delayWeight +
+    Math.max(0, avgActual - task.estimatedMinutes) +
+    risk.weight * rules.riskWeight;
+  let driver: BottleneckDriver = "mixed";
+  if (avgDelay >= rules.elevatedDelayMinutes && task.requiresApproval) driver = "approval_delay";
+  else if (avgActual > task.estimatedMinutes * (1 + rules.overrunTolerance)) driver = "task_overrun";
+  else if (risk.count > 0) driver = "risk";
+  // The reference engine's persistence: the last N run ids sorted as strings (not by time).
+  const lastIds = input.entries
+    .map((e) => e.runId)
+    .sort()
+    .slice(-rules.recentRuns);
+  let samples = 0;
+  let elevated = 0;
+  for (const id of lastIds) {
+    const stat = input.statsByRun.get(id)?.find((x) => x.taskId === task.taskId);
+    if (!stat) continue;
+    samples++;
+    if (stat.humanDelayMinutes >= rules.elevatedDelayMinutes) elevated++;
+  }
+  const status: BottleneckStatus =
+    samples >= 3 && elevated >= 2 ? "persistent" : samples >= 2 && elevated >= 1 ? "recurring" : "isolated";
+  return {
+    taskId: task.taskId,
+    taskName: task.name,
+    estimatedMinutes: task.estimatedMinutes,
+    requiresApproval: task.requiresApproval,
+    samples: s.runs,
+    avgActualMinutes: avgActual,
+    avgDelayMinutes: avgDelay,
+    avgOverrunMinutes: s.overrun / s.executions,
+    overrunFrequency: s.overrunCount / s.executions,
+    riskEvents: risk.count,
+    riskWeight: risk.weight,
+    score,
+    driver,
+    status,
+    frictionRuns: elevated,
+    persistenceWindow: samples,
+  };
+}
+
+function lostTimeTask(
+  task: TaskDefinition,
+  input: BottleneckInput,
+  rules: LostTimeRules,
+): TaskFriction | null {
+  const window = recent(input.entries, rules.recentRuns);
+  const s = sumStats(window, task.taskId, input.statsByRun);
+  if (s.runs === 0) return null;
+  const windowIds = new Set(window.map((e) => e.runId));
+  const risk = riskOf(
+    input.riskEvents.filter((ev) => windowIds.has(ev.runId)),
+    task.taskId,
+    input.severityWeights,
+  );
+  const estimate = Math.max(task.estimatedMinutes, 1);
+  // Minutes lost per run in which the task ran, as a share of its estimate: comparable across tasks.
+  const delayShare = s.delay / s.runs / estimate;
+  const overrunShare = s.overrun / s.runs / estimate;
+  const riskScore = (risk.weight / window.length) * rules.riskPointWeight;
+  const score = delayShare + overrunShare + riskScore;
+  let driver: BottleneckDriver = "mixed";
+  if (score > 0) {
+    const parts: [BottleneckDriver, number][] = [
+      ["approval_delay", delayShare],
+      ["task_overrun", overrunShare],
+      ["risk", riskScore],
+    ];
+    const top = parts.reduce((a, b) => (b[1] > a[1] ? b : a));
+    if (top[1] / score >= rules.dominantShare) driver = top[0];
+  }
+  const persistenceRuns = recent(input.entries, rules.persistenceRuns);
+  let frictionRuns = 0;
+  for (const e of persistenceRuns) {
+    const stat = input.statsByRun.get(e.runId)?.find((x) => x.taskId === task.taskId);
+    if (!stat) continue;
+    const overrun =
+      stat.actualMinutes > stat.executions * task.estimatedMinutes * (1 + rules.overrunTolerance);
+    if (stat.humanDelayMinutes >= rules.elevatedDelayMinutes || overrun) frictionRuns++;
+  }
+  const share = persistenceRuns.length === 0 ? 0 : frictionRuns / persistenceRuns.length;
+  const status: BottleneckStatus =
+    share >= rules.persistentShare && frictionRuns >= rules.recurringMinRuns
+      ? "persistent"
+      : frictionRuns >= rules.recurringMinRuns
+        ? "recurring"
+        : "isolated";
+  return {
+    taskId: task.taskId,
+    taskName: task.name,
+    estimatedMinutes: task.estimatedMinutes,
+    requiresApproval: task.requiresApproval,
+    samples: s.runs,
+    avgActualMinutes: s.actual / s.executions,
+    avgDelayMinutes: s.delay / s.runs,
+    avgOverrunMinutes: s.overrun / s.runs,
+    overrunFrequency: s.overrunCount / s.executions,
+    riskEvents: risk.count,
+    riskWeight: risk.weight,
+    score,
+    driver,
+    status,
+    frictionRuns,
+    persistenceWindow: persistenceRuns.length,
+  };
+}
+
+/**
+ * Friction of every task of a mission that ran at least once, highest score first (ties by task
+ * order), and the top bottleneck.
+ *
+ * `seed_v3`: score = avg delay·w + max(0, avg actual − estimate) + risk weight·w (minutes and
+ * weights mixed, as the reference does); persistence over the last N run ids sorted as strings.
+ * `lost_time`: score = (delay + overrun minutes per run) ÷ estimate + severity-weighted risk events
+ * per run·w over the recent runs by time; persistence = runs with friction among the most recent
+ * runs by time. Tasks scoring under `minScore` are not bottlenecks.
+ *
+ * @example assessBottlenecks(m002Input, seedV3.bottleneck).top?.taskId // → "T5"
+ */
+export function assessBottlenecks(
+  input: BottleneckInput,
+  rules: Ruleset["bottleneck"],
+): { tasks: readonly TaskFriction[]; top: TaskFriction | null } {
+  const order = new Map(input.tasks.map((t) => [t.taskId, t.order]));
+  const tasks: TaskFriction[] = [];
+  for (const task of input.tasks) {
+    const f = rules.method === "seed_v3" ? seedTask(task, input, rules) : lostTimeTask(task, input, rules);
+    if (f) tasks.push(f);
+  }
+  tasks.sort((a, b) => b.score - a.score || (order.get(a.taskId) ?? 0) - (order.get(b.taskId) ?? 0));
+  const first = tasks[0] ?? null;
+  const minScore = rules.method === "lost_time" ? rules.minScore : 0;
+  const top = first && first.score > minScore ? first : rules.method === "seed_v3" ? first : null;
+  return { tasks, top };
+}

@@ -1,0 +1,91 @@
+/**
+ * `evaluate`: the whole pipeline, pure and deterministic — dataset → ledger → mission metrics →
+ * triggers → mission assessments → portfolio assessment — returning every stage.
+ */
+import type { Dataset, RiskEvent, RunTaskStat } from "../model/dataset";
+import type { Ruleset } from "../rules/schema";
+import { asOfToMs } from "./as-of";
+import { assessMission } from "./assess-mission";
+import { assessPortfolio } from "./assess-portfolio";
+import { buildLedger } from "./ledger";
+import { missionMetrics } from "./mission-metrics";
+import { missionTriggers } from "./triggers";
+import type { EvaluateOptions, EvaluationResult, MissionAssessment } from "./types";
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+/**
+ * Evaluates a dataset under a ruleset. With `asOf`, everything later (runs started after it, risk
+ * events detected after it) is ignored — the basis of backtesting. Without it, the as-of instant
+ * is the start of the latest run. The dataset is not modified; the result depends only on the
+ * dataset, the ruleset and `asOf`.
+ *
+ * @throws Error when `asOf` is not a date or a zoned date-time.
+ * @example evaluate(seedDataset, builtinRuleset("seed-v3")).portfolio.verdict // → "WATCH"
+ */
+export function evaluate(dataset: Dataset, rules: Ruleset, options: EvaluateOptions = {}): EvaluationResult {
+  let asOfMs: number;
+  if (options.asOf !== undefined) asOfMs = asOfToMs(options.asOf);
+  else asOfMs = dataset.runs.reduce((max, r) => Math.max(max, r.startMs), -Infinity);
+  const ledger = buildLedger(dataset, rules, asOfMs);
+
+  const runsUpToAsOf = new Map<string, number>();
+  const includedRunIds = new Set<string>();
+  for (const run of dataset.runs) {
+    if (run.startMs > asOfMs) continue;
+    includedRunIds.add(run.runId);
+    runsUpToAsOf.set(run.missionId, (runsUpToAsOf.get(run.missionId) ?? 0) + 1);
+  }
+  const statsByRun = groupBy<RunTaskStat>(
+    dataset.runTaskStats.filter((s) => includedRunIds.has(s.runId)),
+    (s) => s.runId,
+  );
+  const riskByMission = groupBy<RiskEvent>(
+    dataset.riskEvents.filter((e) => includedRunIds.has(e.runId) && e.detectedMs <= asOfMs),
+    (e) => e.missionId,
+  );
+  const tasksByMission = groupBy(dataset.tasks, (t) => t.missionId);
+  const primary = new Map(dataset.kpis.filter((k) => k.primary).map((k) => [k.missionId, k]));
+
+  const missions = [...dataset.missions].sort((a, b) =>
+    a.missionId < b.missionId ? -1 : a.missionId > b.missionId ? 1 : 0,
+  );
+  const assessments: MissionAssessment[] = [];
+  for (const mission of missions) {
+    const metrics = missionMetrics(
+      {
+        mission,
+        kpi: primary.get(mission.missionId),
+        tasks: tasksByMission.get(mission.missionId) ?? [],
+        entries: ledger.byMission[mission.missionId] ?? [],
+        runsTotal: runsUpToAsOf.get(mission.missionId) ?? 0,
+        statsByRun,
+        riskEvents: riskByMission.get(mission.missionId) ?? [],
+        asOfMs,
+      },
+      rules,
+    );
+    const triggers = missionTriggers(metrics, rules);
+    assessments.push(assessMission(mission, metrics, triggers, rules));
+  }
+  const portfolio = assessPortfolio(assessments, rules);
+  return {
+    ruleset: { id: rules.id, version: rules.version },
+    asOf: Number.isFinite(asOfMs) ? new Date(asOfMs).toISOString() : "",
+    ledger,
+    metrics: assessments.map((a) => a.metrics),
+    triggers: assessments.flatMap((a) => a.triggers),
+    portfolio,
+    dataWarnings: dataset.warnings,
+    inputFingerprint: dataset.source.fingerprint,
+  };
+}

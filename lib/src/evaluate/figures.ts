@@ -1,0 +1,53 @@
+/**
+ * The primary KPI's headline figures, each labelled and never mixed: improvement versus the
+ * baseline, change since the first observed run, and the remaining gap to the target.
+ */
+import type { KpiSpec } from "../model/dataset";
+import { improvementPct, round } from "./kpi-compare";
+import type { KpiFigures } from "./types";
+
+/**
+ * True when `value` meets or beats `target` in the KPI's direction.
+ *
+ * @example meetsTarget(3.2, 4, "lower_is_better") // → true
+ */
+export function meetsTarget(value: number, target: number, direction: KpiSpec["direction"]): boolean {
+  return direction === "lower_is_better" ? value <= target : value >= target;
+}
+
+/**
+ * Computes the figures of a KPI series (oldest first, at least one value). Percentages are
+ * rounded to 2 decimals; positive means better in the KPI's direction. The gap is 0 when the
+ * target is met and null without a (non-zero) target.
+ *
+ * @example kpiFigures(m003Spec, [5.2, 3.9, 3.2]).improvementFromBaselinePct // → 73.33
+ */
+export function kpiFigures(spec: KpiSpec, values: readonly number[]): KpiFigures {
+  const first = values[0] as number;
+  const latest = values[values.length - 1] as number;
+  const previous = values.length >= 2 ? values[values.length - 2] : undefined;
+  const pct = (x: number | null) => (x === null ? null : round(x, 2));
+  const fromBaseline =
+    spec.baseline === undefined ? null : improvementPct(latest, spec.baseline, spec.direction);
+  let gap: number | null = null;
+  let met: boolean | null = null;
+  if (spec.target !== undefined) {
+    met = meetsTarget(latest, spec.target, spec.direction);
+    if (met) gap = 0;
+    else if (spec.target !== 0) gap = (100 * Math.abs(latest - spec.target)) / Math.abs(spec.target);
+  }
+  return {
+    kpi: spec.kpi,
+    ...(spec.unit !== undefined ? { unit: spec.unit } : {}),
+    direction: spec.direction,
+    ...(spec.baseline !== undefined ? { baseline: spec.baseline } : {}),
+    ...(spec.target !== undefined ? { target: spec.target } : {}),
+    first,
+    ...(previous !== undefined ? { previous } : {}),
+    latest,
+    improvementFromBaselinePct: pct(fromBaseline),
+    changeSinceFirstRunPct: pct(values.length >= 2 ? improvementPct(latest, first, spec.direction) : null),
+    remainingGapToTargetPct: pct(gap),
+    targetMet: met,
+  };
+}

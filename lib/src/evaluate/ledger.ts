@@ -1,0 +1,111 @@
+/**
+ * Stage 1 — the per-run ledger: one entry per run with its primary KPI value, approval delay,
+ * overrun, human touches and risk, in the ruleset's run order. Linear in runs + task aggregates +
+ * risk events.
+ */
+import type { Dataset, Run } from "../model/dataset";
+import type { Ruleset } from "../rules/schema";
+import type { ExcludedRun, Ledger, LedgerEntry } from "./types";
+
+interface RunAggregate {
+  approvalDelay: number;
+  overrun: number;
+  riskEvents: number;
+  riskWeight: number;
+}
+
+function compareEntries(order: Ruleset["ledger"]["order"]) {
+  return (a: LedgerEntry, b: LedgerEntry): number => {
+    if (order === "date_then_run_id") {
+      if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+    } else if (a.startMs !== b.startMs) {
+      return a.startMs - b.startMs;
+    }
+    return a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : 0;
+  };
+}
+
+/**
+ * Builds the ledger of every run started at or before `asOfMs`. Runs whose mission has no primary
+ * KPI value in that run are excluded with a reason; risk events detected after `asOfMs` are
+ * ignored.
+ *
+ * @example buildLedger(seedDataset, builtinRuleset("seed-v3"), Infinity).byMission.M002.length // → 2
+ */
+export function buildLedger(dataset: Dataset, rules: Ruleset, asOfMs: number): Ledger {
+  const primaryKpi = new Map<string, string>();
+  for (const k of dataset.kpis) if (k.primary) primaryKpi.set(k.missionId, k.kpi);
+
+  const included = new Map<string, Run>();
+  let ignoredAfterAsOf = 0;
+  for (const run of dataset.runs) {
+    if (run.startMs > asOfMs) ignoredAfterAsOf++;
+    else included.set(run.runId, run);
+  }
+
+  const aggregates = new Map<string, RunAggregate>();
+  const aggregateOf = (runId: string): RunAggregate => {
+    let agg = aggregates.get(runId);
+    if (!agg) {
+      agg = { approvalDelay: 0, overrun: 0, riskEvents: 0, riskWeight: 0 };
+      aggregates.set(runId, agg);
+    }
+    return agg;
+  };
+  for (const stat of dataset.runTaskStats) {
+    if (!included.has(stat.runId)) continue;
+    const agg = aggregateOf(stat.runId);
+    agg.approvalDelay += stat.approvalDelayMinutes;
+    agg.overrun += stat.overrunMinutes;
+  }
+  const weights = rules.ledger.severityWeights;
+  for (const event of dataset.riskEvents) {
+    if (!included.has(event.runId) || event.detectedMs > asOfMs) continue;
+    const agg = aggregateOf(event.runId);
+    agg.riskEvents++;
+    agg.riskWeight += weights[event.severity];
+  }
+
+  const byMission: Record<string, LedgerEntry[]> = {};
+  for (const m of dataset.missions) byMission[m.missionId] = [];
+  const excluded: ExcludedRun[] = [];
+  for (const run of included.values()) {
+    const kpi = primaryKpi.get(run.missionId);
+    const value = kpi === undefined ? undefined : run.kpis[kpi];
+    if (kpi === undefined || value === undefined) {
+      excluded.push({
+        runId: run.runId,
+        missionId: run.missionId,
+        reason: kpi === undefined ? "mission has no primary KPI" : `no value for the primary KPI ${kpi}`,
+      });
+      continue;
+    }
+    const agg = aggregates.get(run.runId);
+    const secondaryKpis: Record<string, number> = {};
+    for (const [name, v] of Object.entries(run.kpis)) if (name !== kpi) secondaryKpis[name] = v;
+    const entry: LedgerEntry = {
+      runId: run.runId,
+      missionId: run.missionId,
+      startTime: run.startTime,
+      startMs: run.startMs,
+      date: run.startTime.slice(0, 10),
+      status: run.status,
+      durationMinutes: run.durationMinutes,
+      kpiValue: value,
+      secondaryKpis,
+      humanInterventions: run.humanInterventions,
+      escalations: run.escalations,
+      humanTouches: run.humanInterventions + run.escalations,
+      approvalDelayMinutes: agg?.approvalDelay ?? 0,
+      overrunMinutes: agg?.overrun ?? 0,
+      riskFlagged: run.riskFlagged,
+      riskEvents: agg?.riskEvents ?? 0,
+      riskWeight: agg?.riskWeight ?? 0,
+    };
+    (byMission[run.missionId] ??= []).push(entry);
+  }
+  const compare = compareEntries(rules.ledger.order);
+  for (const entries of Object.values(byMission)) entries.sort(compare);
+  excluded.sort((a, b) => (a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : 0));
+  return { byMission, excluded, ignoredAfterAsOf };
+}

@@ -1,0 +1,160 @@
+/**
+ * Trajectory sufficiency: is the pace fast enough to reach the target (by its date, when there is
+ * one)? Estimates the runs and days to target from Sen's slope and a band from its interval.
+ */
+import type { KpiSpec } from "../model/dataset";
+import type { Ruleset } from "../rules/schema";
+import { median } from "../stats/quantile";
+import { meetsTarget } from "./figures";
+import { round } from "./kpi-compare";
+import type { TrajectoryAssessment, TrendAssessment } from "./types";
+
+const DAY_MS = 86_400_000;
+
+/** Inputs of {@link assessTrajectory}. */
+export interface TrajectoryInput {
+  readonly spec: KpiSpec;
+  /** Primary KPI values, oldest first. */
+  readonly values: readonly number[];
+  /** Start instants of the same runs (epoch ms). */
+  readonly startMs: readonly number[];
+  readonly trend: TrendAssessment;
+}
+
+function isoDate(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** Runs needed to cover `gap` at `slope` per run; null when the slope does not move toward it. */
+function runsToCover(gap: number, slope: number): number | null {
+  if (slope === 0 || Math.sign(slope) !== Math.sign(gap)) return null;
+  return gap / slope;
+}
+
+/**
+ * Assesses whether the KPI reaches its target in time.
+ *
+ * - `met`: the latest value (and the fitted current level, when there is one) meets the target;
+ * - `on_track`: improving and, with a target date, the estimated date is on or before it;
+ * - `at_risk`: moving toward the target but either not significantly, or only the optimistic end
+ *   of the band reaches the target date;
+ * - `off_track`: flat, worsening, moving away, beyond the horizon, or even the optimistic
+ *   estimate misses the target date;
+ * - `unknown`: no target, too few runs, or the ruleset has no trajectory rule.
+ *
+ * @example assessTrajectory({ spec, values, startMs, trend }, defaultRules.trajectory).status // → "on_track"
+ */
+export function assessTrajectory(input: TrajectoryInput, rules: Ruleset["trajectory"]): TrajectoryAssessment {
+  const { spec, values, startMs, trend } = input;
+  if (rules.method === "none")
+    return { status: "unknown", description: "The ruleset assesses no trajectory." };
+  const targetDate = spec.targetDate;
+  const withDate = targetDate !== undefined ? { targetDate } : {};
+  if (spec.target === undefined) return { status: "unknown", ...withDate, description: "No target is set." };
+  const latest = values[values.length - 1];
+  if (latest === undefined) return { status: "unknown", ...withDate, description: "No KPI value." };
+  const target = spec.target;
+  const n = trend.n;
+  const fitted =
+    trend.slopePerRun !== undefined && trend.intercept !== undefined
+      ? trend.intercept + trend.slopePerRun * (n - 1)
+      : undefined;
+  if (
+    meetsTarget(latest, target, spec.direction) &&
+    (fitted === undefined || meetsTarget(fitted, target, spec.direction))
+  ) {
+    return {
+      status: "met",
+      ...withDate,
+      description: `The target ${target} is met (latest ${round(latest, 2)}).`,
+    };
+  }
+  if (
+    values.length < rules.minRuns ||
+    trend.slopePerRun === undefined ||
+    trend.slopeCi === undefined ||
+    fitted === undefined
+  ) {
+    return {
+      status: "unknown",
+      ...withDate,
+      description: `Too few runs to project the trajectory (${values.length}; at least ${rules.minRuns} needed).`,
+    };
+  }
+  const level = fitted;
+  const gap = target - level;
+  const slope = trend.slopePerRun;
+  const eta = runsToCover(gap, slope);
+  const movingToward = eta !== null;
+  if (!movingToward || trend.label === "worsening" || trend.label === "flat") {
+    return {
+      status: "off_track",
+      ...withDate,
+      description: `At the current pace (${round(slope, 3)} per run) the KPI does not move toward the target ${target}.`,
+    };
+  }
+  const [lo, hi] = trend.slopeCi;
+  const candidates = [runsToCover(gap, lo), runsToCover(gap, hi)];
+  const fastest = Math.min(...candidates.map((c) => (c === null ? Infinity : c)));
+  const slowestFinite = candidates.every((c) => c !== null);
+  const slowest = slowestFinite ? Math.max(...(candidates as number[])) : null;
+  const intervals: number[] = [];
+  for (let i = 1; i < startMs.length; i++)
+    intervals.push(((startMs[i] as number) - (startMs[i - 1] as number)) / DAY_MS);
+  const daysPerRun = intervals.length > 0 ? median(intervals) : 0;
+  const lastMs = startMs[startMs.length - 1] as number;
+  const etaRuns = Math.ceil(eta);
+  const etaDays = Math.ceil(eta * daysPerRun);
+  const etaDate = isoDate(lastMs + eta * daysPerRun * DAY_MS);
+  const band: [number, number | null] = [Math.ceil(fastest), slowest === null ? null : Math.ceil(slowest)];
+  const daysBand: [number, number | null] = [
+    Math.ceil(fastest * daysPerRun),
+    slowest === null ? null : Math.ceil(slowest * daysPerRun),
+  ];
+  const base = {
+    etaRuns,
+    etaRunsBand: band,
+    etaDays,
+    etaDaysBand: daysBand,
+    etaDate,
+    ...withDate,
+  };
+  const bandText = `band ${band[0]}–${band[1] === null ? "unbounded" : band[1]} runs`;
+  const pace = `At the current pace (${round(slope, 3)} per run, about one run every ${round(daysPerRun, 1)} days) the target ${target} is reached in about ${etaRuns} runs (${etaDays} days, by ${etaDate}; ${bandText})`;
+  if (eta > rules.horizonRuns) {
+    return {
+      status: "off_track",
+      ...base,
+      description: `${pace}, beyond the ${rules.horizonRuns}-run horizon.`,
+    };
+  }
+  const fastestDate = Number.isFinite(fastest) ? isoDate(lastMs + fastest * daysPerRun * DAY_MS) : undefined;
+  if (targetDate !== undefined) {
+    if (etaDate <= targetDate) {
+      const status = trend.label === "improving" ? "on_track" : "at_risk";
+      return {
+        status,
+        ...base,
+        description: `${pace}: ${status === "on_track" ? "before" : "before, but the trend is not yet significant, by"} the target date ${targetDate}.`,
+      };
+    }
+    if (fastestDate !== undefined && fastestDate <= targetDate) {
+      return {
+        status: "at_risk",
+        ...base,
+        description: `${pace}: after the target date ${targetDate}, which only the optimistic end of the band meets.`,
+      };
+    }
+    return {
+      status: "off_track",
+      ...base,
+      description: `${pace}: even the optimistic estimate misses the target date ${targetDate}.`,
+    };
+  }
+  const status = trend.label === "improving" ? "on_track" : "at_risk";
+  return {
+    status,
+    ...base,
+    description: `${pace}${status === "at_risk" ? "; the trend is not yet significant" : ""}.`,
+  };
+}

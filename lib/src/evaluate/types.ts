@@ -1,0 +1,347 @@
+/**
+ * Types of every evaluation stage, in pipeline order:
+ * dataset → {@link Ledger} (per run) → {@link MissionMetrics} → {@link Trigger}s →
+ * {@link MissionAssessment} → {@link PortfolioAssessment}, all returned by `evaluate` in an
+ * {@link EvaluationResult}. Units: minutes for delays and durations, KPI units for KPI values,
+ * percent (0–100) where a name ends in `Pct`, scores 0–100.
+ */
+import type { KpiDirection, RunStatus } from "../model/dataset";
+import type { DataIssue } from "../model/issues";
+import type { Band, Severity, TriggerId } from "../rules/schema";
+
+// ── Stage 1: per-run ledger ────────────────────────────────────────────────────────────────
+
+/** One run's figures, as the evaluator sees them. */
+export interface LedgerEntry {
+  readonly runId: string;
+  readonly missionId: string;
+  readonly startTime: string;
+  readonly startMs: number;
+  /** Start date, YYYY-MM-DD (first 10 characters of the start time). */
+  readonly date: string;
+  readonly status: RunStatus;
+  readonly durationMinutes: number;
+  /** Primary KPI value at the end of the run (KPI units). */
+  readonly kpiValue: number;
+  /** Other KPI values of the run by name. */
+  readonly secondaryKpis: Readonly<Record<string, number>>;
+  readonly humanInterventions: number;
+  readonly escalations: number;
+  /** Interventions + escalations. */
+  readonly humanTouches: number;
+  /** Human delay on tasks that required approval, minutes. */
+  readonly approvalDelayMinutes: number;
+  /** Sum over task executions of max(0, actual − estimate), minutes. */
+  readonly overrunMinutes: number;
+  readonly riskFlagged: boolean;
+  /** Risk events recorded for this run (detected up to the as-of instant). */
+  readonly riskEvents: number;
+  /** Severity-weighted risk events of this run. */
+  readonly riskWeight: number;
+}
+
+/** A run left out of the evaluation, and why. */
+export interface ExcludedRun {
+  readonly runId: string;
+  readonly missionId: string;
+  readonly reason: string;
+}
+
+/** Per-run ledger of the whole portfolio. */
+export interface Ledger {
+  /** Entries per mission id, ordered by the ruleset's run order. */
+  readonly byMission: Readonly<Record<string, readonly LedgerEntry[]>>;
+  readonly excluded: readonly ExcludedRun[];
+  /** Runs after the as-of instant, ignored. */
+  readonly ignoredAfterAsOf: number;
+}
+
+// ── Stage 2: mission metrics ───────────────────────────────────────────────────────────────
+
+/** Trend classes. `flat`: evidence of no material change; `no_clear_trend`: not enough evidence either way. */
+export type TrendLabel = "improving" | "worsening" | "flat" | "no_clear_trend" | "insufficient_data";
+
+/** The primary KPI's trend. */
+export interface TrendAssessment {
+  readonly label: TrendLabel;
+  readonly method: "three_point" | "mann_kendall";
+  /** Observations used (after the window cap). */
+  readonly n: number;
+  /** Mann–Kendall S, two-sided p-value and how it was computed, when the method is mann_kendall and n ≥ 3. */
+  readonly mannKendall?: { readonly s: number; readonly pValue: number; readonly method: string };
+  /** Sen's slope in KPI units per run, with its confidence interval. */
+  readonly slopePerRun?: number;
+  readonly slopeCi?: readonly [number, number];
+  /** Sen line: fitted value = intercept + slope × run index (0-based within the window). */
+  readonly intercept?: number;
+  /** Slope × (n − 1) ÷ |median level|: the relative change across the window (signed, KPI direction). */
+  readonly relativeChange?: number;
+  /** One plain sentence (includes the raw change when data are insufficient). */
+  readonly description: string;
+}
+
+/** Whether the pace reaches the target. */
+export type TrajectoryStatus = "met" | "on_track" | "at_risk" | "off_track" | "unknown";
+
+/** Sufficiency of the trajectory toward the target. */
+export interface TrajectoryAssessment {
+  readonly status: TrajectoryStatus;
+  /** Estimated runs until the target is reached at the Sen slope, and the band from its interval. */
+  readonly etaRuns?: number;
+  readonly etaRunsBand?: readonly [number, number | null];
+  /** The same in days at the median interval between runs. */
+  readonly etaDays?: number;
+  readonly etaDaysBand?: readonly [number, number | null];
+  /** Estimated date the target is reached (YYYY-MM-DD). */
+  readonly etaDate?: string;
+  readonly targetDate?: string;
+  readonly description: string;
+}
+
+/** Autonomy: a level score and, separately, whether human touches per run are rising. */
+export interface AutonomyAssessment {
+  /** 0–100, higher = fewer human touches. */
+  readonly score: number;
+  readonly regression: boolean;
+  /** Touches per run in the early and recent windows, when the rate test applies. */
+  readonly earlyTouchRate?: number;
+  readonly recentTouchRate?: number;
+  readonly rateRatio?: number;
+  readonly pValue?: number;
+  readonly windowRuns?: number;
+  /** Direction of human touches per run. */
+  readonly touchDirection: "rising" | "falling" | "steady" | "unknown";
+  readonly description: string;
+}
+
+/** Bottleneck persistence over the most recent runs. */
+export type BottleneckStatus = "persistent" | "recurring" | "isolated";
+/** What makes a task a bottleneck. */
+export type BottleneckDriver = "approval_delay" | "task_overrun" | "risk" | "mixed";
+
+/** Friction of one task of a mission. */
+export interface TaskFriction {
+  readonly taskId: string;
+  readonly taskName: string;
+  readonly estimatedMinutes: number;
+  readonly requiresApproval: boolean;
+  /** Runs in which the task has executions (within the measured window). */
+  readonly samples: number;
+  readonly avgActualMinutes: number;
+  readonly avgDelayMinutes: number;
+  readonly avgOverrunMinutes: number;
+  /** Share of executions over estimate (0–1). */
+  readonly overrunFrequency: number;
+  readonly riskEvents: number;
+  readonly riskWeight: number;
+  readonly score: number;
+  readonly driver: BottleneckDriver;
+  readonly status: BottleneckStatus;
+  /** Runs (of the persistence window) with friction in this task, and the window's size. */
+  readonly frictionRuns: number;
+  readonly persistenceWindow: number;
+}
+
+/** Robust stability of the KPI (and, for seed-v3, duration) series. */
+export interface StabilityAssessment {
+  readonly label: string;
+  readonly score: number;
+  /** The dispersion figure the bands apply to. */
+  readonly dispersion: number;
+  readonly method: "cv" | "robust";
+  readonly outOfControlRuns: number;
+  readonly description: string;
+}
+
+/** Risk as rates. */
+export interface RiskAssessment {
+  /** Share of runs flagged as risky (0–1). */
+  readonly riskRunShare: number;
+  /** Severity-weighted risk events per run. */
+  readonly weightedRiskPerRun: number;
+  /** Sum of severity weights (the reference engine's figure). */
+  readonly riskWeightSum: number;
+  readonly events: number;
+  readonly subscore: number;
+}
+
+/** Figures of the primary KPI, never mixed. Positive percentages mean "better". */
+export interface KpiFigures {
+  readonly kpi: string;
+  readonly unit?: string;
+  readonly direction: KpiDirection;
+  readonly baseline?: number;
+  readonly target?: number;
+  readonly first: number;
+  readonly previous?: number;
+  readonly latest: number;
+  /** Improvement of the latest value versus the baseline, percent of the baseline. */
+  readonly improvementFromBaselinePct: number | null;
+  /** Improvement of the latest value versus the first observed run, percent of the first value. */
+  readonly changeSinceFirstRunPct: number | null;
+  /** Remaining distance from the latest value to the target, percent of the target; 0 when met. */
+  readonly remainingGapToTargetPct: number | null;
+  readonly targetMet: boolean | null;
+}
+
+/** Averages of human and process friction per run. */
+export interface FrictionAverages {
+  readonly interventionsPerRun: number;
+  readonly escalationsPerRun: number;
+  readonly approvalDelayPerRun: number;
+  readonly overrunPerRun: number;
+  /** Runs the averages cover. */
+  readonly runs: number;
+  /** Escalations per run rising (Mann–Kendall on the per-run counts), when tested. */
+  readonly escalationsRising?: boolean;
+}
+
+/** Subscores 0–100 that make up the health score. */
+export interface Subscores {
+  readonly outcome: number;
+  readonly trajectory: number;
+  readonly friction: number;
+  readonly risk: number;
+  readonly stability: number;
+}
+
+/** Everything measured about one mission before rules fire. */
+export interface MissionMetrics {
+  readonly missionId: string;
+  readonly missionName: string;
+  readonly runsAnalyzed: number;
+  /** Runs of the mission in the data up to as-of, including those excluded. */
+  readonly runsTotal: number;
+  readonly firstRunDate?: string;
+  readonly lastRunDate?: string;
+  readonly figures: KpiFigures | null;
+  readonly trend: TrendAssessment;
+  readonly trajectory: TrajectoryAssessment;
+  readonly autonomy: AutonomyAssessment;
+  readonly friction: FrictionAverages;
+  readonly tasks: readonly TaskFriction[];
+  readonly topBottleneck: TaskFriction | null;
+  readonly stability: StabilityAssessment;
+  readonly risk: RiskAssessment;
+  readonly subscores: Subscores;
+  readonly healthScore: number;
+  /** Days between the last analysed run and the as-of instant. */
+  readonly daysSinceLastRun: number | null;
+  /** Share of the mission's runs that carry the primary KPI (0–1). */
+  readonly kpiCompleteness: number;
+}
+
+// ── Stage 3: triggers ──────────────────────────────────────────────────────────────────────
+
+/** The figures behind a rule's decision. */
+export interface Evidence {
+  /** Rule (trigger id or band rule) that used this figure. */
+  readonly rule: string;
+  readonly metric: string;
+  readonly value: number | string | boolean | null;
+  readonly comparison: string;
+  readonly threshold: number | string | boolean | null;
+  /** Runs the figure was computed over. */
+  readonly runsConsidered: number;
+}
+
+/** A rule that fired on a mission. */
+export interface Trigger {
+  readonly id: TriggerId;
+  readonly missionId: string;
+  readonly severity: Severity;
+  /** e.g. `T5:task_overrun` for REPEATED_BOTTLENECK. */
+  readonly detail?: string;
+  readonly taskId?: string;
+  /** 0–1: how consistently the condition holds over recent runs (ranks drivers). */
+  readonly persistence: number;
+  /** KPI impact used to break ties (remaining gap to target, percent). */
+  readonly kpiImpact: number;
+  /** A short figure for action sentences, e.g. "1.5 interventions per run". */
+  readonly figure: string;
+  readonly explanation: string;
+  readonly evidence: readonly Evidence[];
+}
+
+// ── Stage 4: assessments ───────────────────────────────────────────────────────────────────
+
+/** Confidence levels, lowest first. */
+export type ConfidenceLevel = "LOW" | "MEDIUM" | "HIGH";
+
+/** A confidence level with one plain sentence per factor that lowered it. */
+export interface Confidence {
+  readonly level: ConfidenceLevel;
+  readonly reasons: readonly string[];
+}
+
+/** The winning trigger and why it won. */
+export interface PrimaryDriver {
+  readonly missionId: string;
+  readonly missionName: string;
+  readonly trigger: TriggerId;
+  readonly severity: Severity;
+  readonly taskId?: string;
+  readonly explanation: string;
+  readonly evidence: readonly Evidence[];
+  /** Why this trigger outranked the others (severity, persistence, KPI impact). */
+  readonly rankedBy: string;
+}
+
+/** A missing governance field of a mission. */
+export interface GovernanceFinding {
+  readonly missionId: string;
+  readonly missionName: string;
+  readonly field: "businessOwner" | "aiRole" | "escalationPath";
+  readonly message: string;
+}
+
+/** The verdict for one mission with everything behind it. */
+export interface MissionAssessment {
+  readonly missionId: string;
+  readonly missionName: string;
+  readonly metrics: MissionMetrics;
+  readonly triggers: readonly Trigger[];
+  readonly health: Band;
+  /** How the band was reached (health score bands and gates). */
+  readonly bandEvidence: readonly Evidence[];
+  readonly primaryDriver: PrimaryDriver | null;
+  readonly recommendedAction: string;
+  readonly confidence: Confidence;
+  readonly governance: readonly GovernanceFinding[];
+}
+
+/** The portfolio's verdict. */
+export interface PortfolioAssessment {
+  readonly verdict: Band;
+  readonly interpretation: string;
+  readonly verdictEvidence: readonly Evidence[];
+  readonly primaryDriver: PrimaryDriver | null;
+  readonly recommendedAction: string;
+  readonly confidence: Confidence;
+  /** Mean of the missions' autonomy scores (rounded as the ruleset rounds scores). */
+  readonly averageAutonomy: number | null;
+  /** Missions per trend label. */
+  readonly trendCounts: Readonly<Record<TrendLabel, number>>;
+  readonly missions: readonly MissionAssessment[];
+  readonly governance: readonly GovernanceFinding[];
+}
+
+/** Options of `evaluate`. */
+export interface EvaluateOptions {
+  /** Only data up to this instant counts: ISO date (end of that day, UTC) or date-time with zone. */
+  readonly asOf?: string;
+}
+
+/** Everything `evaluate` returns: the verdict and every intermediate stage. */
+export interface EvaluationResult {
+  readonly ruleset: { readonly id: string; readonly version: string };
+  /** The as-of instant used (ISO), or the last run's start when none was given. */
+  readonly asOf: string;
+  readonly ledger: Ledger;
+  readonly metrics: readonly MissionMetrics[];
+  readonly triggers: readonly Trigger[];
+  readonly portfolio: PortfolioAssessment;
+  /** Loader warnings carried over from the dataset. */
+  readonly dataWarnings: readonly DataIssue[];
+  readonly inputFingerprint: string;
+}

@@ -1,0 +1,304 @@
+/**
+ * The ruleset schema: every threshold, weight, band and action template of the evaluator is data,
+ * validated here. A ruleset has an id and a version that every result echoes.
+ *
+ * Components that differ in kind between rulesets (e.g. a three-point trend comparison versus a
+ * Mann–Kendall test) are discriminated unions on `method`; their parameters live beside them.
+ */
+import { z } from "zod";
+
+const probability = z.number().gt(0).lt(1);
+const nonNegative = z.number().min(0);
+const positiveInt = z.number().int().min(1);
+const weight = z.number().min(0);
+
+/** Severity of a trigger. */
+export const SeveritySchema = z.enum(["low", "medium", "high"]);
+/** A mission's or the portfolio's status band. */
+export const BandSchema = z.enum(["ON_TRACK", "WATCH", "ATTENTION_REQUIRED"]);
+
+const LedgerSchema = z.strictObject({
+  /** `date_then_run_id`: by the first 10 characters of start_time, then run id (seed-v3); `start_time`: by instant. */
+  order: z.enum(["date_then_run_id", "start_time"]),
+  /** Weight of a risk event by severity. */
+  severityWeights: z.strictObject({ low: weight, medium: weight, high: weight }),
+});
+
+const ThreePointTrendSchema = z.strictObject({
+  method: z.literal("three_point"),
+  /** Relative tolerance for "better" and "flat" comparisons (0.05 = 5 %). */
+  tolerance: nonNegative,
+  /** Fewer runs than this → insufficient_data. */
+  minRuns: positiveInt,
+});
+
+const MannKendallTrendSchema = z.strictObject({
+  method: z.literal("mann_kendall"),
+  /** Two-sided significance level of the Mann–Kendall test. */
+  alpha: probability,
+  /** Fewer KPI observations than this → insufficient_data. */
+  minRuns: z.number().int().min(3),
+  /** Only the most recent N observations enter the test (bounds the pairwise work). */
+  maxWindowRuns: z.number().int().min(3),
+  /** Practical effect: |Sen slope| × (n − 1) / |median level| must reach this to call a trend. */
+  minRelativeChange: nonNegative,
+  /** Flat = the confidence interval of that relative change lies within ± this margin. */
+  flatMargin: nonNegative,
+  /** Confidence level of Sen's slope interval. */
+  ciLevel: probability,
+});
+
+const TrajectorySchema = z.discriminatedUnion("method", [
+  z.strictObject({ method: z.literal("none") }),
+  z.strictObject({
+    method: z.literal("sen_eta"),
+    /** Runs used to estimate the current level (median of the fitted Sen line at the last run). */
+    minRuns: z.number().int().min(2),
+    /** Beyond this many runs the estimate is reported as unreachable within the horizon. */
+    horizonRuns: positiveInt,
+  }),
+]);
+
+const AutonomyLevelSchema = z.strictObject({
+  interventionWeight: weight,
+  escalationWeight: weight,
+  approvalDelayWeight: weight,
+  approvalDelayCap: nonNegative,
+  /** Multiplies the share of risk-flagged runs (a fraction 0–1). */
+  riskShareWeight: weight,
+  /** Only the most recent N runs, or all runs when absent. */
+  recentRuns: positiveInt.optional(),
+});
+
+const AutonomyRegressionSchema = z.discriminatedUnion("method", [
+  z.strictObject({ method: z.literal("level_below"), threshold: z.number().min(0).max(100) }),
+  z.strictObject({
+    method: z.literal("touch_rate_increase"),
+    /** Share of the runs in each of the early and recent windows. */
+    windowFraction: z.number().gt(0).max(0.5),
+    minRunsPerWindow: z.number().int().min(2),
+    /** One-sided significance of the conditional binomial test on the two Poisson rates. */
+    alpha: probability,
+    /** Recent rate ÷ early rate must reach this. */
+    minRateRatio: z.number().min(1),
+    /** Recent rate − early rate (touches per run) must reach this. */
+    minRateIncrease: nonNegative,
+  }),
+]);
+
+const FrictionSchema = z.strictObject({
+  interventionWeight: weight,
+  escalationWeight: weight,
+  approvalDelayWeight: weight,
+  approvalDelayCap: nonNegative,
+  /** Minutes of approval delay per run from which a delay counts as elevated. */
+  approvalDelayElevatedMinutes: nonNegative,
+  /** Only the most recent N runs, or all runs when absent. */
+  recentRuns: positiveInt.optional(),
+});
+
+const SeedBottleneckSchema = z.strictObject({
+  method: z.literal("seed_v3"),
+  delayWeight: weight,
+  riskWeight: weight,
+  elevatedDelayMinutes: nonNegative,
+  overrunTolerance: nonNegative,
+  recentRuns: positiveInt,
+});
+
+const LostTimeBottleneckSchema = z.strictObject({
+  method: z.literal("lost_time"),
+  /** Recent runs (by start time) over which a task's friction is measured. */
+  recentRuns: positiveInt,
+  /** Runs (most recent by start time) over which persistence is judged. */
+  persistenceRuns: positiveInt,
+  /** Share of those runs with friction from which a bottleneck is persistent. */
+  persistentShare: probability,
+  /** Runs with friction from which a bottleneck is recurring. */
+  recurringMinRuns: positiveInt,
+  /** A run has friction in a task when its human delay reaches this many minutes… */
+  elevatedDelayMinutes: nonNegative,
+  /** …or its actual time exceeds the estimate by more than this fraction. */
+  overrunTolerance: nonNegative,
+  /** Score points per severity-weighted risk event per run (the score is lost minutes ÷ estimate). */
+  riskPointWeight: weight,
+  /** A component with at least this share of the score is the driver; otherwise "mixed". */
+  dominantShare: probability,
+  /** Tasks scoring below this are not bottlenecks. */
+  minScore: nonNegative,
+});
+
+const StabilityBandSchema = z.strictObject({
+  below: nonNegative,
+  label: z.string().min(1),
+  score: z.number().min(0).max(100),
+});
+
+const StabilitySchema = z.discriminatedUnion("method", [
+  z.strictObject({
+    method: z.literal("cv"),
+    bands: z.array(StabilityBandSchema).min(1),
+    otherwise: z.strictObject({ label: z.string().min(1), score: z.number().min(0).max(100) }),
+  }),
+  z.strictObject({
+    method: z.literal("robust"),
+    /** Bands on the robust relative dispersion: 1.4826·MAD of the detrended KPI ÷ |median KPI|. */
+    bands: z.array(StabilityBandSchema).min(1),
+    otherwise: z.strictObject({ label: z.string().min(1), score: z.number().min(0).max(100) }),
+    /** Points off per run outside the XmR control limits of the detrended series. */
+    outOfControlPenalty: weight,
+    minRuns: z.number().int().min(3),
+    /** Stability subscore when there are fewer than `minRuns` runs. */
+    insufficientScore: z.number().min(0).max(100),
+  }),
+]);
+
+const RiskSchema = z.discriminatedUnion("method", [
+  z.strictObject({
+    method: z.literal("seed_v3"),
+    /** Multiplies the share of risk-flagged runs expressed in percent (the reference's defect). */
+    sharePercentWeight: weight,
+    weightSumWeight: weight,
+    weightSumCap: nonNegative,
+  }),
+  z.strictObject({
+    method: z.literal("rate"),
+    /** Multiplies the share of risk-flagged runs (fraction 0–1). */
+    shareWeight: weight,
+    /** Multiplies severity-weighted risk events per run. */
+    weightedRateWeight: weight,
+    weightedRateCap: nonNegative,
+    recentRuns: positiveInt.optional(),
+  }),
+]);
+
+const TrendScoresSchema = z.strictObject({
+  improving: z.number(),
+  flat: z.number(),
+  worsening: z.number(),
+  no_clear_trend: z.number(),
+  insufficient_data: z.number(),
+});
+
+const HealthSchema = z.strictObject({
+  weights: z.strictObject({
+    outcome: weight,
+    trajectory: weight,
+    friction: weight,
+    risk: weight,
+    stability: weight,
+  }),
+  trendScores: TrendScoresSchema,
+  /** Outcome subscore when baseline or target is missing or the span is not positive. */
+  outcomeMissingScore: z.number().min(0).max(100),
+  bands: z.strictObject({ onTrack: z.number(), watch: z.number() }),
+});
+
+const MissionBandSchema = z.discriminatedUnion("method", [
+  z.strictObject({ method: z.literal("health_only") }),
+  z.strictObject({
+    method: z.literal("health_with_gates"),
+    /** A mission with any high-severity trigger is at best this band. */
+    highTriggerCap: BandSchema,
+    /** This many high-severity triggers make it ATTENTION_REQUIRED. */
+    attentionHighTriggers: positiveInt,
+    /** A mission whose trend is insufficient_data is at best this band. */
+    insufficientDataCap: BandSchema,
+  }),
+]);
+
+const triggerBase = { enabled: z.boolean(), severity: SeveritySchema };
+
+const TriggersSchema = z.strictObject({
+  MISSION_TREND_WORSENING: z.strictObject({ ...triggerBase }),
+  TARGET_GAP_PERSISTING: z.strictObject({ ...triggerBase, minGapPct: nonNegative }),
+  KPI_PLATEAU: z.strictObject({
+    ...triggerBase,
+    /** `three_point`: latest within tolerance of previous and first; `trend_flat`: the trend is flat and the target not met. */
+    method: z.enum(["three_point", "trend_flat"]),
+    minRuns: positiveInt,
+    tolerance: nonNegative,
+  }),
+  APPROVAL_DELAY_PERSISTING: z.strictObject({ ...triggerBase, minAvgDelayMinutes: nonNegative }),
+  ESCALATION_BURDEN_RISING: z.strictObject({
+    ...triggerBase,
+    /** `level`: avg escalations above the threshold and ≥ avg interventions; `trend`: escalations per run rising. */
+    method: z.enum(["level", "trend"]),
+    minAvgEscalations: nonNegative,
+    /** `trend`: one-sided significance of the Mann–Kendall test on escalations per run. */
+    alpha: probability,
+  }),
+  RISK_CLUSTER_FORMING: z.strictObject({ ...triggerBase, minRiskRunShare: z.number().min(0).max(1) }),
+  AUTONOMY_REGRESSION: z.strictObject({ ...triggerBase }),
+  STABILITY_DROPPING: z.strictObject({ ...triggerBase, maxStability: z.number().min(0).max(100) }),
+  REPEATED_BOTTLENECK: z.strictObject({
+    ...triggerBase,
+    statuses: z.array(z.enum(["persistent", "recurring", "isolated"])).min(1),
+  }),
+  TRAJECTORY_OFF_TRACK: z.strictObject({ ...triggerBase }),
+});
+
+const ConfidenceSchema = z.discriminatedUnion("method", [
+  z.strictObject({
+    method: z.literal("run_count"),
+    /** Any mission with fewer runs → LOW. */
+    lowBelowRuns: positiveInt,
+    /** Any mission with fewer runs → MEDIUM. */
+    mediumBelowRuns: positiveInt,
+  }),
+  z.strictObject({
+    method: z.literal("factors"),
+    sampleSize: z.strictObject({ lowBelowRuns: positiveInt, mediumBelowRuns: positiveInt }),
+    /** Sen interval width × (n − 1) ÷ |median level| above this lowers to MEDIUM. */
+    slopePrecision: z.strictObject({ maxRelativeCiWidth: nonNegative }),
+    /** Stability labels that lower to MEDIUM. */
+    dispersion: z.strictObject({ lowerOnLabels: z.array(z.string()) }),
+    /** Share of runs carrying the primary KPI below this lowers to MEDIUM. */
+    completeness: z.strictObject({ minKpiShare: z.number().min(0).max(1) }),
+    /** Days from the last run to the as-of date above this lower to MEDIUM. */
+    recency: z.strictObject({ maxDaysSinceLastRun: nonNegative }),
+  }),
+]);
+
+const ActionsSchema = z.strictObject({
+  /** Trigger id → action sentence. Placeholders: {missionName} {missionId} {taskId} {taskName} {figure}. */
+  templates: z.record(z.string(), z.string().min(1)),
+  /** When a mission has no trigger. */
+  noTrigger: z.string().min(1),
+  /** Portfolio action: wraps the primary driver's mission action. Placeholder {action}. */
+  portfolio: z.string().min(1),
+});
+
+/** Validates a whole ruleset document. */
+export const RulesetSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, "lower-case id of letters, digits, . _ -"),
+  version: z.string().min(1),
+  description: z.string(),
+  ledger: LedgerSchema,
+  trend: z.discriminatedUnion("method", [ThreePointTrendSchema, MannKendallTrendSchema]),
+  trajectory: TrajectorySchema,
+  autonomy: z.strictObject({ level: AutonomyLevelSchema, regression: AutonomyRegressionSchema }),
+  friction: FrictionSchema,
+  bottleneck: z.discriminatedUnion("method", [SeedBottleneckSchema, LostTimeBottleneckSchema]),
+  stability: StabilitySchema,
+  risk: RiskSchema,
+  health: HealthSchema,
+  missionBand: MissionBandSchema,
+  triggers: TriggersSchema,
+  portfolio: z.strictObject({ emptyVerdict: BandSchema }),
+  confidence: ConfidenceSchema,
+  actions: ActionsSchema,
+  /** One sentence per verdict for the brief's banner. */
+  interpretation: z.strictObject({ ON_TRACK: z.string(), WATCH: z.string(), ATTENTION_REQUIRED: z.string() }),
+});
+
+/** A validated ruleset. */
+export type Ruleset = z.infer<typeof RulesetSchema>;
+/** The trigger ids a ruleset configures. */
+export type TriggerId = keyof Ruleset["triggers"];
+/** Every trigger id, in the order they are evaluated. */
+export const TRIGGER_IDS: readonly TriggerId[] = Object.keys(TriggersSchema.shape) as TriggerId[];
+/** Trigger severity. */
+export type Severity = z.infer<typeof SeveritySchema>;
+/** Status band of a mission or the portfolio. */
+export type Band = z.infer<typeof BandSchema>;
