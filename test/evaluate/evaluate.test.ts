@@ -1,0 +1,152 @@
+import { describe, expect, it } from "vitest";
+import {
+  createRng,
+  datasetFromInline,
+  evaluate,
+  summarizeEvaluation,
+  type Dataset,
+  type InlineMission,
+} from "../../lib/src/index";
+import { defaultRules, seedM002, seedV3 } from "./helpers";
+
+const improving: InlineMission = {
+  id: "A",
+  name: "Improving",
+  owner: "Ops",
+  aiRole: "recommend",
+  escalationPath: "Ops lead",
+  kpi: { name: "days", direction: "lower_is_better", baseline: 22, target: 5 },
+  values: [20, 19, 18.5, 17, 16.2, 15, 14.1, 13, 12.4, 11, 10.2, 9],
+  interventions: [2, 2, 1, 2, 1, 1, 1, 0, 1, 0, 0, 0],
+  tasks: [
+    { id: "T1", estimate: 10, actual: 11 },
+    { id: "T2", estimate: 5, approval: true, delay: [6, 6, 5, 7, 6, 6, 5, 6, 7, 6, 6, 6] },
+  ],
+};
+const dependent: InlineMission = {
+  id: "B",
+  name: "Dependent",
+  kpi: { name: "days", direction: "lower_is_better", baseline: 30, target: 10 },
+  values: [28, 27, 26, 25, 24, 23, 22, 21, 20, 19, 18, 17],
+  interventions: [0, 0, 1, 0, 1, 1, 1, 2, 2, 3, 3, 2],
+  escalations: [0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 2, 1],
+};
+const portfolio = () => datasetFromInline([improving, dependent, seedM002]);
+
+function shuffled<T>(items: readonly T[], seed: string): T[] {
+  const rng = createRng(seed);
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = rng.int(0, i);
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+describe("evaluate — properties", () => {
+  it("does not depend on the order of input rows", () => {
+    const ds = portfolio();
+    const reordered: Dataset = {
+      ...ds,
+      missions: shuffled(ds.missions, "m"),
+      kpis: shuffled(ds.kpis, "k"),
+      tasks: shuffled(ds.tasks, "t"),
+      runs: shuffled(ds.runs, "r"),
+      runTaskStats: shuffled(ds.runTaskStats, "s"),
+      riskEvents: shuffled(ds.riskEvents, "e"),
+    };
+    for (const rules of [defaultRules, seedV3]) {
+      expect(summarizeEvaluation(evaluate(reordered, rules))).toEqual(
+        summarizeEvaluation(evaluate(ds, rules)),
+      );
+    }
+  });
+
+  it("does not mutate its inputs", () => {
+    const ds = deepFreeze(portfolio());
+    const before = JSON.stringify(ds);
+    const rules = deepFreeze(structuredClone(defaultRules));
+    expect(() => evaluate(ds, rules)).not.toThrow();
+    expect(JSON.stringify(ds)).toBe(before);
+  });
+
+  it("mirrors improving and worsening when the KPI's direction is reversed", () => {
+    const up = evaluate(datasetFromInline([improving]), defaultRules).metrics[0];
+    const flipped = evaluate(
+      datasetFromInline([
+        { ...improving, kpi: { ...improving.kpi, direction: "higher_is_better", target: 30 } },
+      ]),
+      defaultRules,
+    ).metrics[0];
+    expect(up?.trend.label).toBe("improving");
+    expect(flipped?.trend.label).toBe("worsening");
+    expect(flipped?.trend.relativeChange).toBeCloseTo(-(up?.trend.relativeChange ?? 0), 12);
+  });
+
+  it("ignores runs after asOf: adding one changes nothing", () => {
+    const asOf = "2026-01-16";
+    const base = evaluate(portfolio(), defaultRules, { asOf });
+    const longer = datasetFromInline([
+      { ...improving, values: [...improving.values, 99, 98] },
+      dependent,
+      seedM002,
+    ]);
+    // Only the input fingerprint differs: the files are not the same.
+    const { inputFingerprint: _a, ...later } = summarizeEvaluation(evaluate(longer, defaultRules, { asOf }));
+    const { inputFingerprint: _b, ...earlier } = summarizeEvaluation(base);
+    expect(later).toEqual(earlier);
+    // M002's two runs start in February: after the as-of date in both; the two added runs too.
+    expect(base.ledger.ignoredAfterAsOf).toBe(2);
+    expect(evaluate(longer, defaultRules, { asOf }).ledger.ignoredAfterAsOf).toBe(4);
+  });
+
+  it("is deterministic: the same inputs give the same result", () => {
+    expect(JSON.stringify(evaluate(portfolio(), defaultRules))).toBe(
+      JSON.stringify(evaluate(portfolio(), defaultRules)),
+    );
+  });
+
+  it("rejects an as-of without a zone", () => {
+    expect(() => evaluate(portfolio(), defaultRules, { asOf: "2026-01-10T12:00:00" })).toThrow(/zone/);
+  });
+});
+
+describe("evaluate — stories under the default ruleset", () => {
+  const result = evaluate(portfolio(), defaultRules);
+  const byId = new Map(result.portfolio.missions.map((m) => [m.missionId, m]));
+
+  it("sees autonomy regression in a mission whose KPI improves while touches rise", () => {
+    const b = byId.get("B");
+    expect(b?.metrics.trend.label).toBe("improving");
+    expect(b?.triggers.map((t) => t.id)).toContain("AUTONOMY_REGRESSION");
+    expect(b?.health).not.toBe("ON_TRACK");
+  });
+
+  it("names the primary driver with its evidence and a concrete action", () => {
+    const d = result.portfolio.primaryDriver;
+    expect(d?.trigger).toBe("AUTONOMY_REGRESSION");
+    expect(d?.missionId).toBe("B");
+    expect(d?.evidence.some((e) => e.metric === "p_value_rising")).toBe(true);
+    expect(result.portfolio.recommendedAction).toContain("Dependent");
+  });
+
+  it("reports governance gaps and never overstates confidence", () => {
+    expect(result.portfolio.governance.map((g) => `${g.missionId}:${g.field}`)).toContain("B:businessOwner");
+    expect(byId.get("A")?.governance).toEqual([]);
+    // M002 has 2 runs: LOW, and the portfolio takes the lowest level.
+    expect(byId.get("M002")?.confidence.level).toBe("LOW");
+    expect(result.portfolio.confidence.level).toBe("LOW");
+  });
+
+  it("echoes the ruleset id and version", () => {
+    expect(result.ruleset).toEqual({ id: "default", version: defaultRules.version });
+  });
+});
