@@ -1,0 +1,57 @@
+/**
+ * `mission evaluate <data-dir> [--rules default|seed-v3|<file>] [--as-of <date>] [--json]`:
+ * evaluates a dataset and prints a readable summary, or with --json the summary and the full
+ * assessment (every stage but the per-run ledger, which --ledger adds).
+ */
+import type { Command } from "commander";
+import { evaluate } from "../../evaluate/evaluate";
+import { formatSummary } from "../../evaluate/format-summary";
+import { summarizeEvaluation } from "../../evaluate/summary";
+import { CliExit } from "../cli-exit";
+import type { CommandIo, RegisterCommand } from "../command-context";
+import { loadDatasetForCli, loadRulesetForCli } from "../load-for-cli";
+
+interface EvaluateFlags {
+  readonly rules: string;
+  readonly asOf?: string;
+  readonly json?: boolean;
+  readonly ledger?: boolean;
+}
+
+async function run(folder: string, flags: EvaluateFlags, io: CommandIo): Promise<void> {
+  const rules = await loadRulesetForCli(flags.rules, io, "evaluate");
+  const dataset = await loadDatasetForCli(folder, io, "evaluate");
+  let result;
+  try {
+    result = evaluate(dataset, rules, flags.asOf !== undefined ? { asOf: flags.asOf } : {});
+  } catch (e) {
+    io.err(`mission evaluate: ${e instanceof Error ? e.message : String(e)}\n`);
+    throw new CliExit(2);
+  }
+  const summary = summarizeEvaluation(result);
+  if (flags.json) {
+    const { ledger, ...rest } = result;
+    const details = flags.ledger
+      ? { ...rest, ledger }
+      : { ...rest, ledger: { excluded: ledger.excluded, ignoredAfterAsOf: ledger.ignoredAfterAsOf } };
+    io.out(`${JSON.stringify({ ...summary, details }, null, 2)}\n`);
+  } else {
+    io.out(formatSummary(summary));
+    for (const w of dataset.warnings.slice(0, 20)) io.out(`warning: ${w.message}\n`);
+    if (dataset.warnings.length > 20)
+      io.out(`… and ${dataset.warnings.length - 20} more warnings (mission check lists them all)\n`);
+  }
+}
+
+/** Registers `mission evaluate`. */
+export const registerEvaluate: RegisterCommand = (program: Command, io: CommandIo) => {
+  program
+    .command("evaluate")
+    .description("evaluate a dataset: verdict, primary driver, confidence, per-mission figures")
+    .argument("<data-dir>", "dataset folder (canonical tables or the reference JSON bundle)")
+    .option("--rules <ruleset>", "built-in ruleset (default, seed-v3) or a JSON/YAML file", "default")
+    .option("--as-of <date>", "ignore everything after this date (YYYY-MM-DD) or zoned date-time")
+    .option("--json", "print the summary and the full result as JSON")
+    .option("--ledger", "with --json, include the per-run ledger")
+    .action(async (folder: string, flags: EvaluateFlags) => run(folder, flags, io));
+};

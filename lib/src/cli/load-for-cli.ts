@@ -1,0 +1,57 @@
+/**
+ * Shared edge of the data-reading commands: loads a dataset folder and turns every way it can fail
+ * into a message on stderr and exit code 1 (never a stack trace).
+ */
+import { existsSync, statSync } from "node:fs";
+import { loadDataset } from "../load/load-dataset";
+import type { Dataset } from "../model/dataset";
+import { DatasetLoadError } from "../model/issues";
+import { loadRuleset } from "../rules/load-ruleset";
+import { RulesetError } from "../rules/ruleset-error";
+import type { Ruleset } from "../rules/schema";
+import { CliExit } from "./cli-exit";
+import type { CommandIo } from "./command-context";
+
+/**
+ * Loads `folder` for the command `command`; on any problem prints it and throws CliExit(1).
+ *
+ * @throws CliExit(1) when the folder is missing or the data has fatal problems.
+ * @example await loadDatasetForCli("data/demo", io, "evaluate") // → the Dataset
+ */
+export async function loadDatasetForCli(folder: string, io: CommandIo, command: string): Promise<Dataset> {
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    io.err(`mission ${command}: no such folder: ${folder}\n`);
+    throw new CliExit(1);
+  }
+  try {
+    return await loadDataset(folder);
+  } catch (e) {
+    if (e instanceof DatasetLoadError) {
+      io.err(`${e.message}\n`);
+      throw new CliExit(1);
+    }
+    throw e;
+  }
+}
+
+/**
+ * Loads a ruleset by built-in name or path; on a problem prints it and throws CliExit(1).
+ *
+ * @throws CliExit(1) when the ruleset cannot be read or is invalid.
+ * @example (await loadRulesetForCli("seed-v3", io, "evaluate")).id // → "seed-v3"
+ */
+export async function loadRulesetForCli(
+  nameOrPath: string,
+  io: CommandIo,
+  command: string,
+): Promise<Ruleset> {
+  try {
+    return await loadRuleset(nameOrPath);
+  } catch (e) {
+    if (e instanceof RulesetError) {
+      io.err(`mission ${command}: ${e.message}\n`);
+      throw new CliExit(1);
+    }
+    throw e;
+  }
+}
