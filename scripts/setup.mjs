@@ -52,7 +52,7 @@ function ensureNpmPackages() {
   const stampPath = join(root, "node_modules", ".mission-setup-stamp");
   const wanted = sha256(join(root, "package-lock.json"));
   const have = existsSync(stampPath) ? readFileSync(stampPath, "utf8").trim() : "";
-  if (have === wanted && existsSync(join(root, "node_modules", ".bin", "tsc"))) {
+  if (have === wanted && existsSync(join(root, "node_modules", "typescript", "bin", "tsc"))) {
     log("npm packages up to date");
     return;
   }
@@ -118,7 +118,8 @@ function ensureKernel() {
 
 function ensureBuild() {
   log("building lib (tsc -b lib)");
-  run(join(root, "node_modules", ".bin", "tsc"), ["-b", "lib"]);
+  // node_modules/.bin/tsc may be tslab's bundled TypeScript 5.0; use the project's own compiler.
+  run(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-b", "lib"]);
   // The CLI's bin shim is committed; make sure it stays executable after a fresh clone.
   const stamp = join(root, "lib", "dist", ".built");
   writeFileSync(`${stamp}.tmp`, new Date(0).toISOString());

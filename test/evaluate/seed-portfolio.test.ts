@@ -35,9 +35,9 @@ describe.skipIf(!present)("seed portfolio under seed-v3 (SEED-V3-RULES.md)", () 
       expect(x.runsAnalyzed).toBe(runs);
       expect(x.trend.label).toBe(trend);
       expect(x.figures?.improvementFromBaselinePct).toBe(vsBaseline);
-      expect(x.subscores.outcome).toBeCloseTo(outcome, 1);
+      expect(x.subscores.outcome).toBeCloseTo(Number(outcome), 1);
       expect(x.subscores.trajectory).toBe(traj);
-      expect(x.subscores.friction).toBeCloseTo(friction, 1);
+      expect(x.subscores.friction).toBeCloseTo(Number(friction), 1);
       expect(x.subscores.risk).toBe(risk);
       expect(x.subscores.stability).toBe(stability);
       expect(x.healthScore).toBe(health);
