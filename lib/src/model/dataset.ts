@@ -178,7 +178,10 @@ export interface DatasetSource {
   readonly folder: string;
   readonly format: DatasetFormat;
   readonly files: readonly SourceFile[];
-  /** Hex SHA-256 over the sorted (file name, sha256) pairs: identifies the input exactly. */
+  /**
+   * Hex SHA-256 over the sorted (file name, sha256) pairs — precisely, of the lines
+   * `<file base name>\t<file sha256>\n` sorted: identifies the input exactly, wherever the folder is.
+   */
   readonly fingerprint: string;
 }
 

@@ -1,0 +1,200 @@
+/**
+ * Validates run records (one execution of a mission, with its outcome telemetry and KPI values).
+ */
+import { describeFound } from "../io/describe-found";
+import type { RecordLocation } from "../io/source-record";
+import { RUN_STATUSES, type Run } from "../model/dataset";
+import { isAbsent, parseNumber } from "./field-parsers";
+import type { FieldReader } from "./field-reader";
+import { checkReference, IdIndex, type Located } from "./references";
+
+/** Fields a run record must have (canonical names). */
+export const RUN_REQUIRED_FIELDS: readonly string[] = [
+  "run_id",
+  "mission_id",
+  "start_time",
+  "end_time",
+  "status",
+  "duration_minutes",
+  "human_interventions",
+  "escalations",
+  "risk_flagged",
+];
+
+/** Prefix of the CSV columns holding KPI values (`kpi.<name>`). */
+export const KPI_COLUMN_PREFIX = "kpi.";
+
+/** Where a KPI name was first reported by a mission's runs, and by how many runs. */
+export interface KpiSighting {
+  readonly location: RecordLocation;
+  /** Field as shown in issues (`kpi.<name>` or `kpis.<name>`). */
+  readonly field: string;
+  runs: number;
+}
+
+/** One KPI value as found in a record. */
+interface KpiCell {
+  readonly name: string;
+  readonly field: string;
+  readonly raw: unknown;
+}
+
+function kpiCells(reader: FieldReader): KpiCell[] | undefined {
+  const { values, textual } = reader.record;
+  if (textual) {
+    return Object.keys(values)
+      .filter((key) => key.startsWith(KPI_COLUMN_PREFIX) && key.slice(KPI_COLUMN_PREFIX.length).trim() !== "")
+      .map((key) => ({ name: key.slice(KPI_COLUMN_PREFIX.length).trim(), field: key, raw: values[key] }));
+  }
+  const raw = reader.raw("kpis");
+  if (isAbsent(raw)) return [];
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    reader.error({
+      code: "bad_type",
+      field: "kpis",
+      expected: "an object mapping KPI names to numbers",
+      found: describeFound(raw),
+      message: "the KPI values are not an object",
+    });
+    return undefined;
+  }
+  return Object.entries(raw as Record<string, unknown>).map(([name, value]) => ({
+    name: name.trim(),
+    field: `kpis.${name}`,
+    raw: value,
+  }));
+}
+
+/** Reads the KPI values of a run record (absent values are not observed); sorted by name. */
+function readKpis(
+  reader: FieldReader,
+): { values: Record<string, number>; fields: Map<string, string> } | undefined {
+  const cells = kpiCells(reader);
+  if (!cells) return undefined;
+  const entries: [string, number][] = [];
+  const fields = new Map<string, string>();
+  let ok = true;
+  for (const cell of cells) {
+    if (isAbsent(cell.raw)) continue;
+    const parsed = parseNumber(cell.raw, reader.record.textual);
+    if (!parsed.ok) {
+      ok = false;
+      reader.error({
+        code: parsed.code,
+        field: cell.field,
+        expected: parsed.expected,
+        found: describeFound(cell.raw),
+        message: `the value of KPI ${cell.name} is ${parsed.message}`,
+      });
+      continue;
+    }
+    entries.push([cell.name, parsed.value]);
+    fields.set(cell.name, reader.fieldName(cell.field));
+  }
+  if (!ok) return undefined;
+  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return { values: Object.fromEntries(entries), fields };
+}
+
+/** A valid run with where it was read and how its KPI fields are named there. */
+export interface LocatedRun extends Located<Run> {
+  /** `kpi.` (CSV columns) or `kpis.` (JSON object). */
+  readonly kpiPrefix: string;
+}
+
+/** Runs read so far. */
+export class RunTable {
+  /** Run ids seen → mission id ("" when the run's mission_id is invalid or unknown). */
+  readonly ids = new IdIndex<string>();
+  /** Mission → KPI name → first sighting in a valid run. */
+  readonly kpiSightings = new Map<string, Map<string, KpiSighting>>();
+  private readonly valid: LocatedRun[] = [];
+
+  /**
+   * Validates one run record: run_id (unique), mission_id (a known mission), start_time and
+   * end_time (ISO 8601 with zone; end not before start), status
+   * (completed|failed|aborted|partial), duration_minutes (≥ 0), human_interventions and escalations
+   * (integers ≥ 0), risk_flagged (boolean); KPI values (CSV `kpi.<name>` columns, JSON `kpis`
+   * object) must be finite numbers when present.
+   */
+  add(reader: FieldReader, missions: IdIndex<true>): void {
+    const runId = reader.requiredText("run_id");
+    const missionId = reader.requiredText("mission_id");
+    const start = reader.timestamp("start_time", true);
+    const end = reader.timestamp("end_time", true);
+    const status = reader.enumValue("status", RUN_STATUSES, true);
+    const durationMinutes = reader.number("duration_minutes", { min: 0 }, true);
+    const humanInterventions = reader.number("human_interventions", { min: 0, integer: true }, true);
+    const escalations = reader.number("escalations", { min: 0, integer: true }, true);
+    const riskFlagged = reader.boolean("risk_flagged", true);
+    const kpis = readKpis(reader);
+    const missionKnown =
+      missionId !== undefined && checkReference(reader, "mission_id", missionId, missions, "mission");
+    if (start && end && end.ms < start.ms) {
+      reader.error({
+        code: "end_before_start",
+        field: "end_time",
+        expected: `a time at or after start_time ${start.iso}`,
+        found: describeFound(end.iso),
+        message: "the run ends before it starts",
+      });
+    }
+    if (runId === undefined) return;
+    if (!this.ids.register(reader, "run_id", runId, missionKnown ? missionId : "", "run")) return;
+    if (
+      reader.failed ||
+      !missionKnown ||
+      !start ||
+      !end ||
+      status === undefined ||
+      durationMinutes === undefined ||
+      humanInterventions === undefined ||
+      escalations === undefined ||
+      riskFlagged === undefined ||
+      !kpis
+    ) {
+      return;
+    }
+    this.valid.push({
+      value: {
+        runId,
+        missionId,
+        startTime: start.iso,
+        endTime: end.iso,
+        startMs: start.ms,
+        endMs: end.ms,
+        status,
+        durationMinutes,
+        humanInterventions,
+        escalations,
+        riskFlagged,
+        kpis: kpis.values,
+      },
+      location: reader.record.location,
+      kpiPrefix: reader.fieldName(reader.record.textual ? KPI_COLUMN_PREFIX : "kpis."),
+    });
+    this.recordSightings(missionId, kpis.fields, reader.record.location);
+  }
+
+  private recordSightings(
+    missionId: string,
+    fields: ReadonlyMap<string, string>,
+    location: RecordLocation,
+  ): void {
+    let byName = this.kpiSightings.get(missionId);
+    if (!byName) {
+      byName = new Map();
+      this.kpiSightings.set(missionId, byName);
+    }
+    for (const [name, field] of fields) {
+      const seen = byName.get(name);
+      if (seen) seen.runs++;
+      else byName.set(name, { location, field, runs: 1 });
+    }
+  }
+
+  /** Valid runs, in input order. */
+  get runs(): readonly LocatedRun[] {
+    return this.valid;
+  }
+}
