@@ -236,6 +236,11 @@ class HtmlScanner {
     }
   }
 
+  /** True in plain text (not a comment, tag or raw-text element). */
+  atText(): boolean {
+    return this.state === "text";
+  }
+
   context(): Context {
     switch (this.state) {
       case "text":
@@ -265,6 +270,16 @@ export function safeUrl(url: string): string {
   if (/^#[\w\-.:~%]*$/.test(u)) return u;
   if (/^data:image\/(?:png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]+$/i.test(u)) return u;
   return "about:invalid#blocked";
+}
+
+/** SafeHtml made by `html`/`joinHtml` whose markup, read from plain text, ends in plain text. */
+const BALANCED = new WeakSet<SafeHtml>();
+
+/** True when rendering `value` in plain text cannot leave plain text (see {@link BALANCED}). */
+function isBalanced(value: unknown): boolean {
+  if (isSafeHtml(value)) return BALANCED.has(value);
+  if (Array.isArray(value)) return value.every(isBalanced);
+  return true; // escaped text, or nothing
 }
 
 function render(value: unknown, ctx: Context): string {
@@ -310,11 +325,17 @@ export function html(strings: TemplateStringsArray, ...values: readonly unknown[
   let out = strings[0] ?? "";
   scanner.feed(out);
   values.forEach((value, i) => {
-    const piece = render(value, scanner.context()) + (strings[i + 1] ?? "");
-    scanner.feed(piece);
-    out += piece;
+    const next = strings[i + 1] ?? "";
+    const atText = scanner.atText();
+    const rendered = render(value, scanner.context());
+    // A fragment known to go from text back to text leaves the scanner where it was: skip it
+    // (nested templates would otherwise rescan every inner fragment, e.g. each chart's SVG).
+    scanner.feed(atText && isBalanced(value) ? next : rendered + next);
+    out += rendered + next;
   });
-  return new SafeHtml(out, SAFE_HTML_BRAND);
+  const result = new SafeHtml(out, SAFE_HTML_BRAND);
+  if (scanner.atText()) BALANCED.add(result);
+  return result;
 }
 
 /**
@@ -324,5 +345,7 @@ export function html(strings: TemplateStringsArray, ...values: readonly unknown[
  */
 export function joinHtml(parts: readonly HtmlValue[], separator: SafeHtml | string = ""): SafeHtml {
   const sep = isSafeHtml(separator) ? separator.toString() : escapeHtml(separator);
-  return new SafeHtml(parts.map((p) => render(p, { kind: "text" })).join(sep), SAFE_HTML_BRAND);
+  const result = new SafeHtml(parts.map((p) => render(p, { kind: "text" })).join(sep), SAFE_HTML_BRAND);
+  if (isBalanced(parts) && isBalanced(separator)) BALANCED.add(result);
+  return result;
 }

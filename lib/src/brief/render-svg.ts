@@ -171,6 +171,35 @@ function makeAccessible(svg: string, title: string, label: string): string {
 export interface RenderChartSvgOptions {
   /** Told each warning from Vega-Lite's compiler and Vega's runtime (default: ignored). */
   readonly onWarning?: (message: string) => void;
+  /**
+   * For inline use in HTML: leave out the root's `xmlns` declarations (HTML needs none), so the
+   * markup holds no URL at all (default false: a standalone SVG file).
+   */
+  readonly inline?: boolean;
+}
+
+/**
+ * The root `<svg>` without its `xmlns` declarations: inline SVG in HTML needs none, and the markup
+ * then holds no URL at all.
+ *
+ * @example inlineSvg('<svg xmlns="http://www.w3.org/2000/svg" width="2"><g/></svg>') // → '<svg width="2"><g/></svg>'
+ */
+export function inlineSvg(svg: string): string {
+  return svg.replace(/^<svg\b[^>]*>/, (root) => root.replace(/\s+xmlns(?::[\w-]+)?\s*=\s*"[^"]*"/g, ""));
+}
+
+/**
+ * Outputs of {@link renderChartSvg} (already sanitised), so {@link chartFigure} need not sanitise
+ * them again; bounded, cleared when full. Membership is by content, so only markup equal to a
+ * sanitised output skips the second pass.
+ */
+const SANITISED = new Set<string>();
+const SANITISED_MAX = 256;
+
+function remember(svg: string): string {
+  if (SANITISED.size >= SANITISED_MAX) SANITISED.clear();
+  SANITISED.add(svg);
+  return svg;
 }
 
 function collectingLogger(onWarning: ((m: string) => void) | undefined, errors: string[]): VegaLogger {
@@ -230,7 +259,8 @@ export async function renderChartSvg(spec: object, options: RenderChartSvgOption
     const title = titleText(spec);
     const description = (spec as { description?: unknown }).description;
     const label = typeof description === "string" && description.trim() ? description : title || "Chart";
-    return makeAccessible(sanitizeSvg(svg), title, label);
+    const accessible = makeAccessible(sanitizeSvg(svg), title, label);
+    return remember(options.inline ? inlineSvg(accessible) : accessible);
   } finally {
     view.finalize();
   }
@@ -256,7 +286,7 @@ export interface ChartFigureOptions {
  *   // → '<figure class="chart" style="break-inside: avoid; …">…<figcaption><strong>Cycle time</strong> Falling &lt;fast&gt;</figcaption></figure>'
  */
 export function chartFigure(svg: string, options: ChartFigureOptions = {}): SafeHtml {
-  const clean = sanitizeSvg(svg);
+  const clean = SANITISED.has(svg) ? svg : sanitizeSvg(svg);
   if (!/^<svg\b/.test(clean)) throw new Error("chartFigure expects an <svg> element");
   const title = options.title ? html`<strong>${options.title}</strong>` : "";
   const gap = options.title && options.caption ? " " : "";

@@ -68,7 +68,8 @@ export interface BottlenecksChartOptions extends ChartSizeOptions {
  * Vega-Lite spec of horizontal bars of per-task friction scores, highest first, one row per task
  * (names shortened with "…" past {@link CHART_SIZES}.labelLimit px), coloured by driver
  * (approval delay / task overrun / risk / mixed; legend on top), with the score printed at the end
- * of each bar. Plot height grows with the number of tasks.
+ * of each bar. Plot height grows with the number of tasks. Below 480 px wide the legend lists
+ * only the drivers shown, one per line (colours stay those of {@link FRICTION_DRIVER_STYLE}).
  *
  * @throws RangeError when a score is not finite or `maxTasks` < 1.
  * @example bottlenecksChartSpec({ tasks: [{ taskName: "Legal review", score: 8.5, driver: "approval_delay" }] })
@@ -105,7 +106,12 @@ export function bottlenecksChartSpec(
     // Room for the value printed past the longest bar.
     scale: { domainMax: maxScore > 0 ? maxScore * 1.12 : 1, nice: false, zero: true },
   } as const;
-  const drivers = FRICTION_DRIVERS.map((d) => FRICTION_DRIVER_STYLE[d]);
+  const width = options.width ?? CHART_SIZES.width;
+  const narrow = width < 480;
+  const shown = new Set(top.map((t) => t.driver));
+  const legendDrivers = FRICTION_DRIVERS.filter((d) => !narrow || shown.has(d)).map(
+    (d) => FRICTION_DRIVER_STYLE[d],
+  );
 
   const body: TopLevelSpec = {
     description:
@@ -122,7 +128,7 @@ export function bottlenecksChartSpec(
         ? `Top ${rows.length} of ${input.tasks.length} tasks by ${scoreTitle.toLowerCase()}`
         : undefined,
     ]),
-    width: options.width ?? CHART_SIZES.width,
+    width,
     height: Math.max(1, rows.length) * CHART_SIZES.rowStep,
     autosize: { type: "fit-x", contains: "padding" },
     data: { values: rows },
@@ -134,8 +140,9 @@ export function bottlenecksChartSpec(
           color: {
             field: "driver",
             type: "nominal",
-            scale: { domain: drivers.map((d) => d.label), range: drivers.map((d) => d.color) },
-            legend: { title: "Main driver" },
+            scale: { domain: legendDrivers.map((d) => d.label), range: legendDrivers.map((d) => d.color) },
+            // A narrow chart's plot is too narrow for a row of four: list the drivers shown, one per line.
+            legend: { title: "Main driver", ...(narrow ? { direction: "vertical" } : {}) },
           },
         },
       },

@@ -81,6 +81,8 @@ export function humanTouchesChartSpec(
   const totalInterventions = runs.reduce((s, r) => s + r.interventions, 0);
   const totalEscalations = runs.reduce((s, r) => s + r.escalations, 0);
   const med = median(delays.flatMap((d) => (d.minutes === null ? [] : [d.minutes])));
+  const maxDelay = Math.max(0, ...delays.map((d) => d.minutes ?? 0));
+  const maxCount = Math.max(0, ...runs.map((r) => r.interventions + r.escalations));
   const summary =
     `${runs.length} run${runs.length === 1 ? "" : "s"}: ${formatNumber(totalInterventions)} interventions, ` +
     `${formatNumber(totalEscalations)} escalations` +
@@ -119,6 +121,8 @@ export function humanTouchesChartSpec(
             stack: grouped ? null : "zero",
             title: "Count",
             axis: { tickMinStep: 1, format: "d" },
+            // All-zero runs would leave an empty axis: keep at least 0–1.
+            ...(maxCount > 0 ? {} : { scale: { domain: [0, 1] } }),
           },
           ...(grouped ? { xOffset: { field: "kind", type: "nominal", sort: KINDS } } : {}),
           color: {
@@ -142,7 +146,13 @@ export function humanTouchesChartSpec(
         },
         encoding: {
           x,
-          y: { field: "minutes", type: "quantitative", title: "Approval delay (min)" },
+          y: {
+            field: "minutes",
+            type: "quantitative",
+            title: "Approval delay (min)",
+            // Without any delay the axis would read "0.000000": show 0–1 min in whole minutes.
+            ...(maxDelay > 0 ? {} : { scale: { domain: [0, 1] }, axis: { tickMinStep: 1, format: "d" } }),
+          },
         },
       },
     ],

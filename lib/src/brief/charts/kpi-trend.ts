@@ -61,6 +61,12 @@ export interface KpiTrendChartInput {
 export interface KpiTrendChartOptions extends ChartSizeOptions {
   /** "date" (default when every point has `startedAt`) or "index" (run number). */
   readonly xAxis?: "date" | "index";
+  /**
+   * Fixed decimals (0–6) for the KPI values written in the baseline/target labels and the
+   * description, so they read like the same values elsewhere in a report (default: up to 2,
+   * trailing zeros dropped).
+   */
+  readonly valueDecimals?: number;
 }
 
 type Layer = Extract<TopLevelSpec, { layer: unknown }>["layer"][number];
@@ -78,13 +84,18 @@ function parseInstant(iso: string, what: string): number {
  * run start date (UTC) when every point has one, else the run index.
  *
  * @throws RangeError when a value, baseline, target or trend number is not finite, or a date
- *   does not parse, or a trend endpoint has no date on a date axis.
+ *   does not parse, or a trend endpoint has no date on a date axis, or `valueDecimals` is not 0–6.
  * @example kpiTrendChartSpec({ kpiName: "Cycle time", unit: "h", direction: "lower_is_better",
  *   points: [{ runIndex: 1, value: 30 }, { runIndex: 2, value: 26 }], baseline: 32, target: 20 })
  *   // → spec whose subtitle starts "Lower is better" and whose layers include two labelled rules
  */
 export function kpiTrendChartSpec(input: KpiTrendChartInput, options: KpiTrendChartOptions = {}): ChartSpec {
   const { kpiName, unit, direction } = input;
+  const decimals = options.valueDecimals;
+  if (decimals !== undefined && !(Number.isInteger(decimals) && decimals >= 0 && decimals <= 6)) {
+    throw new RangeError("valueDecimals must be a whole number from 0 to 6");
+  }
+  const formatValue = (v: number): string => (decimals === undefined ? formatNumber(v) : v.toFixed(decimals));
   for (const p of input.points) {
     assertFinite(p.runIndex, "runIndex");
     if (p.value !== null) assertFinite(p.value, `${kpiName} value of run ${p.runIndex}`);
@@ -113,8 +124,8 @@ export function kpiTrendChartSpec(input: KpiTrendChartInput, options: KpiTrendCh
     rules.push({
       kind: "Baseline",
       value: input.baseline,
-      label: `Baseline ${formatNumber(input.baseline)}${unitSuffix}`,
-      lines: ["Baseline", `${formatNumber(input.baseline)}${unitSuffix}`],
+      label: `Baseline ${formatValue(input.baseline)}${unitSuffix}`,
+      lines: ["Baseline", `${formatValue(input.baseline)}${unitSuffix}`],
       above: input.target === undefined || input.target === null || input.baseline >= input.target,
     });
   }
@@ -123,8 +134,8 @@ export function kpiTrendChartSpec(input: KpiTrendChartInput, options: KpiTrendCh
     rules.push({
       kind: "Target",
       value: input.target,
-      label: `Target ${formatNumber(input.target)}${unitSuffix}`,
-      lines: ["Target", `${formatNumber(input.target)}${unitSuffix}`],
+      label: `Target ${formatValue(input.target)}${unitSuffix}`,
+      lines: ["Target", `${formatValue(input.target)}${unitSuffix}`],
       above: input.baseline === undefined || input.baseline === null || input.target > input.baseline,
     });
   }
@@ -148,7 +159,7 @@ export function kpiTrendChartSpec(input: KpiTrendChartInput, options: KpiTrendCh
         assertFinite(e.value, "trend endpoint value");
       }
       trend = [t.from, t.to].map((e) => ({ x: xOf(e.runIndex, e.startedAt), value: e.value }));
-      trendNote = `trend from ${formatNumber(t.from.value)} to ${formatNumber(t.to.value)}${unitSuffix}`;
+      trendNote = `trend from ${formatValue(t.from.value)} to ${formatValue(t.to.value)}${unitSuffix}`;
     }
   }
 
@@ -172,7 +183,7 @@ export function kpiTrendChartSpec(input: KpiTrendChartInput, options: KpiTrendCh
     `Line chart of ${yTitle} over ${points.length} run${points.length === 1 ? "" : "s"}` +
     (input.missionName ? ` of ${input.missionName}` : "") +
     (first !== undefined && last !== undefined && first !== null && last !== null
-      ? `, from ${formatNumber(first)} to ${formatNumber(last)}${unitSuffix}`
+      ? `, from ${formatValue(first)} to ${formatValue(last)}${unitSuffix}`
       : "") +
     (rules.length ? `; ${rules.map((r) => r.label.toLowerCase()).join(", ")}` : "") +
     (trendNote ? `; ${trendNote}` : "") +

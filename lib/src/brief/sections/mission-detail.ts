@@ -1,0 +1,331 @@
+/**
+ * Section 8 — one block per mission (weakest first): its KPI figures, trend, trajectory,
+ * autonomy, bottleneck, rules fired and action, with three charts from the run ledger — the KPI
+ * per run with baseline, target and trend line; human interventions, escalations and approval
+ * delay per run; and friction per task.
+ */
+import type { LedgerEntry, MissionAssessment } from "../../evaluate/types";
+import type { Band } from "../../rules/schema";
+import { bottlenecksChartSpec } from "../charts/bottlenecks";
+import { humanTouchesChartSpec } from "../charts/human-touches";
+import { kpiTrendChartSpec, type KpiTrendEndpoint } from "../charts/kpi-trend";
+import type { BriefChart, BriefContext, BriefFact } from "../brief-types";
+import type { PaperSize } from "../document";
+import {
+  driverText,
+  formatDate,
+  formatScore,
+  kpiDecimals,
+  kpiLabel,
+  plural,
+  trendText,
+  triggerText,
+  unitSymbol,
+} from "../format";
+import { html, type SafeHtml } from "../html";
+import { kpiText } from "../kpi-text";
+import { touchesText } from "./autonomy";
+import { timeToTargetText } from "./mission-table";
+import { factsHtml, statusBadge } from "./parts";
+
+/** One mission's detail block. */
+export interface MissionDetail {
+  /** Element id of the block, e.g. "mission-1". */
+  readonly anchor: string;
+  readonly missionId: string;
+  readonly missionName: string;
+  readonly health: Band;
+  readonly healthScore: string;
+  /** e.g. "KPI resolution_time_hours (hours, lower is better) · 3 runs analysed, 2026-02-01 to 2026-02-06". */
+  readonly kpiLine: string;
+  /** The labelled KPI figures as one sentence. */
+  readonly figures: string;
+  /** Trend, trajectory, autonomy, bottleneck and confidence, each in words. */
+  readonly facts: readonly BriefFact[];
+  /** One phrase per rule that fired, most severe first, e.g. "autonomy regression (high)". */
+  readonly rules: readonly string[];
+  /** Missing governance fields, one sentence each. */
+  readonly governance: readonly string[];
+  readonly action: string;
+  readonly charts: readonly BriefChart[];
+}
+
+/** The per-mission section's content. */
+export interface MissionDetailsModel {
+  readonly missions: readonly MissionDetail[];
+  /** Says which missions have a block when not all do, else null. */
+  readonly note: string | null;
+}
+
+/**
+ * The trend line of the KPI chart on the chart's run index (1-based over the mission's analysed
+ * runs): the evaluator fits `intercept + slope × j` on a 0-based index `j` within the window of
+ * the most recent `trend.n` runs, so the line runs from run N − n + 1 to run N. Null when no line
+ * was fitted (too little data, or the three-point method).
+ *
+ * @example trendLineOnRuns({ intercept: 10, slopePerRun: -1, n: 3 } as TrendAssessment, 5)
+ *   // → { from: { runIndex: 3, value: 10 }, to: { runIndex: 5, value: 8 } }
+ */
+export function trendLineOnRuns(
+  trend: MissionAssessment["metrics"]["trend"],
+  runs: number,
+): { readonly from: KpiTrendEndpoint; readonly to: KpiTrendEndpoint } | null {
+  if (trend.intercept === undefined || trend.slopePerRun === undefined || trend.n < 2 || trend.n > runs)
+    return null;
+  const firstRun = runs - trend.n + 1;
+  return {
+    from: { runIndex: firstRun, value: trend.intercept },
+    to: { runIndex: runs, value: trend.intercept + trend.slopePerRun * (trend.n - 1) },
+  };
+}
+
+/**
+ * Chart sizes of a mission block, px: a block (text and three charts) fills one page; Letter is
+ * 18 mm shorter than A4, so its per-run charts are lower.
+ */
+function chartSizes(paper: PaperSize): {
+  readonly half: number;
+  readonly kpiHeight: number;
+  readonly touchesHeight: number;
+} {
+  return paper === "letter"
+    ? { half: 345, kpiHeight: 100, touchesHeight: 38 }
+    : { half: 335, kpiHeight: 130, touchesHeight: 52 };
+}
+
+/** The most recent `max` entries, their offset in the mission's runs, and a caption phrase. */
+function recentRuns(
+  entries: readonly LedgerEntry[],
+  max: number,
+): { readonly shown: readonly LedgerEntry[]; readonly offset: number; readonly span: string } {
+  const shown = entries.slice(-max);
+  const offset = entries.length - shown.length;
+  const count =
+    offset > 0 ? `last ${shown.length} of ${plural(entries.length, "run")}` : plural(entries.length, "run");
+  const span = `${count}, ${formatDate(shown[0]?.startTime ?? "")} to ${formatDate(shown[shown.length - 1]?.startTime ?? "")}`;
+  return { shown, offset, span };
+}
+
+function kpiChart(
+  m: MissionAssessment,
+  entries: readonly LedgerEntry[],
+  anchor: string,
+  paper: PaperSize,
+  maxRuns: number,
+): BriefChart | null {
+  const f = m.metrics.figures;
+  if (!f || entries.length === 0) return null;
+  const { shown, offset, span } = recentRuns(entries, maxRuns);
+  const full = trendLineOnRuns(m.metrics.trend, entries.length);
+  // A trend window longer than the runs shown: the line starts at the first run shown.
+  const slope = m.metrics.trend.slopePerRun ?? 0;
+  const line =
+    full && full.from.runIndex <= offset
+      ? {
+          from: { runIndex: offset + 1, value: full.from.value + slope * (offset + 1 - full.from.runIndex) },
+          to: full.to,
+        }
+      : full;
+  const label = kpiLabel(f.kpi);
+  const refs = [f.baseline !== undefined ? "baseline" : "", f.target !== undefined ? "target" : ""].filter(
+    Boolean,
+  );
+  let trendNote: string;
+  if (line)
+    trendNote = `dotted: trend over the last ${plural(m.metrics.trend.n, "run")} (${trendText(m.metrics.trend.label)})`;
+  else if (m.metrics.trend.label === "insufficient_data")
+    trendNote = "too little data for a trend: no line drawn";
+  else
+    trendNote = `trend (${trendText(m.metrics.trend.label)}) from the latest, previous and first runs: no line fitted`;
+  return {
+    id: `${anchor}-kpi`,
+    kind: "kpi-trend",
+    caption: `${label} per run (${span}); ${refs.length ? `dashed: ${refs.join(" and ")}; ` : ""}${trendNote}.`,
+    spec: kpiTrendChartSpec(
+      {
+        kpiName: label,
+        ...(unitSymbol(f.unit) ? { unit: unitSymbol(f.unit) } : {}),
+        direction: f.direction,
+        points: shown.map((e, i) => ({ runIndex: offset + i + 1, value: e.kpiValue })),
+        baseline: f.baseline ?? null,
+        target: f.target ?? null,
+        trend: line,
+      },
+      {
+        xAxis: "index",
+        title: `KPI per run: ${label}`,
+        width: chartSizes(paper).half,
+        height: chartSizes(paper).kpiHeight,
+        valueDecimals: kpiDecimals([f.baseline, f.target, f.first, f.latest]),
+      },
+    ),
+  };
+}
+
+function touchesChart(
+  m: MissionAssessment,
+  entries: readonly LedgerEntry[],
+  anchor: string,
+  paper: PaperSize,
+  maxRuns: number,
+): BriefChart | null {
+  if (entries.length === 0) return null;
+  const { shown, offset, span } = recentRuns(entries, maxRuns);
+  return {
+    id: `${anchor}-touches`,
+    kind: "human-touches",
+    caption:
+      `Interventions and escalations per run (bars), approval delay per run in minutes (line)` +
+      `${offset > 0 ? ` (${span})` : ""}; touches ${touchesText(m.metrics.autonomy)}.`,
+    spec: humanTouchesChartSpec(
+      {
+        runs: shown.map((e, i) => ({
+          runIndex: offset + i + 1,
+          interventions: Math.max(0, e.humanInterventions),
+          escalations: Math.max(0, e.escalations),
+          approvalDelayMinutes: Math.max(0, e.approvalDelayMinutes),
+        })),
+      },
+      {
+        title: "Human touches and approval delay",
+        width: chartSizes(paper).half,
+        height: chartSizes(paper).touchesHeight,
+      },
+    ),
+  };
+}
+
+function bottlenecksChart(m: MissionAssessment, anchor: string): BriefChart | null {
+  const tasks = m.metrics.tasks.filter((t) => Number.isFinite(t.score));
+  if (tasks.length === 0) return null;
+  const top = m.metrics.topBottleneck;
+  return {
+    id: `${anchor}-bottlenecks`,
+    kind: "bottlenecks",
+    caption:
+      `Friction score per task (higher = more friction), by main driver` +
+      (top
+        ? `; top bottleneck: ${top.taskName || top.taskId} (${driverText(top.driver, top.status)}).`
+        : "."),
+    spec: bottlenecksChartSpec(
+      { tasks: tasks.map((t) => ({ taskName: t.taskName || t.taskId, score: t.score, driver: t.driver })) },
+      { title: "Friction by task", maxTasks: 8 },
+    ),
+  };
+}
+
+const SEVERITY_RANK: Readonly<Record<string, number>> = { high: 0, medium: 1, low: 2 };
+
+function detail(ctx: BriefContext, m: MissionAssessment, index: number): MissionDetail {
+  const anchor = `mission-${index + 1}`;
+  const met = m.metrics;
+  const entries = ctx.result.ledger.byMission[m.missionId] ?? [];
+  const f = met.figures;
+  const period =
+    met.firstRunDate && met.lastRunDate
+      ? `, ${formatDate(met.firstRunDate)} to ${formatDate(met.lastRunDate)}`
+      : "";
+  const kpiLine = f
+    ? `KPI ${f.kpi} (${f.unit ? `${f.unit}, ` : ""}${f.direction === "lower_is_better" ? "lower" : "higher"} is better) · ${plural(met.runsAnalyzed, "run")} analysed${period}`
+    : `No primary KPI · ${plural(met.runsAnalyzed, "run")} analysed${period}`;
+  const top = met.topBottleneck;
+  const facts: BriefFact[] = [
+    { label: "Trend", value: `${trendText(met.trend.label)} — ${met.trend.description}` },
+    { label: "Trajectory", value: `${timeToTargetText(m)} — ${met.trajectory.description}` },
+    {
+      label: "Autonomy",
+      value: `${formatScore(met.autonomy.score)} / 100; human touches ${touchesText(met.autonomy)}`,
+    },
+    {
+      label: "Top bottleneck",
+      value: top
+        ? `${top.taskId}${top.taskName && top.taskName !== top.taskId ? ` ${top.taskName}` : ""} — ${driverText(top.driver, top.status)}, friction in ${top.frictionRuns} of the last ${plural(top.persistenceWindow, "run")}`
+        : "none",
+    },
+    {
+      label: "Confidence",
+      value: m.confidence.reasons.length
+        ? `${m.confidence.level} — ${m.confidence.reasons.join(" ")}`
+        : m.confidence.level,
+    },
+  ];
+  const paper = ctx.options.paper;
+  const charts = [
+    kpiChart(m, entries, anchor, paper, ctx.options.maxChartRuns),
+    touchesChart(m, entries, anchor, paper, ctx.options.maxChartRuns),
+    bottlenecksChart(m, anchor),
+  ].filter((c): c is BriefChart => c !== null);
+  return {
+    anchor,
+    missionId: m.missionId,
+    missionName: m.missionName,
+    health: m.health,
+    healthScore: formatScore(met.healthScore),
+    kpiLine,
+    figures: f ? kpiText(f, met.runsAnalyzed).sentence : "No run carries a primary KPI value.",
+    facts,
+    rules: [...m.triggers]
+      .map((t, i) => ({ t, i }))
+      .sort((a, b) => (SEVERITY_RANK[a.t.severity] ?? 3) - (SEVERITY_RANK[b.t.severity] ?? 3) || a.i - b.i)
+      .map(({ t }) => `${triggerText(t.id)} (${t.severity})`),
+    governance: m.governance.map((g) => g.message),
+    action: m.recommendedAction,
+    charts,
+  };
+}
+
+/**
+ * The per-mission details of an evaluation, weakest mission first (at most `maxDetailMissions`
+ * blocks; per-run charts show the most recent `maxChartRuns` runs).
+ *
+ * @example missionDetailsModel(ctx).missions[0].charts.map((c) => c.kind) // → ["kpi-trend", "human-touches", "bottlenecks"]
+ */
+export function missionDetailsModel(ctx: BriefContext): MissionDetailsModel {
+  const shown = ctx.missions.slice(0, ctx.options.maxDetailMissions);
+  const note =
+    shown.length < ctx.missions.length
+      ? `Details of the ${shown.length} weakest of ${ctx.missions.length} missions; every mission is in the table above.`
+      : null;
+  return { missions: shown.map((m, i) => detail(ctx, m, i)), note };
+}
+
+/**
+ * The section as HTML (`<section id="mission-details">`); `figure` renders a chart.
+ *
+ * @example String(missionDetailsHtml(model.missionDetails, figure)).startsWith('<section id="mission-details"') // → true
+ */
+export function missionDetailsHtml(
+  m: MissionDetailsModel,
+  figure: (chart: BriefChart) => SafeHtml,
+): SafeHtml {
+  const blocks = m.missions.map((d) => {
+    const perRun = d.charts.filter((c) => c.kind !== "bottlenecks");
+    const others = d.charts.filter((c) => c.kind === "bottlenecks");
+    const rules = d.rules.length
+      ? html`<p class="rules"><span class="label-inline">Rules fired:</span> ${d.rules.join(" · ")}</p>`
+      : "";
+    const governance = d.governance.length
+      ? html`<p class="rules"><span class="label-inline">Governance:</span> ${d.governance.join(" ")}</p>`
+      : "";
+    return html`<article id="${d.anchor}" class="mission-detail">
+<div class="avoid-break">
+<h3>${d.missionName} <span class="muted small">${d.missionId}</span> ${statusBadge(d.health)} <span class="small">health ${d.healthScore}</span></h3>
+<p class="small muted">${d.kpiLine}</p>
+<p class="lead">${d.figures}</p>
+${factsHtml(d.facts, "facts facts-detail")}
+${rules}
+${governance}
+<p class="action"><span class="label-inline">Action:</span> ${d.action}</p>
+</div>
+${perRun.length ? html`<div class="figure-row">${perRun.map(figure)}</div>` : ""}
+${others.map(figure)}
+</article>
+`;
+  });
+  return html`<section id="mission-details" class="brief-section page-break" aria-labelledby="h-mission-details">
+<h2 id="h-mission-details">Mission details</h2>
+${m.note ? html`<p class="small muted">${m.note}</p>` : ""}
+${blocks}
+</section>
+`;
+}

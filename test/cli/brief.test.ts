@@ -1,0 +1,146 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { briefFileName, isBriefName, runCli } from "../../lib/src/index";
+
+const seedDir = resolve(__dirname, "../../../shared/fixtures/seed-portfolio");
+const demoDir = resolve(__dirname, "../../data/demo");
+const present = existsSync(seedDir);
+if (!present) console.warn(`skipping the CLI brief test on the seed fixture: ${seedDir} is absent`);
+
+async function cli(args: string[]) {
+  let out = "";
+  let err = "";
+  const code = await runCli(
+    args,
+    (s) => (out += s),
+    (s) => (err += s),
+  );
+  return { code, out, err };
+}
+
+const made: string[] = [];
+const fresh = () => {
+  const dir = mkdtempSync(join(tmpdir(), "brief-cli-"));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const flat = (s: string) => s.replace(/-\s*\n\s*/g, "-").replace(/\s+/g, " ");
+
+describe.skipIf(!present)("mission brief on the seed portfolio (seed-v3)", () => {
+  it("writes HTML and PDF atomically, prints the paths and the verdict, and says what the published brief says", async () => {
+    const out = fresh();
+    const r = await cli(["brief", seedDir, "--rules", "seed-v3", "--out", out]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const name = "brief-seed-portfolio-2026-02-06";
+    expect(readdirSync(out).sort()).toEqual([`${name}.html`, `${name}.pdf`]); // no temporary file left
+    expect(r.out).toMatch(
+      /^Verdict: WATCH {2}\(ruleset seed-v3 3\.0\.0, as of 2026-02-06T11:18:00\.000Z\)\n/,
+    );
+    expect(r.out).toContain(
+      "Primary driver: AUTONOMY_REGRESSION in Accelerate Sales Pipeline Progression (M002)",
+    );
+    expect(r.out).toContain(`wrote ${join(out, `${name}.html`)}\n`);
+    expect(r.out).toContain(`wrote ${join(out, `${name}.pdf`)}\n`);
+
+    const html = readFileSync(join(out, `${name}.html`), "utf8");
+    expect(html).toContain('<strong class="verdict-band">WATCH</strong>');
+    expect(html).toContain("Autonomy regression in Accelerate Sales Pipeline Progression (M002)");
+    // M003: the two figures, each labelled with what it compares with — never mixed.
+    expect(html).toContain(
+      "resolution time 12.0 h baseline → 3.2 h latest: 73.33 % better than baseline; " +
+        "38.46 % better than the first observed run (5.2 h); target 4.0 h met.",
+    );
+    expect(html).not.toMatch(/73\.33 % better than the first/);
+
+    const text = flat(execFileSync("pdftotext", [join(out, `${name}.pdf`), "-"], { encoding: "utf8" }));
+    expect(text).toContain("WATCH");
+    expect(text).toContain("Autonomy regression in Accelerate Sales Pipeline Progression (M002)");
+    for (const m of [
+      "Reduce Customer Onboarding Time",
+      "Accelerate Sales Pipeline Progression",
+      "Improve Support Case Resolution",
+    ]) {
+      expect(text).toContain(m);
+    }
+    expect(text).toContain("73.33 % better than baseline");
+    expect(text).toContain("38.46 % better than the first observed run (5.2 h)");
+    const info = execFileSync("pdfinfo", [join(out, `${name}.pdf`)], { encoding: "utf8" });
+    expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
+  });
+
+  it("writes nothing when the PDF cannot be rendered (exit 1)", async () => {
+    const out = fresh();
+    const saved = process.env.MISSION_CHROMIUM;
+    process.env.MISSION_CHROMIUM = join(out, "no-such-chromium");
+    try {
+      const r = await cli(["brief", seedDir, "--rules", "seed-v3", "--out", out]);
+      expect(r.code).toBe(1);
+      expect(r.err).toContain("the PDF could not be rendered, nothing was written");
+      expect(r.out).toBe("");
+    } finally {
+      if (saved === undefined) delete process.env.MISSION_CHROMIUM;
+      else process.env.MISSION_CHROMIUM = saved;
+    }
+    expect(readdirSync(out)).toEqual([]);
+  });
+});
+
+describe("mission brief", () => {
+  it("writes only the HTML with --format html, under --name, and honours --paper and --as-of", async () => {
+    const out = fresh();
+    const r = await cli([
+      "brief",
+      demoDir,
+      "--format",
+      "html",
+      "--out",
+      out,
+      "--name",
+      "demo.letter",
+      "--paper",
+      "letter",
+      "--as-of",
+      "2026-02-20",
+    ]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(readdirSync(out)).toEqual(["demo.letter.html"]);
+    const html = readFileSync(join(out, "demo.letter.html"), "utf8");
+    expect(html).toContain("@page { size: letter;");
+    expect(html).toContain("as of 2026-02-20 23:59 UTC");
+    expect(r.out).toMatch(/^Verdict: (ON_TRACK|WATCH|ATTENTION_REQUIRED) /);
+    expect(r.out).toContain(`wrote ${join(out, "demo.letter.html")}`);
+    expect(r.out).not.toContain(".pdf");
+  });
+
+  it("fails with exit 2 on bad usage and exit 1 on data or ruleset problems, writing nothing", async () => {
+    const out = fresh();
+    const cases: [string[], number, string][] = [
+      [["brief", demoDir, "--out", out, "--format", "docx"], 2, 'unknown format "docx"'],
+      [["brief", demoDir, "--out", out, "--paper", "a3"], 2, 'unknown paper "a3"'],
+      [["brief", demoDir, "--out", out, "--name", "../escape"], 2, "--name must be a plain file name"],
+      [["brief", demoDir, "--out", out, "--as-of", "tomorrow"], 2, "mission brief:"],
+      [["brief", "/nonexistent-folder-xyz", "--out", out], 1, "no such folder"],
+      [["brief", demoDir, "--out", out, "--rules", "/nonexistent.json"], 1, "mission brief:"],
+      [["brief", "--out", out], 2, ""],
+    ];
+    for (const [args, code, message] of cases) {
+      const r = await cli(args);
+      expect(r.code, args.join(" ")).toBe(code);
+      expect(r.err).toContain(message);
+    }
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it("derives a safe default name", () => {
+    expect(briefFileName("data/demo", "2026-03-06T11:47:00.000Z")).toBe("brief-demo-2026-03-06");
+    expect(briefFileName("/x/My data (v2)/", "2026-03-06")).toBe("brief-My-data-v2-2026-03-06");
+    expect(isBriefName("../x")).toBe(false);
+    expect(isBriefName("brief-demo-2026-03-06")).toBe(true);
+  });
+});
