@@ -6,6 +6,8 @@ import {
   parseIntRange,
   parseWholeNumber,
   resolveGenerateOptions,
+  GENERATE_FORMATS,
+  parseGenerateFormat,
 } from "../../lib/src/index";
 
 describe("resolveGenerateOptions", () => {
@@ -71,5 +73,17 @@ describe("parseWholeNumber and parseIntRange", () => {
 
   it("rejects an inverted range", () => {
     expect(() => parseIntRange("9-3", "--runs")).toThrow(/minimum 9 exceeds maximum 3/);
+  });
+});
+
+describe("parseGenerateFormat", () => {
+  it("accepts the three formats (the @examples) and nothing else", () => {
+    expect(GENERATE_FORMATS).toEqual(["csv", "ndjson", "bundle"]);
+    expect(parseGenerateFormat("bundle")).toBe("bundle");
+    expect(GENERATE_FORMATS.map((f) => parseGenerateFormat(f))).toEqual(["csv", "ndjson", "bundle"]);
+    for (const bad of ["json", "CSV", " csv", ""]) {
+      expect(() => parseGenerateFormat(bad)).toThrow(RangeError);
+    }
+    expect(() => parseGenerateFormat("xlsx")).toThrow('--format must be csv, ndjson, bundle, got "xlsx"');
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   createTaskExecutionContext,
   DatasetLoadError,
+  foldTaskExecutionFile,
   loadDataset,
   readTaskExecutions,
   RunTaskStatFolder,
@@ -199,5 +200,69 @@ describe("readTaskExecutions", () => {
       ["R1", 15_000, 15_000, 0],
       ["R3", 15_000, 15_000, 7_500],
     ]);
+  });
+});
+
+describe("foldTaskExecutionFile", () => {
+  it("folds a file to the loader's stats and count (the @example), without a table pass", async () => {
+    for (const format of ["csv", "ndjson", "json"] as const) {
+      const dir = writeTables(baseTables(), format);
+      const dataset = await loadDataset(dir);
+      const ctx = createTaskExecutionContext(dataset.runs, dataset.tasks);
+      const file = { table: "task_executions", path: path.join(dir, `task_executions.${format}`), format };
+      const { stats, count } = await foldTaskExecutionFile(file, ctx);
+      expect(count).toBe(dataset.taskExecutionCount);
+      const byKey = (s: { runId: string; taskId: string }) => `${s.runId}/${s.taskId}`;
+      expect([...stats].sort((a, b) => byKey(a).localeCompare(byKey(b)))).toEqual(
+        [...dataset.runTaskStats].sort((a, b) => byKey(a).localeCompare(byKey(b))),
+      );
+    }
+  });
+
+  it("reports invalid rows like readTaskExecutions and folds the rest", async () => {
+    const rows = [
+      {
+        run_id: "R1",
+        task_id: "T1",
+        actual_minutes: 6,
+        approval_required: false,
+        human_delay_minutes: 0,
+        outcome: "completed",
+      },
+      {
+        run_id: "R9",
+        task_id: "T1",
+        actual_minutes: 6,
+        approval_required: false,
+        human_delay_minutes: 0,
+        outcome: "completed",
+      },
+      {
+        run_id: "R3",
+        task_id: "T2",
+        actual_minutes: 1,
+        approval_required: "no",
+        human_delay_minutes: 0,
+        outcome: "failed",
+      },
+    ];
+    const dir = writeFiles({ "task_executions.csv": tableText("task_executions", rows, "csv") });
+    const file = {
+      table: "task_executions",
+      path: path.join(dir, "task_executions.csv"),
+      format: "csv" as const,
+    };
+    const issues: DataIssue[] = [];
+    const { stats, count } = await foldTaskExecutionFile(file, context, { onIssue: (i) => issues.push(i) });
+    expect(issues.map((i) => [i.line, i.field, i.code])).toEqual([
+      [3, "run_id", "unknown_reference"],
+      [4, "task_id", "unknown_reference"],
+    ]);
+    // R1/T1 has estimate 5: 6 minutes is 1 minute over.
+    expect([count, stats.map((s) => [s.runId, s.taskId, s.executions, s.overrunMinutes])]).toEqual([
+      1,
+      [["R1", "T1", 1, 1]],
+    ]);
+    await expect(foldTaskExecutionFile(file, context)).rejects.toBeInstanceOf(DatasetLoadError);
   });
 });

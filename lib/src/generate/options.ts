@@ -32,6 +32,30 @@ export interface GenerateOptions {
   readonly stories: readonly StoryName[];
 }
 
+/**
+ * File formats a generated data set can be written in: the canonical tables as CSV or NDJSON, or
+ * the reference engine's JSON bundle (with its KPI sidecar).
+ *
+ * @example GENERATE_FORMATS // → ["csv", "ndjson", "bundle"]
+ */
+export const GENERATE_FORMATS = ["csv", "ndjson", "bundle"] as const;
+/** One of {@link GENERATE_FORMATS}. */
+export type GenerateFormat = (typeof GENERATE_FORMATS)[number];
+
+/**
+ * Parses a format name (one of {@link GENERATE_FORMATS}, exactly).
+ *
+ * @throws RangeError naming the accepted formats otherwise
+ * @example parseGenerateFormat("bundle") // → "bundle"
+ */
+export function parseGenerateFormat(text: string, name = "--format"): GenerateFormat {
+  const found = GENERATE_FORMATS.find((f) => f === text);
+  if (found === undefined) {
+    throw new RangeError(`${name} must be ${GENERATE_FORMATS.join(", ")}, got ${JSON.stringify(text)}`);
+  }
+  return found;
+}
+
 /** Limits that keep a request sane (1,000 × 1,000 × 8 is the intended large case). */
 export const GENERATE_LIMITS = {
   missions: { min: 1, max: 100_000 },

@@ -1,36 +1,10 @@
 /**
- * File fingerprints: the SHA-256 of each input file, computed while it streams through a reader,
- * and the dataset fingerprint combining them.
+ * File fingerprints: the record of each input file (its SHA-256 is computed while it streams
+ * through a reader, see text-chunks) and the dataset fingerprint combining them.
  */
-import { createHash, type Hash } from "node:crypto";
+import { createHash } from "node:crypto";
 import { basename } from "node:path";
-import { Transform, type TransformCallback } from "node:stream";
 import type { FileFormat, SourceFile } from "../model/dataset";
-
-/**
- * A pass-through stream that hashes (SHA-256) and counts the bytes flowing through it, so a file
- * is fingerprinted in the same pass that parses it.
- */
-export class HashingTap extends Transform {
-  private readonly hash: Hash = createHash("sha256");
-  private byteCount = 0;
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    this.hash.update(chunk);
-    this.byteCount += chunk.length;
-    callback(null, chunk);
-  }
-
-  /** Bytes seen so far. */
-  get bytes(): number {
-    return this.byteCount;
-  }
-
-  /** Hex SHA-256 of every byte seen; call once, after the stream has ended. */
-  digest(): string {
-    return this.hash.digest("hex");
-  }
-}
 
 /** Builds the {@link SourceFile} record of a fully read file. */
 export function sourceFileOf(

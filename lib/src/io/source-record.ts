@@ -26,6 +26,11 @@ export interface SourceRecord {
   readonly location: RecordLocation;
   /** True when every value is text to be parsed (CSV); false when values are typed (JSON, NDJSON). */
   readonly textual: boolean;
+  /**
+   * CSV, when the reader shares it: the keys of `values` in header order, the same array for every
+   * record of the file (so validators can work out per-column facts once per file).
+   */
+  readonly columns?: readonly string[];
 }
 
 /** A table file found in a dataset folder. */

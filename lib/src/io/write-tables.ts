@@ -17,6 +17,7 @@ import {
 } from "../generate/canonical-records";
 import { kpiRows, missionRows, runRecords, taskRows, type Portfolio } from "../generate/portfolio";
 import { createAtomicWriteStream, type AtomicWriteStream } from "./atomic-file";
+import { BUNDLE_FILES } from "./dataset-layout";
 
 /** File format of every table of a written dataset. */
 export type TableFileFormat = "csv" | "ndjson";
@@ -38,8 +39,8 @@ export interface WriteTablesResult {
   /** In writing order (missions, kpis, tasks, runs, task_executions, risk_events). */
   readonly files: readonly WrittenTable[];
   /**
-   * Files of the same tables in another format (`.csv`, `.json`, `.ndjson`), removed so the folder
-   * holds one dataset.
+   * Files of the same tables in another format (`.csv`, `.json`, `.ndjson`) and reference-bundle
+   * files, removed so the folder holds one dataset.
    */
   readonly removed: readonly string[];
   /** Wall-clock time, seconds. */
@@ -172,8 +173,9 @@ async function writeAll(portfolio: Portfolio, sinks: Sinks, options: WriteTables
  * All six files are streamed to temporary files first and renamed into place only once all are
  * complete; on any failure the temporary files are removed, and files that did not exist before
  * are not left behind. With `force`, existing table files are replaced and the same tables' files
- * in another format (e.g. `runs.csv` when writing NDJSON) are removed afterwards; other files in
- * the folder are left alone.
+ * in another format (e.g. `runs.csv` when writing NDJSON) are removed afterwards, as are the files
+ * of a reference bundle (the folder would otherwise hold two layouts); other files in the folder
+ * are left alone.
  *
  * @throws OutputFolderNotEmptyError when `folder` holds anything and `force` is not set
  * @throws Error when `folder` is a file, or on any write failure (after cleaning up)
@@ -219,13 +221,15 @@ export async function writePortfolioTables(
     throw e;
   }
   const removed: string[] = [];
-  for (const table of GENERATED_TABLES) {
-    for (const ext of OTHER_EXTENSIONS[format]) {
-      if (before.includes(`${table}.${ext}`)) {
-        const path = join(folder, `${table}.${ext}`);
-        await rm(path, { force: true });
-        removed.push(path);
-      }
+  const stale = [
+    ...GENERATED_TABLES.flatMap((table) => OTHER_EXTENSIONS[format].map((ext) => `${table}.${ext}`)),
+    ...Object.values(BUNDLE_FILES).map((stem) => `${stem}.json`), // a bundle here would be ambiguous
+  ];
+  for (const name of stale) {
+    if (before.includes(name)) {
+      const path = join(folder, name);
+      await rm(path, { force: true });
+      removed.push(path);
     }
   }
   const files: WrittenTable[] = [];

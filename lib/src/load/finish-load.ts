@@ -3,20 +3,26 @@
  * cross-checks, risk events, then the task-execution stream folded into run-task stats.
  */
 import type { TableFile } from "../io/source-record";
-import type { DatasetFormat, KpiSpec, RunTaskStat } from "../model/dataset";
-import { assembleDataset, type DatasetParts } from "../validate/assemble-dataset";
+import type { DatasetFormat, KpiSpec } from "../model/dataset";
+import {
+  assembleDataset,
+  compareRuns,
+  compareTasks,
+  taskPositions,
+  type DatasetParts,
+} from "../validate/assemble-dataset";
 import { checkCoverage } from "../validate/coverage-checks";
 import type { MissionTable } from "../validate/missions";
 import type { Located } from "../validate/references";
 import { RISK_EVENT_REQUIRED_FIELDS, RiskEventTable } from "../validate/risk-events";
 import { checkRunKpis } from "../validate/run-kpi-checks";
-import { RunTaskStatFolder } from "../validate/run-task-fold";
+import { RunTaskAccumulator } from "../validate/run-task-accumulator";
 import type { RunTable } from "../validate/runs";
 import type { TaskExecutionContext } from "../validate/task-executions";
 import type { TaskTable } from "../validate/tasks";
 import { datasetFingerprint } from "../io/fingerprint";
 import type { Dataset } from "../model/dataset";
-import { readTaskExecutions } from "./task-execution-reader";
+import { foldExecutionsInto } from "./task-execution-reader";
 import { tablePass, type LoadState } from "./table-pass";
 
 /** The tables read before risk events and task executions. */
@@ -34,24 +40,20 @@ export interface TailFiles {
   readonly taskExecutions?: TableFile;
 }
 
-/** Context for task executions from everything registered so far (valid or not). */
-function executionContext(tables: CoreTables): TaskExecutionContext {
-  const runs = new Map<string, string>();
-  for (const runId of tables.runs.ids.keys()) runs.set(runId, tables.runs.ids.get(runId) ?? "");
-  let tasks: Map<string, Map<string, number>> | undefined;
-  if (tables.tasks) {
-    tasks = new Map();
-    for (const key of tables.tasks.keys.keys()) {
-      const [missionId = "", taskId = ""] = key.split("\u0000");
-      let byId = tasks.get(missionId);
-      if (!byId) {
-        byId = new Map();
-        tasks.set(missionId, byId);
-      }
-      byId.set(taskId, tables.tasks.keys.get(key) ?? Number.NaN);
+/** Mission id → task id → estimate of every task registered so far (valid or not). */
+function taskEstimates(tasks: TaskTable): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  for (const key of tasks.keys.keys()) {
+    const cut = key.indexOf("\u0000");
+    const missionId = key.slice(0, cut);
+    let byId = out.get(missionId);
+    if (!byId) {
+      byId = new Map();
+      out.set(missionId, byId);
     }
+    byId.set(key.slice(cut + 1), tasks.keys.get(key) ?? Number.NaN);
   }
-  return { runs, tasks, checkRuns: tables.runs.ids.complete };
+  return out;
 }
 
 /** Streams the task executions, validating each and folding it; never keeps the rows. */
@@ -59,7 +61,7 @@ async function foldExecutions(
   state: LoadState,
   tables: CoreTables,
   file: TableFile,
-): Promise<{ stats: RunTaskStat[]; count: number }> {
+): Promise<RunTaskAccumulator> {
   if (!tables.tasks) {
     state.issues.add({
       severity: "error",
@@ -71,21 +73,18 @@ async function foldExecutions(
       message: "task executions are given but no task is defined, so none of their task ids can be checked",
     });
   }
-  const context = executionContext(tables);
-  const folder = new RunTaskStatFolder(
-    [...(context.tasks ?? new Map<string, Map<string, number>>())].flatMap(([missionId, byId]) =>
-      [...byId].map(([taskId, estimatedMinutes]) => ({ missionId, taskId, estimatedMinutes })),
-    ),
-  );
-  let count = 0;
-  for await (const execution of readTaskExecutions(file, context, {
+  const tasks = tables.tasks ? taskEstimates(tables.tasks) : undefined;
+  const accumulator = new RunTaskAccumulator(tables.runs.ids.idsWithValues(), tasks ?? new Map());
+  const context: TaskExecutionContext = {
+    runs: accumulator.runMissionMap,
+    tasks,
+    checkRuns: tables.runs.ids.complete,
+  };
+  await foldExecutionsInto(file, accumulator, context, {
     onIssue: state.issues.add,
     onComplete: (source) => state.files.push(source),
-  })) {
-    count++;
-    if (context.tasks) folder.add(execution);
-  }
-  return { stats: folder.stats(), count };
+  });
+  return accumulator;
 }
 
 /**
@@ -117,19 +116,28 @@ export async function finishLoad(
   }
   const executions = files.taskExecutions
     ? await foldExecutions(state, tables, files.taskExecutions)
-    : { stats: [], count: 0 };
+    : undefined;
 
   state.issues.throwIfErrors(folder);
+  // Runs and tasks in dataset order, and the run-task stats made in that order straight away.
+  const orderedRuns = runs.map((r) => r.value).sort(compareRuns);
+  const orderedTasks = (tables.tasks?.tasks.map((t) => t.value) ?? []).sort(compareTasks);
+  const runTaskStats =
+    executions?.stats(
+      orderedRuns.map((r) => r.runId),
+      taskPositions(orderedTasks),
+    ) ?? [];
   const parts: DatasetParts = {
     source: { folder, format, files: [...state.files], fingerprint: datasetFingerprint(state.files) },
     missions: tables.missions.missions.map((m) => m.value),
     kpis,
-    tasks: tables.tasks?.tasks.map((t) => t.value) ?? [],
-    runs: runs.map((r) => r.value),
-    runTaskStats: executions.stats,
+    tasks: orderedTasks,
+    runs: orderedRuns,
+    runTaskStats,
     riskEvents: risk.events.map((e) => e.value),
-    taskExecutionCount: executions.count,
+    taskExecutionCount: executions?.count ?? 0,
     warnings: state.issues.warnings,
+    ordered: true,
   };
   return assembleDataset(parts);
 }

@@ -2,8 +2,10 @@
  * One pass over a table file: every record handed to a validator as a `FieldReader`, problems
  * collected, the file's fingerprint recorded.
  */
+import { recordMaker } from "../io/record-shape";
+import { runScan } from "../io/row-visitor";
 import type { TableFile } from "../io/source-record";
-import { readTableRecords } from "../io/table-reader";
+import { scanTableFile } from "../io/table-reader";
 import type { SourceFile } from "../model/dataset";
 import { aliasesFor } from "../validate/field-aliases";
 import { FieldReader } from "../validate/field-reader";
@@ -20,7 +22,8 @@ export interface LoadState {
 /**
  * Streams `file` and calls `each` with a reader per record (fields named as in the file: bundle
  * aliases applied). A CSV header is checked for `required` columns first. Resolves to whether the
- * whole file was read (no read or syntax error stopped it).
+ * whole file was read (no read or syntax error stopped it). Records are handed over synchronously
+ * as each chunk of the file is parsed.
  */
 export async function tablePass(
   state: LoadState,
@@ -29,15 +32,38 @@ export async function tablePass(
   each: (reader: FieldReader) => void,
 ): Promise<boolean> {
   const aliases = aliasesFor(file.table);
+  const sink = state.issues.add;
   let complete = false;
-  const records = readTableRecords(file, {
-    onIssue: state.issues.add,
-    onHeader: (columns, location) => checkCsvHeader(columns, required, location, state.issues.add, aliases),
-    onComplete: (source) => {
-      state.files.push(source);
-      complete = true;
-    },
-  });
-  for await (const record of records) each(new FieldReader(record, state.issues.add, aliases));
+  let makeValues = recordMaker([]);
+  let columns: readonly string[] = [];
+  const byRow = file.format === "json";
+  await runScan(
+    scanTableFile(
+      file,
+      {
+        header: (header) => {
+          makeValues = recordMaker(header);
+          columns = header.filter((name): name is string => name !== undefined);
+        },
+        cells: (cells, line) => {
+          const values = makeValues(cells);
+          const record = { values, location: { file: file.path, line }, textual: true, columns };
+          each(new FieldReader(record, sink, aliases));
+        },
+        object: (values, at) => {
+          const location = byRow ? { file: file.path, row: at } : { file: file.path, line: at };
+          each(new FieldReader({ values, location, textual: false }, sink, aliases));
+        },
+      },
+      {
+        onIssue: sink,
+        onHeader: (columns, location) => checkCsvHeader(columns, required, location, sink, aliases),
+        onComplete: (source) => {
+          state.files.push(source);
+          complete = true;
+        },
+      },
+    ),
+  );
   return complete;
 }

@@ -1,12 +1,20 @@
 /**
- * Streams validated task executions out of a task-execution table file, one at a time, so that
- * millions of rows can be folded without being held.
+ * Streams task executions out of a task-execution table file, so that millions of rows are
+ * validated and folded without being held: one at a time as validated records, or folded straight
+ * into run-task aggregates (the loader's path).
  */
-import { issueSink, type ReadOptions, type TableFile } from "../io/source-record";
-import { readTableRecords } from "../io/table-reader";
+import type { DataIssue } from "../model/issues";
+import type { RunTaskStat } from "../model/dataset";
+import { recordMaker } from "../io/record-shape";
+import { runScan } from "../io/row-visitor";
+import { issueSink, type ReadOptions, type SourceRecord, type TableFile } from "../io/source-record";
+import { readTableRecords, scanTableFile } from "../io/table-reader";
 import { aliasesFor } from "../validate/field-aliases";
 import { FieldReader } from "../validate/field-reader";
 import { checkCsvHeader } from "../validate/header-check";
+import { RunTaskAccumulator } from "../validate/run-task-accumulator";
+import { foldCellsFast, foldObjectFast, TaskExecutionLayout } from "../validate/task-execution-fast";
+import { TaskLineFolder } from "../validate/task-execution-line";
 import {
   TASK_EXECUTION_REQUIRED_FIELDS,
   validateTaskExecution,
@@ -50,4 +58,95 @@ export async function* readTaskExecutions(
     const execution = validateTaskExecution(new FieldReader(record, sink, aliases), context);
     if (execution) yield execution;
   }
+}
+
+/** What {@link foldTaskExecutionFile} returns. */
+export interface FoldedExecutions {
+  /** One aggregate per (run, task) executed, grouped by run in the order of `context.runs`. */
+  readonly stats: RunTaskStat[];
+  /** Valid executions folded (rows with a problem are reported, not counted). */
+  readonly count: number;
+}
+
+/**
+ * Folds a task-execution table file into run-task aggregates as it streams, against the known runs
+ * and tasks in `accumulator`. Well-formed rows take an allocation-free fast path; any other row
+ * goes through the detailed validation, which reports its problems to `sink` exactly as
+ * {@link readTaskExecutions} does. Memory grows with runs × tasks, never with rows.
+ */
+export async function foldExecutionsInto(
+  file: TableFile,
+  accumulator: RunTaskAccumulator,
+  context: TaskExecutionContext,
+  options: ReadOptions & { readonly onIssue: (issue: DataIssue) => void },
+): Promise<void> {
+  const sink = options.onIssue;
+  const aliases = aliasesFor(file.table);
+  const layout = new TaskExecutionLayout(aliases);
+  let makeValues = recordMaker([]);
+  const detailed = (record: SourceRecord): void => {
+    const execution = validateTaskExecution(new FieldReader(record, sink, aliases), context);
+    if (!execution) return;
+    if (context.tasks) accumulator.add(execution);
+    else accumulator.count++; // no task definitions: validated and counted, nothing to fold
+  };
+  const fast = context.tasks !== undefined;
+  let lines: TaskLineFolder | undefined;
+  await runScan(
+    scanTableFile(
+      file,
+      {
+        header: (header) => {
+          makeValues = recordMaker(header);
+          layout.setHeader(header);
+          if (fast) lines = new TaskLineFolder(layout, accumulator, header.length);
+        },
+        line: (text, start, end) => lines !== undefined && lines.tryFold(text, start, end),
+        cells: (cells, line) => {
+          if (fast && foldCellsFast(cells, layout, accumulator)) return;
+          detailed({ values: makeValues(cells), location: { file: file.path, line }, textual: true });
+        },
+        object: (values, at) => {
+          if (fast && foldObjectFast(values, layout, accumulator)) return;
+          const location =
+            file.format === "json" ? { file: file.path, row: at } : { file: file.path, line: at };
+          detailed({ values, location, textual: false });
+        },
+      },
+      {
+        ...options,
+        onHeader: (columns, location) => {
+          checkCsvHeader(columns, TASK_EXECUTION_REQUIRED_FIELDS, location, sink, aliases);
+          options.onHeader?.(columns, location);
+        },
+      },
+    ),
+  );
+}
+
+/**
+ * Folds the task executions of `file` (CSV, JSON or NDJSON; the bundle's `task_execution_logs.json`
+ * with its field names) into one aggregate per (run, task), validating every row against `context`
+ * as {@link readTaskExecutions} does, without keeping rows. Without task definitions
+ * (`context.tasks` undefined) valid executions are counted but nothing is folded.
+ *
+ * Throws `DatasetLoadError` on the first problem when `options.onIssue` is not given.
+ *
+ * @example
+ * const ctx = createTaskExecutionContext(dataset.runs, dataset.tasks);
+ * const { stats, count } = await foldTaskExecutionFile({ table: "task_executions", path: "te.csv", format: "csv" }, ctx);
+ * count // → dataset.taskExecutionCount for the same file
+ */
+export async function foldTaskExecutionFile(
+  file: TableFile,
+  context: TaskExecutionContext,
+  options: ReadOptions = {},
+): Promise<FoldedExecutions> {
+  const accumulator = new RunTaskAccumulator(context.runs, context.tasks ?? new Map());
+  const counting: TaskExecutionContext = { ...context, runs: accumulator.runMissionMap };
+  await foldExecutionsInto(file, accumulator, counting, {
+    ...options,
+    onIssue: issueSink(options, file.path),
+  });
+  return { stats: accumulator.stats(), count: accumulator.count };
 }

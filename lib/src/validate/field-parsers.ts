@@ -59,6 +59,25 @@ export function describeNumberRule(rule: NumberRule): string {
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /**
+ * The value of number text made only of digits, signs, points and exponent marks (no blank, no
+ * padding), or NaN for any other text — the fast path of {@link parseNumber}: on these characters
+ * `Number` follows the same decimal grammar as the accepted syntax, so a finite result is exactly
+ * what `parseNumber` would return.
+ *
+ * @example [plainDecimal("12.5"), plainDecimal("1e3"), plainDecimal(" 12"), plainDecimal("0x10")] // → [12.5, 1000, NaN, NaN]
+ */
+export function plainDecimal(text: string): number {
+  const n = text.length;
+  if (n === 0) return Number.NaN;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || c === 46 || c === 43 || c === 45 || c === 101 || c === 69))
+      return Number.NaN;
+  }
+  return Number(text);
+}
+
+/**
  * Parses a number: a finite JSON number, or (CSV) decimal text such as `12`, `-3.5`, `1e3`.
  * Rejects NaN, Infinity, empty text, text like `abc`, `0x10` or `3,5`, and values breaking the rule.
  *

@@ -13,10 +13,32 @@ import {
   parseIdList,
   parseNumber,
   parseText,
+  plainDecimal,
   type NumberRule,
   type Parsed,
 } from "./field-parsers";
 import { parseDate, parseTimestamp, TIMESTAMP_EXPECTED, type Instant } from "./timestamps";
+
+/**
+ * Whether a text needs no trimming and is not blank: its first and last characters are printable
+ * ASCII other than space (anything else goes through the parser, which trims).
+ */
+function isPlainText(text: string): boolean {
+  const n = text.length;
+  if (n === 0) return false;
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(n - 1);
+  return first > 32 && first < 127 && last > 32 && last < 127;
+}
+
+/** Whether a typed number is finite and obeys `rule` (what `parseNumber` accepts). */
+function meetsRule(value: number, rule: NumberRule): boolean {
+  return (
+    Number.isFinite(value) &&
+    (!rule.integer || Number.isInteger(value)) &&
+    (rule.min === undefined || value >= rule.min)
+  );
+}
 
 /** Canonical field name → name of the field on disk, for formats that name fields differently. */
 export type FieldAliases = Readonly<Record<string, string>>;
@@ -131,34 +153,56 @@ export class FieldReader {
 
   /** A required text value (trimmed, non-empty). */
   requiredText(field: string): string | undefined {
+    const raw = this.raw(field);
+    if (typeof raw === "string" && isPlainText(raw)) return raw; // fast path: nothing to trim
     return this.read(field, true, "a non-empty text value", parseText);
   }
 
   /** An optional text value (trimmed); absent or blank → `undefined`. */
   optionalText(field: string): string | undefined {
+    const raw = this.raw(field);
+    if (raw === undefined || raw === null) return undefined;
+    if (typeof raw === "string" && isPlainText(raw)) return raw;
     return this.read(field, false, "a text value", parseText);
   }
 
   /** A number obeying `rule`. */
   number(field: string, rule: NumberRule, required: boolean): number | undefined {
-    return this.read(field, required, describeNumberRule(rule), (raw) =>
-      parseNumber(raw, this.record.textual, rule),
+    const raw = this.raw(field);
+    if (typeof raw === "number" && meetsRule(raw, rule)) return raw; // fast path: a typed number
+    if (typeof raw === "string" && this.record.textual) {
+      const value = plainDecimal(raw); // fast path: plain decimal text
+      if (meetsRule(value, rule)) return value;
+    }
+    return this.read(field, required, describeNumberRule(rule), (value) =>
+      parseNumber(value, this.record.textual, rule),
     );
   }
 
   /** A boolean (JSON boolean; CSV true/false, 1/0, yes/no). */
   boolean(field: string, required: boolean): boolean | undefined {
+    const raw = this.raw(field);
+    if (typeof raw === "boolean") return raw;
+    if (typeof raw === "string" && this.record.textual) {
+      if (raw === "true" || raw === "1" || raw === "yes") return true;
+      if (raw === "false" || raw === "0" || raw === "no") return false;
+    }
     return this.read(
       field,
       required,
       this.record.textual ? "true/false, 1/0 or yes/no" : "true or false",
-      (raw) => parseBoolean(raw, this.record.textual),
+      (value) => parseBoolean(value, this.record.textual),
     );
   }
 
   /** One of `allowed`. */
   enumValue<T extends string>(field: string, allowed: readonly T[], required: boolean): T | undefined {
-    return this.read(field, required, `one of ${allowed.join(", ")}`, (raw) => parseEnum(raw, allowed));
+    const raw = this.raw(field);
+    if (typeof raw === "string") {
+      const at = (allowed as readonly string[]).indexOf(raw);
+      if (at !== -1) return allowed[at]; // the shared constant, not a copy per record
+    }
+    return this.read(field, required, `one of ${allowed.join(", ")}`, (value) => parseEnum(value, allowed));
   }
 
   /** An ISO 8601 timestamp with a zone. */

@@ -64,6 +64,11 @@ export class IdIndex<V> {
     return this.entries.keys();
   }
 
+  /** Every id with its payload, in insertion order. */
+  *idsWithValues(): Generator<[string, V], void, undefined> {
+    for (const [id, entry] of this.entries) yield [id, entry.value];
+  }
+
   /**
    * Registers `id`; when it is already known, reports a fatal `duplicate_id` at `reader` naming the
    * first definition, and returns false. `label` is how the id is shown (default: the id).

@@ -4,9 +4,9 @@
 import { describeFound } from "../io/describe-found";
 import type { RecordLocation } from "../io/source-record";
 import { RUN_STATUSES, type Run } from "../model/dataset";
-import { isAbsent, parseNumber } from "./field-parsers";
 import type { FieldReader } from "./field-reader";
 import { checkReference, IdIndex, type Located } from "./references";
+import { KPI_COLUMN_PREFIX, kpiFieldOf, readRunKpis } from "./run-kpis";
 
 /** Fields a run record must have (canonical names). */
 export const RUN_REQUIRED_FIELDS: readonly string[] = [
@@ -21,8 +21,7 @@ export const RUN_REQUIRED_FIELDS: readonly string[] = [
   "risk_flagged",
 ];
 
-/** Prefix of the CSV columns holding KPI values (`kpi.<name>`). */
-export const KPI_COLUMN_PREFIX = "kpi.";
+export { KPI_COLUMN_PREFIX } from "./run-kpis";
 
 /** Where a KPI name was first reported by a mission's runs, and by how many runs. */
 export interface KpiSighting {
@@ -30,70 +29,6 @@ export interface KpiSighting {
   /** Field as shown in issues (`kpi.<name>` or `kpis.<name>`). */
   readonly field: string;
   runs: number;
-}
-
-/** One KPI value as found in a record. */
-interface KpiCell {
-  readonly name: string;
-  readonly field: string;
-  readonly raw: unknown;
-}
-
-function kpiCells(reader: FieldReader): KpiCell[] | undefined {
-  const { values, textual } = reader.record;
-  if (textual) {
-    return Object.keys(values)
-      .filter((key) => key.startsWith(KPI_COLUMN_PREFIX) && key.slice(KPI_COLUMN_PREFIX.length).trim() !== "")
-      .map((key) => ({ name: key.slice(KPI_COLUMN_PREFIX.length).trim(), field: key, raw: values[key] }));
-  }
-  const raw = reader.raw("kpis");
-  if (isAbsent(raw)) return [];
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    reader.error({
-      code: "bad_type",
-      field: "kpis",
-      expected: "an object mapping KPI names to numbers",
-      found: describeFound(raw),
-      message: "the KPI values are not an object",
-    });
-    return undefined;
-  }
-  return Object.entries(raw as Record<string, unknown>).map(([name, value]) => ({
-    name: name.trim(),
-    field: `kpis.${name}`,
-    raw: value,
-  }));
-}
-
-/** Reads the KPI values of a run record (absent values are not observed); sorted by name. */
-function readKpis(
-  reader: FieldReader,
-): { values: Record<string, number>; fields: Map<string, string> } | undefined {
-  const cells = kpiCells(reader);
-  if (!cells) return undefined;
-  const entries: [string, number][] = [];
-  const fields = new Map<string, string>();
-  let ok = true;
-  for (const cell of cells) {
-    if (isAbsent(cell.raw)) continue;
-    const parsed = parseNumber(cell.raw, reader.record.textual);
-    if (!parsed.ok) {
-      ok = false;
-      reader.error({
-        code: parsed.code,
-        field: cell.field,
-        expected: parsed.expected,
-        found: describeFound(cell.raw),
-        message: `the value of KPI ${cell.name} is ${parsed.message}`,
-      });
-      continue;
-    }
-    entries.push([cell.name, parsed.value]);
-    fields.set(cell.name, reader.fieldName(cell.field));
-  }
-  if (!ok) return undefined;
-  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return { values: Object.fromEntries(entries), fields };
 }
 
 /** A valid run with where it was read and how its KPI fields are named there. */
@@ -127,7 +62,7 @@ export class RunTable {
     const humanInterventions = reader.number("human_interventions", { min: 0, integer: true }, true);
     const escalations = reader.number("escalations", { min: 0, integer: true }, true);
     const riskFlagged = reader.boolean("risk_flagged", true);
-    const kpis = readKpis(reader);
+    const kpis = readRunKpis(reader);
     const missionKnown =
       missionId !== undefined && checkReference(reader, "mission_id", missionId, missions, "mission");
     if (start && end && end.ms < start.ms) {
@@ -168,28 +103,28 @@ export class RunTable {
         humanInterventions,
         escalations,
         riskFlagged,
-        kpis: kpis.values,
+        kpis,
       },
       location: reader.record.location,
       kpiPrefix: reader.fieldName(reader.record.textual ? KPI_COLUMN_PREFIX : "kpis."),
     });
-    this.recordSightings(missionId, kpis.fields, reader.record.location);
+    this.recordSightings(missionId, kpis, reader);
   }
 
   private recordSightings(
     missionId: string,
-    fields: ReadonlyMap<string, string>,
-    location: RecordLocation,
+    kpis: Readonly<Record<string, number>>,
+    reader: FieldReader,
   ): void {
     let byName = this.kpiSightings.get(missionId);
     if (!byName) {
       byName = new Map();
       this.kpiSightings.set(missionId, byName);
     }
-    for (const [name, field] of fields) {
+    for (const name in kpis) {
       const seen = byName.get(name);
       if (seen) seen.runs++;
-      else byName.set(name, { location, field, runs: 1 });
+      else byName.set(name, { location: reader.record.location, field: kpiFieldOf(reader, name), runs: 1 });
     }
   }
 

@@ -34,6 +34,7 @@ function utcMs(
   s: number,
   ms: number,
 ): number {
+  if (year >= 100) return Date.UTC(year, month - 1, day, h, m, s, ms); // (years 0–99 would mean 19xx)
   const date = new Date(0);
   date.setUTCFullYear(year, month - 1, day);
   date.setUTCHours(h, m, s, ms);
@@ -47,6 +48,48 @@ const fail = (code: string, message: string, expected = TIMESTAMP_EXPECTED): Par
   message,
 });
 
+/** The number written by the two digits at `at`, or −1. */
+function twoDigits(text: string, at: number): number {
+  const a = text.charCodeAt(at) - 48;
+  const b = text.charCodeAt(at + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/**
+ * The instant of the two most common spellings, `YYYY-MM-DDThh:mm:ssZ` and
+ * `YYYY-MM-DDThh:mm:ss±hh:mm`, read without a regex; `undefined` for anything else or anything
+ * invalid (the general parser then decides, with its message).
+ */
+function commonInstant(iso: string): Instant | undefined {
+  const n = iso.length;
+  if (n !== 20 && n !== 25) return undefined;
+  const t = iso.charCodeAt(10);
+  if (iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45 || iso.charCodeAt(13) !== 58) return undefined;
+  if (iso.charCodeAt(16) !== 58 || (t !== 84 && t !== 116 && t !== 32)) return undefined;
+  const century = twoDigits(iso, 0);
+  const yy = twoDigits(iso, 2);
+  const month = twoDigits(iso, 5);
+  const day = twoDigits(iso, 8);
+  const hour = twoDigits(iso, 11);
+  const minute = twoDigits(iso, 14);
+  const second = twoDigits(iso, 17);
+  if (century < 1 || yy < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return undefined;
+  const year = century * 100 + yy;
+  if (!validDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return undefined;
+  let offsetMinutes = 0;
+  const zone = iso.charCodeAt(19);
+  if (n === 20) {
+    if (zone !== 90 && zone !== 122) return undefined;
+  } else {
+    const oh = twoDigits(iso, 20);
+    const om = twoDigits(iso, 23);
+    if ((zone !== 43 && zone !== 45) || iso.charCodeAt(22) !== 58 || oh < 0 || om < 0 || oh > 23 || om > 59)
+      return undefined;
+    offsetMinutes = (zone === 45 ? -1 : 1) * (oh * 60 + om);
+  }
+  return { iso, ms: Date.UTC(year, month - 1, day, hour, minute, second, 0) - offsetMinutes * 60_000 };
+}
+
 /**
  * Parses an ISO 8601 timestamp with a zone: `YYYY-MM-DDThh:mm[:ss[.fff]]` followed by `Z` or an
  * offset `±hh`, `±hhmm` or `±hh:mm` (a space may replace the `T`). A timestamp without a zone is
@@ -58,6 +101,8 @@ const fail = (code: string, message: string, expected = TIMESTAMP_EXPECTED): Par
  */
 export function parseTimestamp(raw: unknown): Parsed<Instant> {
   if (typeof raw !== "string") return fail("bad_timestamp", "not a timestamp");
+  const common = commonInstant(raw);
+  if (common) return { ok: true, value: common };
   const iso = raw.trim();
   const m = TIMESTAMP.exec(iso);
   if (!m) {

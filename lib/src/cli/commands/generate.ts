@@ -1,8 +1,8 @@
 /**
  * `mission generate --out <folder> [--preset demo|random] [--missions N] [--runs N|MIN-MAX]
- * [--tasks N] [--seed S] [--format csv|ndjson] [--start YYYY-MM-DD] [--cadence N|MIN-MAX]
+ * [--tasks N] [--seed S] [--format csv|ndjson|bundle] [--start YYYY-MM-DD] [--cadence N|MIN-MAX]
  * [--stories a,b,…] [--force]`: writes a seeded synthetic mission history in the canonical layout
- * and prints what it wrote. Exit codes: 0 written, 1 writing failed (nothing left behind),
+ * (CSV or NDJSON tables) or as the reference JSON bundle, and prints what it wrote. Exit codes: 0 written, 1 writing failed (nothing left behind),
  * 2 bad usage (invalid number, date, format or story; options the demo preset does not take;
  * a non-empty output folder without `--force`).
  */
@@ -11,17 +11,19 @@ import { isAbsolute, relative } from "node:path";
 import type { CommandIo, RegisterCommand } from "../command-context";
 import { CliExit } from "../cli-exit";
 import {
+  parseGenerateFormat,
   parseIntRange,
   parseWholeNumber,
+  type GenerateFormat,
   type GenerateOptions,
   type GeneratePreset,
 } from "../../generate/options";
 import { planPortfolio, type Portfolio } from "../../generate/portfolio";
 import type { StoryName } from "../../generate/profiles";
+import { writePortfolioBundle, type WriteBundleResult } from "../../io/write-bundle";
 import {
   OutputFolderNotEmptyError,
   writePortfolioTables,
-  type TableFileFormat,
   type WriteTablesResult,
 } from "../../io/write-tables";
 
@@ -56,15 +58,13 @@ function usage(io: CommandIo, message: string): never {
 /** Turns the command-line strings into generator options; throws RangeError on bad input. */
 function toOptions(opts: GenerateCommandOptions): {
   options: Partial<GenerateOptions>;
-  format: TableFileFormat;
+  format: GenerateFormat;
 } {
   if (opts.preset !== "demo" && opts.preset !== "random") {
     throw new RangeError(`--preset must be demo or random, got ${JSON.stringify(opts.preset)}`);
   }
   const preset: GeneratePreset = opts.preset;
-  if (opts.format !== "csv" && opts.format !== "ndjson") {
-    throw new RangeError(`--format must be csv or ndjson, got ${JSON.stringify(opts.format)}`);
-  }
+  const format = parseGenerateFormat(opts.format);
   if (preset === "demo") {
     const ignored = (["missions", "runs", "tasks", "stories"] as const).filter((k) => opts[k] !== undefined);
     if (ignored.length > 0) {
@@ -90,10 +90,10 @@ function toOptions(opts: GenerateCommandOptions): {
         }
       : {}),
   };
-  return { options, format: opts.format };
+  return { options, format };
 }
 
-function report(io: CommandIo, portfolio: Portfolio, result: WriteTablesResult): void {
+function report(io: CommandIo, portfolio: Portfolio, result: WriteTablesResult | WriteBundleResult): void {
   const { options } = portfolio;
   io.out(
     `wrote ${shown(result.folder)}: ${options.preset} preset, seed ${options.seed}, ` +
@@ -119,7 +119,7 @@ function report(io: CommandIo, portfolio: Portfolio, result: WriteTablesResult):
 
 async function action(io: CommandIo, opts: GenerateCommandOptions): Promise<void> {
   let portfolio: Portfolio;
-  let format: TableFileFormat;
+  let format: GenerateFormat;
   try {
     const parsed = toOptions(opts);
     format = parsed.format;
@@ -134,14 +134,13 @@ async function action(io: CommandIo, opts: GenerateCommandOptions): Promise<void
     if (all >= PROGRESS_THRESHOLD)
       io.err(`  … ${n(done)} / ${n(all)} runs (${Math.round((100 * done) / all)} %)\n`);
   };
-  let result: WriteTablesResult;
+  let result: WriteTablesResult | WriteBundleResult;
   try {
-    result = await writePortfolioTables(portfolio, opts.out, {
-      format,
-      force: opts.force === true,
-      onProgress,
-      progressEvery,
-    });
+    const common = { force: opts.force === true, onProgress, progressEvery };
+    result =
+      format === "bundle"
+        ? await writePortfolioBundle(portfolio, opts.out, common)
+        : await writePortfolioTables(portfolio, opts.out, { ...common, format });
   } catch (e) {
     if (e instanceof OutputFolderNotEmptyError) usage(io, e.message);
     io.err(`mission generate: writing ${opts.out} failed, nothing was written: ${(e as Error).message}\n`);
@@ -159,7 +158,9 @@ async function action(io: CommandIo, opts: GenerateCommandOptions): Promise<void
 export const registerGenerateCommand: RegisterCommand = (program: Command, io: CommandIo) => {
   program
     .command("generate")
-    .description("write a seeded synthetic mission history (canonical tables) for demos and scale tests")
+    .description(
+      "write a seeded synthetic mission history (canonical tables or the reference JSON bundle) for demos and scale tests",
+    )
     .requiredOption("--out <folder>", "output folder (must be empty or missing unless --force)")
     .option(
       "--preset <name>",
@@ -170,7 +171,11 @@ export const registerGenerateCommand: RegisterCommand = (program: Command, io: C
     .option("--runs <n|min-max>", "runs per mission, fixed or a range (random preset; default 30)")
     .option("--tasks <n>", "tasks per mission, 1–20 (random preset; default 5)")
     .option("--seed <s>", "seed, a whole number 0–4294967295 (default 2026; demo preset 2045)")
-    .option("--format <csv|ndjson>", "file format of every table", "csv")
+    .option(
+      "--format <csv|ndjson|bundle>",
+      "file format of every table, or bundle: the reference engine's JSON files and KPI sidecar",
+      "csv",
+    )
     .option("--start <YYYY-MM-DD>", "date of the first runs (default 2026-01-05)")
     .option("--cadence <days|min-max>", "whole days between runs of a mission (default 1-2)")
     .option(
