@@ -15,9 +15,9 @@ import type { Evidence, MissionAssessment, MissionMetrics, Trigger } from "./typ
  * The band of a mission and the evidence behind it.
  *
  * `health_only`: bands of the health score. `health_with_gates`: the same, then at best
- * `highTriggerCap` with any high-severity trigger, ATTENTION_REQUIRED with
- * `attentionHighTriggers` or more of them, and at best `insufficientDataCap` when the trend cannot
- * be judged.
+ * `insufficientDataBand` when the trend cannot be judged (too little history to confirm progress
+ * or decline), then at best `highTriggerCap` with any high-severity trigger and
+ * ATTENTION_REQUIRED with `attentionHighTriggers` or more of them.
  *
  * @example missionBand(m001Metrics, [], seedV3) // → { band: "WATCH", evidence: [{ rule: "health_band", … }] }
  */
@@ -40,6 +40,19 @@ export function missionBand(
   ];
   const gates = rules.missionBand;
   if (gates.method === "health_with_gates") {
+    // With too little history this gate decides the band (whatever the health score), so it is
+    // always part of the evidence.
+    if (metrics.trend.label === "insufficient_data") {
+      band = gates.insufficientDataBand;
+      evidence.push({
+        rule: "gate_insufficient_data",
+        metric: "trend",
+        value: metrics.trend.label,
+        comparison: "→",
+        threshold: gates.insufficientDataBand,
+        runsConsidered: metrics.trend.n,
+      });
+    }
     const high = triggers.filter((t) => t.severity === "high");
     if (high.length >= gates.attentionHighTriggers) {
       band = "ATTENTION_REQUIRED";
@@ -60,17 +73,6 @@ export function missionBand(
         comparison: "any → at best",
         threshold: gates.highTriggerCap,
         runsConsidered: metrics.runsAnalyzed,
-      });
-    }
-    if (metrics.trend.label === "insufficient_data" && worseBand(band, gates.insufficientDataCap) !== band) {
-      band = worseBand(band, gates.insufficientDataCap);
-      evidence.push({
-        rule: "gate_insufficient_data",
-        metric: "trend",
-        value: metrics.trend.label,
-        comparison: "→ at best",
-        threshold: gates.insufficientDataCap,
-        runsConsidered: metrics.trend.n,
       });
     }
   }

@@ -3,10 +3,11 @@
  * regression — human touches per run rising over time.
  */
 import type { Ruleset } from "../rules/schema";
-import { poissonRateTest } from "../stats/poisson-rate-test";
-import { round } from "./kpi-compare";
+import { binomialLowerTail, binomialUpperTail } from "../stats/binomial";
+import { formatP, round } from "./kpi-compare";
+import { MissionSeries } from "./mission-series";
 import type { AutonomyAssessment, LedgerEntry } from "./types";
-import { clamp, mean, recent } from "./window";
+import { clamp } from "./window";
 
 interface RateComparison {
   early: number;
@@ -19,23 +20,42 @@ interface RateComparison {
 
 /**
  * Compares touches per run in the first and last `w` runs with the exact conditional test for two
- * Poisson rates (given the total, the recent count is binomial under an unchanged rate) — honest
- * with small counts.
+ * Poisson rates (given the total, the recent count is Bin(k, ½) under an unchanged rate, equal
+ * exposures) — honest with small counts. The same p-values as `poissonRateTest`, without its
+ * confidence interval; the window counts come from prefix sums (touches are whole numbers).
  */
-function compareWindows(entries: readonly LedgerEntry[], w: number): RateComparison {
-  const k1 = entries.slice(0, w).reduce((s, e) => s + e.humanTouches, 0);
-  const k2 = entries.slice(entries.length - w).reduce((s, e) => s + e.humanTouches, 0);
-  const input = { earlyCount: k1, earlyExposure: w, recentCount: k2, recentExposure: w };
-  const rising = poissonRateTest(input, { alternative: "greater" });
-  const falling = poissonRateTest(input, { alternative: "less" });
+function compareWindows(series: MissionSeries, w: number): RateComparison {
+  const n = series.length;
+  const k1 = series.countSum("humanTouches", 0, w);
+  const k2 = series.countSum("humanTouches", n - w, n);
+  const k = k1 + k2;
+  const p0 = w / (w + w);
+  const early = k1 / w;
+  const recent = k2 / w;
   return {
-    early: rising.earlyRate,
-    recent: rising.recentRate,
-    ratio: rising.rateRatio ?? (k2 === 0 ? 1 : Infinity),
-    pRising: rising.pValue,
-    pFalling: falling.pValue,
+    early,
+    recent,
+    ratio: k === 0 ? 1 : k1 === 0 ? Infinity : recent / early,
+    pRising: binomialUpperTail(k2, k, p0),
+    pFalling: binomialLowerTail(k2, k, p0),
     windowRuns: w,
   };
+}
+
+function levelOf(series: MissionSeries, rules: Ruleset["autonomy"]["level"]): number {
+  if (series.length === 0) return 0;
+  const w = rules.recentRuns;
+  const interventions = series.recentMean("humanInterventions", w);
+  const escalations = series.recentMean("escalations", w);
+  const delay = series.recentMean("approvalDelayMinutes", w);
+  const riskShare = series.recentMean("riskFlagged", w);
+  const raw =
+    100 -
+    interventions * rules.interventionWeight -
+    escalations * rules.escalationWeight -
+    Math.min(rules.approvalDelayCap, delay * rules.approvalDelayWeight) -
+    riskShare * rules.riskShareWeight;
+  return Math.round(clamp(raw, 0, 100));
 }
 
 /**
@@ -45,19 +65,7 @@ function compareWindows(entries: readonly LedgerEntry[], w: number): RateCompari
  * @example autonomyLevel(m002Entries, seedV3.autonomy.level) // → 46
  */
 export function autonomyLevel(entries: readonly LedgerEntry[], rules: Ruleset["autonomy"]["level"]): number {
-  const window = recent(entries, rules.recentRuns);
-  if (window.length === 0) return 0;
-  const interventions = mean(window.map((e) => e.humanInterventions));
-  const escalations = mean(window.map((e) => e.escalations));
-  const delay = mean(window.map((e) => e.approvalDelayMinutes));
-  const riskShare = window.filter((e) => e.riskFlagged).length / window.length;
-  const raw =
-    100 -
-    interventions * rules.interventionWeight -
-    escalations * rules.escalationWeight -
-    Math.min(rules.approvalDelayCap, delay * rules.approvalDelayWeight) -
-    riskShare * rules.riskShareWeight;
-  return Math.round(clamp(raw, 0, 100));
+  return levelOf(MissionSeries.of(entries), rules);
 }
 
 /**
@@ -75,11 +83,22 @@ export function assessAutonomy(
   entries: readonly LedgerEntry[],
   rules: Ruleset["autonomy"],
 ): AutonomyAssessment {
-  const score = autonomyLevel(entries, rules.level);
+  return assessAutonomyOf(MissionSeries.of(entries), rules);
+}
+
+/**
+ * {@link assessAutonomy} on a mission series: O(1) for the whole-history figures, O(window) for
+ * the recent level.
+ *
+ * @example assessAutonomyOf(MissionSeries.of(m002Entries), seedV3.autonomy).score // → 46
+ */
+export function assessAutonomyOf(series: MissionSeries, rules: Ruleset["autonomy"]): AutonomyAssessment {
+  const entries = series.entries;
+  const score = levelOf(series, rules.level);
   const reg = rules.regression;
   if (reg.method === "level_below") {
     const half = Math.floor(entries.length / 2);
-    const cmp = half >= 1 ? compareWindows(entries, half) : undefined;
+    const cmp = half >= 1 ? compareWindows(series, half) : undefined;
     const touchDirection = !cmp
       ? "unknown"
       : cmp.recent > cmp.early
@@ -104,7 +123,7 @@ export function assessAutonomy(
       description: `Autonomy score ${score}; too few runs (${entries.length}) to compare early and recent human touches (needs ${2 * reg.minRunsPerWindow}).`,
     };
   }
-  const cmp = compareWindows(entries, w);
+  const cmp = compareWindows(series, w);
   const regression =
     cmp.pRising <= reg.alpha &&
     cmp.ratio >= reg.minRateRatio &&
@@ -123,6 +142,6 @@ export function assessAutonomy(
     touchDirection,
     description:
       `Autonomy score ${score}. Human touches per run: ${round(cmp.early, 2)} in the first ${w} runs, ` +
-      `${round(cmp.recent, 2)} in the last ${w} (${ratioText}, one-sided p = ${round(cmp.pRising, 4)}) → ${touchDirection}.`,
+      `${round(cmp.recent, 2)} in the last ${w} (${ratioText}, one-sided p ${formatP(cmp.pRising)}) → ${touchDirection}.`,
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { RiskEvent, RunTaskStat, TaskDefinition } from "../model/dataset";
 import type { Ruleset } from "../rules/schema";
+import { MissionSeries } from "./mission-series";
 import type { BottleneckDriver, BottleneckStatus, LedgerEntry, TaskFriction } from "./types";
 import { recent } from "./window";
 
@@ -28,14 +29,10 @@ interface Sums {
   overrunCount: number;
 }
 
-function sumStats(
-  entries: readonly LedgerEntry[],
-  taskId: string,
-  statsByRun: BottleneckInput["statsByRun"],
-): Sums {
+function sumStats(entries: readonly LedgerEntry[], taskId: string, series: MissionSeries): Sums {
   const s: Sums = { runs: 0, executions: 0, actual: 0, delay: 0, overrun: 0, overrunCount: 0 };
   for (const e of entries) {
-    const stat = statsByRun.get(e.runId)?.find((x) => x.taskId === taskId);
+    const stat = series.taskStat(e.runId, taskId);
     if (!stat) continue;
     s.runs++;
     s.executions += stat.executions;
@@ -47,26 +44,15 @@ function sumStats(
   return s;
 }
 
-function riskOf(events: readonly RiskEvent[], taskId: string, weights: BottleneckInput["severityWeights"]) {
-  let count = 0;
-  let weight = 0;
-  for (const ev of events) {
-    if (ev.taskId !== taskId) continue;
-    count++;
-    weight += weights[ev.severity];
-  }
-  return { count, weight };
-}
-
 type SeedRules = Extract<Ruleset["bottleneck"], { method: "seed_v3" }>;
 type LostTimeRules = Extract<Ruleset["bottleneck"], { method: "lost_time" }>;
 
-function seedTask(task: TaskDefinition, input: BottleneckInput, rules: SeedRules): TaskFriction | null {
-  const s = sumStats(input.entries, task.taskId, input.statsByRun);
+function seedTask(task: TaskDefinition, series: MissionSeries, rules: SeedRules): TaskFriction | null {
+  const s = series.taskTotals(task.taskId);
   if (s.executions === 0) return null;
   const avgActual = s.actual / s.executions;
   const avgDelay = s.delay / s.executions;
-  const risk = riskOf(input.riskEvents, task.taskId, input.severityWeights);
+  const risk = series.taskRiskTotals(task.taskId);
   const score =
     avgDelay * rules.delayWeight +
     Math.max(0, avgActual - task.estimatedMinutes) +
@@ -76,14 +62,10 @@ function seedTask(task: TaskDefinition, input: BottleneckInput, rules: SeedRules
   else if (avgActual > task.estimatedMinutes * (1 + rules.overrunTolerance)) driver = "task_overrun";
   else if (risk.count > 0) driver = "risk";
   // The reference engine's persistence: the last N run ids sorted as strings (not by time).
-  const lastIds = input.entries
-    .map((e) => e.runId)
-    .sort()
-    .slice(-rules.recentRuns);
   let samples = 0;
   let elevated = 0;
-  for (const id of lastIds) {
-    const stat = input.statsByRun.get(id)?.find((x) => x.taskId === task.taskId);
+  for (const id of series.largestRunIds()) {
+    const stat = series.taskStat(id, task.taskId);
     if (!stat) continue;
     samples++;
     if (stat.humanDelayMinutes >= rules.elevatedDelayMinutes) elevated++;
@@ -112,17 +94,15 @@ function seedTask(task: TaskDefinition, input: BottleneckInput, rules: SeedRules
 
 function lostTimeTask(
   task: TaskDefinition,
-  input: BottleneckInput,
+  series: MissionSeries,
   rules: LostTimeRules,
 ): TaskFriction | null {
-  const window = recent(input.entries, rules.recentRuns);
-  const s = sumStats(window, task.taskId, input.statsByRun);
+  const window = recent(series.entries, rules.recentRuns);
+  const s = sumStats(window, task.taskId, series);
   if (s.runs === 0) return null;
-  const windowIds = new Set(window.map((e) => e.runId));
-  const risk = riskOf(
-    input.riskEvents.filter((ev) => windowIds.has(ev.runId)),
+  const risk = series.taskRiskIn(
+    window.map((e) => e.runId),
     task.taskId,
-    input.severityWeights,
   );
   const estimate = Math.max(task.estimatedMinutes, 1);
   // Minutes lost per run in which the task ran, as a share of its estimate: comparable across tasks.
@@ -140,10 +120,10 @@ function lostTimeTask(
     const top = parts.reduce((a, b) => (b[1] > a[1] ? b : a));
     if (top[1] / score >= rules.dominantShare) driver = top[0];
   }
-  const persistenceRuns = recent(input.entries, rules.persistenceRuns);
+  const persistenceRuns = recent(series.entries, rules.persistenceRuns);
   let frictionRuns = 0;
   for (const e of persistenceRuns) {
-    const stat = input.statsByRun.get(e.runId)?.find((x) => x.taskId === task.taskId);
+    const stat = series.taskStat(e.runId, task.taskId);
     if (!stat) continue;
     const overrun =
       stat.actualMinutes > stat.executions * task.estimatedMinutes * (1 + rules.overrunTolerance);
@@ -192,10 +172,37 @@ export function assessBottlenecks(
   input: BottleneckInput,
   rules: Ruleset["bottleneck"],
 ): { tasks: readonly TaskFriction[]; top: TaskFriction | null } {
-  const order = new Map(input.tasks.map((t) => [t.taskId, t.order]));
+  const series = MissionSeries.of(
+    input.entries,
+    {
+      severityWeights: input.severityWeights,
+      topRunIds: rules.method === "seed_v3" ? rules.recentRuns : 0,
+    },
+    {
+      statsByRun: input.statsByRun,
+      taskIds: rules.method === "seed_v3" ? input.tasks.map((t) => t.taskId) : [],
+    },
+    input.riskEvents,
+  );
+  return assessBottlenecksOf(series, input.tasks, rules);
+}
+
+/**
+ * {@link assessBottlenecks} on a mission series built with the task ids (`seed_v3`), the largest
+ * run ids (`seed_v3`: `recentRuns` of them) and the visible risk events: O(tasks) over the whole
+ * history, O(tasks · window) over recent runs.
+ *
+ * @example assessBottlenecksOf(m002Series, m002Tasks, seedV3.bottleneck).top?.taskId // → "T5"
+ */
+export function assessBottlenecksOf(
+  series: MissionSeries,
+  taskList: readonly TaskDefinition[],
+  rules: Ruleset["bottleneck"],
+): { tasks: readonly TaskFriction[]; top: TaskFriction | null } {
+  const order = new Map(taskList.map((t) => [t.taskId, t.order]));
   const tasks: TaskFriction[] = [];
-  for (const task of input.tasks) {
-    const f = rules.method === "seed_v3" ? seedTask(task, input, rules) : lostTimeTask(task, input, rules);
+  for (const task of taskList) {
+    const f = rules.method === "seed_v3" ? seedTask(task, series, rules) : lostTimeTask(task, series, rules);
     if (f) tasks.push(f);
   }
   tasks.sort((a, b) => b.score - a.score || (order.get(a.taskId) ?? 0) - (order.get(b.taskId) ?? 0));

@@ -4,8 +4,9 @@
  */
 import type { Ruleset } from "../rules/schema";
 import { mannKendall } from "../stats/mann-kendall";
+import { MissionSeries } from "./mission-series";
 import type { FrictionAverages, LedgerEntry } from "./types";
-import { clamp, mean, recent } from "./window";
+import { clamp, recent } from "./window";
 
 /**
  * Averages per run over the most recent `rules.recentRuns` entries (all when unset). When
@@ -19,19 +20,33 @@ export function frictionAverages(
   rules: Ruleset["friction"],
   risingAlpha?: number,
 ): FrictionAverages {
-  const window = recent(entries, rules.recentRuns);
-  const escalations = window.map((e) => e.escalations);
+  return frictionAveragesOf(MissionSeries.of(entries), rules, risingAlpha);
+}
+
+/**
+ * {@link frictionAverages} on a mission series: O(1) over the whole history, O(window) over recent
+ * runs (the Mann–Kendall test reads the window's escalations).
+ *
+ * @example frictionAveragesOf(MissionSeries.of(m002Entries), seedV3.friction).interventionsPerRun // → 1.5
+ */
+export function frictionAveragesOf(
+  series: MissionSeries,
+  rules: Ruleset["friction"],
+  risingAlpha?: number,
+): FrictionAverages {
+  const w = rules.recentRuns;
+  const runs = w === undefined ? series.length : Math.min(w, series.length);
   let escalationsRising: boolean | undefined;
-  if (risingAlpha !== undefined && window.length >= 6) {
-    const mk = mannKendall(escalations);
+  if (risingAlpha !== undefined && runs >= 6) {
+    const mk = mannKendall(recent(series.entries, w).map((e) => e.escalations));
     escalationsRising = mk.s > 0 && mk.pValue <= risingAlpha;
   }
   return {
-    interventionsPerRun: mean(window.map((e) => e.humanInterventions)),
-    escalationsPerRun: mean(escalations),
-    approvalDelayPerRun: mean(window.map((e) => e.approvalDelayMinutes)),
-    overrunPerRun: mean(window.map((e) => e.overrunMinutes)),
-    runs: window.length,
+    interventionsPerRun: series.recentMean("humanInterventions", w),
+    escalationsPerRun: series.recentMean("escalations", w),
+    approvalDelayPerRun: series.recentMean("approvalDelayMinutes", w),
+    overrunPerRun: series.recentMean("overrunMinutes", w),
+    runs,
     ...(escalationsRising !== undefined ? { escalationsRising } : {}),
   };
 }

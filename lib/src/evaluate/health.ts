@@ -4,7 +4,7 @@
 import type { KpiSpec } from "../model/dataset";
 import type { Band, Ruleset } from "../rules/schema";
 import { round } from "./kpi-compare";
-import type { Subscores, TrendLabel } from "./types";
+import type { Subscores, TrajectoryStatus, TrendLabel } from "./types";
 import { clamp } from "./window";
 
 /**
@@ -23,11 +23,19 @@ export function outcomeSubscore(spec: KpiSpec, latest: number, rules: Ruleset["h
 }
 
 /**
- * Trajectory subscore: the ruleset's score for the trend label.
+ * Trajectory subscore: the ruleset's score for the trajectory status when the ruleset scores
+ * statuses and the status is known; otherwise its score for the trend label.
  *
  * @example trendSubscore("improving", seedV3.health) // → 92
+ * @example trendSubscore("improving", defaultRules.health, "off_track") // → 30
  */
-export function trendSubscore(label: TrendLabel, rules: Ruleset["health"]): number {
+export function trendSubscore(
+  label: TrendLabel,
+  rules: Ruleset["health"],
+  status?: TrajectoryStatus,
+): number {
+  const byStatus = rules.trajectoryStatusScores;
+  if (byStatus && status !== undefined && status !== "unknown") return byStatus[status];
   return rules.trendScores[label];
 }
 

@@ -41,3 +41,12 @@ export function round(value: number, decimals = 2): number {
   const f = 10 ** decimals;
   return (Math.sign(value) * Math.round(Math.abs(value) * f + Number.EPSILON * f)) / f;
 }
+
+/**
+ * A p-value for prose: "= 0.0312", or "< 0.0001" when smaller.
+ *
+ * @example formatP(0.00001) // → "< 0.0001"
+ */
+export function formatP(p: number): string {
+  return p < 0.0001 ? "< 0.0001" : `= ${round(p, 4)}`;
+}

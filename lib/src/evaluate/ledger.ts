@@ -7,14 +7,21 @@ import type { Dataset, Run } from "../model/dataset";
 import type { Ruleset } from "../rules/schema";
 import type { ExcludedRun, Ledger, LedgerEntry } from "./types";
 
-interface RunAggregate {
+/** Task and risk aggregates of one run. */
+export interface RunAggregate {
   approvalDelay: number;
   overrun: number;
   riskEvents: number;
   riskWeight: number;
 }
 
-function compareEntries(order: Ruleset["ledger"]["order"]) {
+/**
+ * Comparator of the ruleset's run order: by date then run id (`date_then_run_id`) or by start
+ * instant then run id (`start_time`).
+ *
+ * @example [b, a].sort(compareEntries("start_time")) // → oldest first
+ */
+export function compareEntries(order: Ruleset["ledger"]["order"]) {
   return (a: LedgerEntry, b: LedgerEntry): number => {
     if (order === "date_then_run_id") {
       if (a.date !== b.date) return a.date < b.date ? -1 : 1;
@@ -22,6 +29,40 @@ function compareEntries(order: Ruleset["ledger"]["order"]) {
       return a.startMs - b.startMs;
     }
     return a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : 0;
+  };
+}
+
+/**
+ * The ledger entry of a run whose primary KPI `kpi` has `value`, with its aggregates (none: 0).
+ *
+ * @example ledgerEntry(run, "days", 4, undefined).humanTouches // → interventions + escalations
+ */
+export function ledgerEntry(
+  run: Run,
+  kpi: string,
+  value: number,
+  agg: RunAggregate | undefined,
+): LedgerEntry {
+  const secondaryKpis: Record<string, number> = {};
+  for (const [name, v] of Object.entries(run.kpis)) if (name !== kpi) secondaryKpis[name] = v;
+  return {
+    runId: run.runId,
+    missionId: run.missionId,
+    startTime: run.startTime,
+    startMs: run.startMs,
+    date: run.startTime.slice(0, 10),
+    status: run.status,
+    durationMinutes: run.durationMinutes,
+    kpiValue: value,
+    secondaryKpis,
+    humanInterventions: run.humanInterventions,
+    escalations: run.escalations,
+    humanTouches: run.humanInterventions + run.escalations,
+    approvalDelayMinutes: agg?.approvalDelay ?? 0,
+    overrunMinutes: agg?.overrun ?? 0,
+    riskFlagged: run.riskFlagged,
+    riskEvents: agg?.riskEvents ?? 0,
+    riskWeight: agg?.riskWeight ?? 0,
   };
 }
 
@@ -80,29 +121,7 @@ export function buildLedger(dataset: Dataset, rules: Ruleset, asOfMs: number): L
       });
       continue;
     }
-    const agg = aggregates.get(run.runId);
-    const secondaryKpis: Record<string, number> = {};
-    for (const [name, v] of Object.entries(run.kpis)) if (name !== kpi) secondaryKpis[name] = v;
-    const entry: LedgerEntry = {
-      runId: run.runId,
-      missionId: run.missionId,
-      startTime: run.startTime,
-      startMs: run.startMs,
-      date: run.startTime.slice(0, 10),
-      status: run.status,
-      durationMinutes: run.durationMinutes,
-      kpiValue: value,
-      secondaryKpis,
-      humanInterventions: run.humanInterventions,
-      escalations: run.escalations,
-      humanTouches: run.humanInterventions + run.escalations,
-      approvalDelayMinutes: agg?.approvalDelay ?? 0,
-      overrunMinutes: agg?.overrun ?? 0,
-      riskFlagged: run.riskFlagged,
-      riskEvents: agg?.riskEvents ?? 0,
-      riskWeight: agg?.riskWeight ?? 0,
-    };
-    (byMission[run.missionId] ??= []).push(entry);
+    (byMission[run.missionId] ??= []).push(ledgerEntry(run, kpi, value, aggregates.get(run.runId)));
   }
   const compare = compareEntries(rules.ledger.order);
   for (const entries of Object.values(byMission)) entries.sort(compare);

@@ -4,13 +4,15 @@
  */
 import type { KpiSpec, Mission, RiskEvent, RunTaskStat, TaskDefinition } from "../model/dataset";
 import type { Ruleset } from "../rules/schema";
-import { assessAutonomy } from "./autonomy";
-import { assessBottlenecks } from "./bottlenecks";
+import { assessAutonomyOf } from "./autonomy";
+import { assessBottlenecksOf } from "./bottlenecks";
 import { kpiFigures } from "./figures";
-import { frictionAverages, frictionSubscore } from "./friction";
+import { frictionAveragesOf, frictionSubscore } from "./friction";
 import { healthScore, outcomeSubscore, trendSubscore } from "./health";
-import { assessRisk } from "./risk";
-import { assessStability } from "./stability";
+import { MissionSeries, type SeriesConfig } from "./mission-series";
+import { memoized, stageKeys, type StageKeys, type StageMemo } from "./stage-memo";
+import { assessRiskOf } from "./risk";
+import { assessStabilityOf } from "./stability";
 import { assessTrajectory } from "./trajectory";
 import { assessTrend } from "./trend";
 import type { LedgerEntry, MissionMetrics, Subscores } from "./types";
@@ -32,53 +34,128 @@ export interface MissionInput {
   readonly asOfMs: number;
 }
 
+/** What {@link missionMetricsOf} needs beside the mission series. */
+export type MissionContext = Pick<MissionInput, "mission" | "kpi" | "tasks" | "runsTotal" | "asOfMs">;
+
 const DAY_MS = 86_400_000;
 
 /**
+ * The series settings a ruleset implies (run order, severity weights, how many of the largest run
+ * ids the `seed_v3` bottleneck persistence reads).
+ *
+ * @example seriesConfig(seedV3).topRunIds // → 3
+ */
+export function seriesConfig(rules: Ruleset): SeriesConfig {
+  return {
+    order: rules.ledger.order,
+    severityWeights: rules.ledger.severityWeights,
+    topRunIds: rules.bottleneck.method === "seed_v3" ? rules.bottleneck.recentRuns : 0,
+  };
+}
+
+/**
+ * Task ids whose whole-history totals a ruleset reads (the `seed_v3` bottleneck score); none for
+ * `lost_time`, which reads recent runs only.
+ *
+ * @example seriesTaskIds(seedV3, tasks) // → ["T4", "T5"]
+ */
+export function seriesTaskIds(rules: Ruleset, tasks: readonly TaskDefinition[]): string[] {
+  return rules.bottleneck.method === "seed_v3" ? tasks.map((t) => t.taskId) : [];
+}
+
+/**
  * Computes a mission's metrics under a ruleset. Pure; linear in the mission's runs (the trend's
- * pairwise work is bounded by the ruleset's window).
+ * pairwise work is bounded by the ruleset's window). Builds the mission series and takes
+ * {@link missionMetricsOf} — the same code a backtest replay runs after every run.
  *
  * @example missionMetrics(m003Input, seedV3).figures?.improvementFromBaselinePct // → 73.33
  */
 export function missionMetrics(input: MissionInput, rules: Ruleset): MissionMetrics {
-  const { mission, kpi, entries } = input;
-  const values = entries.map((e) => e.kpiValue);
+  const series = MissionSeries.of(
+    input.entries,
+    seriesConfig(rules),
+    { statsByRun: input.statsByRun, taskIds: seriesTaskIds(rules, input.tasks) },
+    input.riskEvents,
+  );
+  return missionMetricsOf(series, input, rules);
+}
+
+/**
+ * A mission's metrics from its series (see {@link seriesConfig}) and context. Costs O(windows +
+ * tasks), independent of the length of the history. With a `memo` (one per step of a replay),
+ * stages whose settings another ruleset already used at this step are reused.
+ *
+ * @example missionMetricsOf(series, { mission, kpi, tasks, runsTotal: 3, asOfMs }, seedV3).runsAnalyzed // → 3
+ */
+export function missionMetricsOf(
+  series: MissionSeries,
+  input: MissionContext,
+  rules: Ruleset,
+  memo?: StageMemo,
+): MissionMetrics {
+  const keys = memo ? stageKeys(rules) : undefined;
+  return memoized(memo, keys?.metrics ?? "", () => computeMetrics(series, input, rules, memo, keys));
+}
+
+function computeMetrics(
+  series: MissionSeries,
+  input: MissionContext,
+  rules: Ruleset,
+  memo: StageMemo | undefined,
+  keys: StageKeys | undefined,
+): MissionMetrics {
+  const { mission, kpi } = input;
+  const entries = series.entries;
+  const values = series.kpiValues;
   const direction = kpi?.direction ?? "lower_is_better";
-  const trend = assessTrend(values, direction, rules.trend, kpi?.unit);
-  const figures = kpi && values.length > 0 ? kpiFigures(kpi, values) : null;
-  const trajectory =
+  const t = rules.trend;
+  // The Mann–Kendall window's statistics, from the series' sliding window (computed once).
+  const stats =
+    t.method === "mann_kendall" && values.length >= t.minRuns
+      ? series.trendStats(t.maxWindowRuns, t.ciLevel)
+      : undefined;
+  const k = (key: string | undefined) => key ?? "";
+  const trend = memoized(memo, k(keys?.trend), () =>
+    assessTrend(values, direction, t, kpi?.unit, stats && (() => stats)),
+  );
+  const figures = memoized(memo, "figures", () =>
+    kpi && values.length > 0 ? kpiFigures(kpi, values) : null,
+  );
+  const trajectory = memoized(memo, k(keys?.trajectory), () =>
     kpi && values.length > 0
       ? assessTrajectory(
-          { spec: kpi, values, startMs: entries.map((e) => e.startMs), trend },
+          { spec: kpi, values, startMs: series.startMs, trend, daysPerRun: series.medianIntervalDays() },
           rules.trajectory,
         )
-      : { status: "unknown" as const, description: "No primary KPI values." };
-  const autonomy = assessAutonomy(entries, rules.autonomy);
+      : { status: "unknown" as const, description: "No primary KPI values." },
+  );
+  const autonomy = memoized(memo, k(keys?.autonomy), () => assessAutonomyOf(series, rules.autonomy));
   const escalationRule = rules.triggers.ESCALATION_BURDEN_RISING;
-  const friction = frictionAverages(
-    entries,
-    rules.friction,
-    escalationRule.method === "trend" ? escalationRule.alpha : undefined,
+  const friction = memoized(memo, k(keys?.friction), () =>
+    frictionAveragesOf(
+      series,
+      rules.friction,
+      escalationRule.method === "trend" ? escalationRule.alpha : undefined,
+    ),
   );
-  const bottlenecks = assessBottlenecks(
-    {
-      entries,
-      tasks: input.tasks,
-      statsByRun: input.statsByRun,
-      riskEvents: input.riskEvents,
-      severityWeights: rules.ledger.severityWeights,
-    },
-    rules.bottleneck,
+  const bottlenecks = memoized(memo, k(keys?.bottleneck), () =>
+    assessBottlenecksOf(series, input.tasks, rules.bottleneck),
   );
-  const stability = assessStability(entries, rules.stability, trend);
-  const risk = assessRisk(entries, input.riskEvents, rules);
+  // With a Mann–Kendall trend, the robust stability reads the same window (its last trend.n runs);
+  // it depends on the trend's window, slope and intercept only, not on its label.
+  const stability = memoized(
+    memo,
+    `${k(keys?.stability)}|${trend.n}|${trend.slopePerRun}|${trend.intercept}`,
+    () => assessStabilityOf(series, rules.stability, trend, stats?.level),
+  );
+  const risk = memoized(memo, k(keys?.risk), () => assessRiskOf(series, rules));
   const latest = values[values.length - 1];
   const subscores: Subscores = {
     outcome:
       kpi && latest !== undefined
         ? outcomeSubscore(kpi, latest, rules.health)
         : rules.health.outcomeMissingScore,
-    trajectory: trendSubscore(trend.label, rules.health),
+    trajectory: trendSubscore(trend.label, rules.health, trajectory.status),
     friction: frictionSubscore(friction, rules.friction),
     risk: risk.subscore,
     stability: stability.score,
@@ -105,4 +182,16 @@ export function missionMetrics(input: MissionInput, rules: Ruleset): MissionMetr
     daysSinceLastRun: last ? Math.max(0, (input.asOfMs - last.startMs) / DAY_MS) : null,
     kpiCompleteness: input.runsTotal === 0 ? 0 : entries.length / input.runsTotal,
   };
+}
+
+/**
+ * A key of every ruleset setting {@link missionMetricsOf} reads: two rulesets with the same key
+ * give the same metrics, so a sweep over trigger thresholds, bands, gates or confidence computes
+ * the metrics once per step. Keep `stageKeys` in step with the stages above (a test compares
+ * shared and separate replays).
+ *
+ * @example metricsRulesKey(withRulesetValue(rules, "health.bands.watch", 60)) === metricsRulesKey(rules) // → true
+ */
+export function metricsRulesKey(rules: Ruleset): string {
+  return stageKeys(rules).metrics;
 }

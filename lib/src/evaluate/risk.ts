@@ -4,8 +4,9 @@
  */
 import type { RiskEvent } from "../model/dataset";
 import type { Ruleset } from "../rules/schema";
+import { MissionSeries } from "./mission-series";
 import type { LedgerEntry, RiskAssessment } from "./types";
-import { clamp, recent } from "./window";
+import { clamp } from "./window";
 
 /**
  * Assesses risk for a mission's entries (oldest first) and its risk events up to as-of.
@@ -17,14 +18,26 @@ export function assessRisk(
   events: readonly RiskEvent[],
   rules: Pick<Ruleset, "risk" | "ledger">,
 ): RiskAssessment {
-  const weights = rules.ledger.severityWeights;
+  return assessRiskOf(
+    MissionSeries.of(entries, { severityWeights: rules.ledger.severityWeights }, undefined, events),
+    rules,
+  );
+}
+
+/**
+ * {@link assessRisk} on a mission series (whose visible risk events were added to it): O(1) over
+ * the whole history, O(window) for the `rate` method's recent runs. The severity-weighted sum is
+ * Σ count(severity)·weight(severity).
+ *
+ * @example assessRiskOf(MissionSeries.of(m002Entries, {}, undefined, m002Events), seedV3).riskWeightSum // → 4
+ */
+export function assessRiskOf(series: MissionSeries, rules: Pick<Ruleset, "risk" | "ledger">): RiskAssessment {
   const r = rules.risk;
-  const window = r.method === "rate" ? recent(entries, r.recentRuns) : entries;
-  const n = window.length;
-  const share = n === 0 ? 0 : window.filter((e) => e.riskFlagged).length / n;
-  const weightSum = events.reduce((s, ev) => s + weights[ev.severity], 0);
-  const windowWeight = window.reduce((s, e) => s + e.riskWeight, 0);
-  const weightedRate = n === 0 ? 0 : windowWeight / n;
+  const w = r.method === "rate" ? r.recentRuns : undefined;
+  const n = w === undefined ? series.length : Math.min(w, series.length);
+  const share = n === 0 ? 0 : series.recentMean("riskFlagged", w);
+  const { count, weight: weightSum } = series.missionRiskTotals();
+  const weightedRate = n === 0 ? 0 : series.recentMean("riskWeight", w);
   const subscore =
     r.method === "seed_v3"
       ? clamp(
@@ -42,7 +55,7 @@ export function assessRisk(
     riskRunShare: share,
     weightedRiskPerRun: weightedRate,
     riskWeightSum: weightSum,
-    events: events.length,
+    events: count,
     subscore,
   };
 }

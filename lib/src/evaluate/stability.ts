@@ -8,6 +8,7 @@ import { scaledMad } from "../stats/mad";
 import { median } from "../stats/quantile";
 import { xmrChart } from "../stats/control-chart";
 import { round } from "./kpi-compare";
+import { MissionSeries } from "./mission-series";
 import type { LedgerEntry, StabilityAssessment, TrendAssessment } from "./types";
 import { clamp, mean } from "./window";
 
@@ -46,9 +47,26 @@ export function assessStability(
   rules: Ruleset["stability"],
   trend: TrendAssessment,
 ): StabilityAssessment {
+  return assessStabilityOf(MissionSeries.of(entries), rules, trend);
+}
+
+/**
+ * {@link assessStability} on a mission series: the `cv` method reads running moments (Welford),
+ * `robust` the trend's window; `windowLevel` is that window's median |value| when the caller
+ * already has it.
+ *
+ * @example assessStabilityOf(MissionSeries.of(m002Entries), seedV3.stability, trend).score // → 62
+ */
+export function assessStabilityOf(
+  series: MissionSeries,
+  rules: Ruleset["stability"],
+  trend: TrendAssessment,
+  windowLevel?: number,
+): StabilityAssessment {
+  const entries = series.entries;
   if (rules.method === "cv") {
-    const cvDuration = coefficientOfVariation(entries.map((e) => e.durationMinutes));
-    const cvKpi = coefficientOfVariation(entries.map((e) => e.kpiValue));
+    const cvDuration = series.durationCv();
+    const cvKpi = series.kpiCv();
     const volatility = (cvDuration + cvKpi) / 2;
     const b = band(volatility, rules);
     return {
@@ -75,7 +93,7 @@ export function assessStability(
   const slope = trend.slopePerRun ?? 0;
   const intercept = trend.intercept ?? median(values);
   const residuals = values.map((v, i) => v - (intercept + slope * i));
-  const level = median(values.map(Math.abs));
+  const level = windowLevel ?? median(values.map(Math.abs));
   const dispersion = level > 0 ? scaledMad(residuals) / level : scaledMad(residuals) > 0 ? Infinity : 0;
   const chart = xmrChart(residuals);
   const outOfControl = chart.signals.length;

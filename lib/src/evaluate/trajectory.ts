@@ -19,16 +19,33 @@ export interface TrajectoryInput {
   /** Start instants of the same runs (epoch ms). */
   readonly startMs: readonly number[];
   readonly trend: TrendAssessment;
+  /**
+   * Median days between consecutive runs, when the caller tracks it (a mission series does);
+   * otherwise computed from `startMs`.
+   */
+  readonly daysPerRun?: number;
 }
 
+/** Latest date reported; later estimates (a near-zero slope) are capped here instead of throwing. */
+const LATEST_DATE_MS = Date.parse("9999-12-31T00:00:00Z");
+
 function isoDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  return new Date(Number.isFinite(ms) ? Math.min(ms, LATEST_DATE_MS) : LATEST_DATE_MS)
+    .toISOString()
+    .slice(0, 10);
 }
 
 /** Runs needed to cover `gap` at `slope` per run; null when the slope does not move toward it. */
 function runsToCover(gap: number, slope: number): number | null {
   if (slope === 0 || Math.sign(slope) !== Math.sign(gap)) return null;
   return gap / slope;
+}
+
+function medianInterval(startMs: readonly number[]): number {
+  const intervals: number[] = [];
+  for (let i = 1; i < startMs.length; i++)
+    intervals.push(((startMs[i] as number) - (startMs[i - 1] as number)) / DAY_MS);
+  return intervals.length > 0 ? median(intervals) : 0;
 }
 
 /**
@@ -98,10 +115,7 @@ export function assessTrajectory(input: TrajectoryInput, rules: Ruleset["traject
   const fastest = Math.min(...candidates.map((c) => (c === null ? Infinity : c)));
   const slowestFinite = candidates.every((c) => c !== null);
   const slowest = slowestFinite ? Math.max(...(candidates as number[])) : null;
-  const intervals: number[] = [];
-  for (let i = 1; i < startMs.length; i++)
-    intervals.push(((startMs[i] as number) - (startMs[i - 1] as number)) / DAY_MS);
-  const daysPerRun = intervals.length > 0 ? median(intervals) : 0;
+  const daysPerRun = input.daysPerRun ?? medianInterval(startMs);
   const lastMs = startMs[startMs.length - 1] as number;
   const etaRuns = Math.ceil(eta);
   const etaDays = Math.ceil(eta * daysPerRun);

@@ -6,11 +6,22 @@
  */
 import type { KpiDirection } from "../model/dataset";
 import type { Ruleset } from "../rules/schema";
-import { mannKendall } from "../stats/mann-kendall";
-import { senSlope } from "../stats/sen-slope";
+import { mannKendall, type MannKendallResult } from "../stats/mann-kendall";
+import { senSlope, type SenSlopeResult } from "../stats/sen-slope";
 import { median } from "../stats/quantile";
-import { isBetter, isFlat, round } from "./kpi-compare";
+import { formatP, isBetter, isFlat, round } from "./kpi-compare";
 import type { TrendAssessment, TrendLabel } from "./types";
+
+/**
+ * Mann–Kendall, Sen's slope and the median |value| of the trend window, when the caller keeps them
+ * up to date (a mission series' sliding window does): must equal what `mannKendall`, `senSlope`
+ * and `median` give on the window's values.
+ */
+export interface TrendWindowStats {
+  readonly mannKendall: Pick<MannKendallResult, "s" | "pValue" | "method">;
+  readonly sen: Pick<SenSlopeResult, "slope" | "lower" | "upper" | "intercept">;
+  readonly level: number;
+}
 
 type ThreePoint = Extract<Ruleset["trend"], { method: "three_point" }>;
 type MannKendallRules = Extract<Ruleset["trend"], { method: "mann_kendall" }>;
@@ -66,6 +77,7 @@ function mannKendallTrend(
   direction: KpiDirection,
   rules: MannKendallRules,
   unit?: string,
+  windowStats?: () => TrendWindowStats,
 ): TrendAssessment {
   const values = allValues.length > rules.maxWindowRuns ? allValues.slice(-rules.maxWindowRuns) : allValues;
   const n = values.length;
@@ -79,9 +91,10 @@ function mannKendallTrend(
       description: `Too few runs to judge a trend (${n}; at least ${rules.minRuns} needed): the KPI ${rawChange(values, unit)}. This is a description, not a trend.`,
     };
   }
-  const mk = mannKendall(values);
-  const sen = senSlope(values, { ciLevel: rules.ciLevel });
-  const level = median(values.map(Math.abs));
+  const tracked = windowStats?.();
+  const mk = tracked?.mannKendall ?? mannKendall(values);
+  const sen = tracked?.sen ?? senSlope(values, { ciLevel: rules.ciLevel });
+  const level = tracked?.level ?? median(values.map(Math.abs));
   const scale = level > 0 ? (n - 1) / level : 0;
   const sign = direction === "lower_is_better" ? -1 : 1;
   // Relative change across the window, signed so that positive means better.
@@ -96,7 +109,7 @@ function mannKendallTrend(
   const pct = (x: number) => `${x >= 0 ? "+" : ""}${round(x * 100, 1)} %`;
   const u = unit ? ` ${unit}` : "";
   const description =
-    `Mann–Kendall over ${n} runs${windowNote}: S = ${mk.s}, p = ${round(mk.pValue, 4)}; ` +
+    `Mann–Kendall over ${n} runs${windowNote}: S = ${mk.s}, p ${formatP(mk.pValue)}; ` +
     `Sen slope ${fmt(sen.slope)}${u} per run (${Math.round(rules.ciLevel * 100)} % CI ${fmt(sen.lower)} to ${fmt(sen.upper)}), ` +
     `${pct(relativeChange)} of the typical level across the window in the better direction → ${label.replace(/_/g, " ")}.`;
   return {
@@ -115,7 +128,8 @@ function mannKendallTrend(
 
 /**
  * Classifies the trend of a primary-KPI series (ordered oldest first) by the ruleset's method.
- * `unit` only decorates the description.
+ * `unit` only decorates the description. `windowStats` supplies the Mann–Kendall window's
+ * statistics when the caller tracks them incrementally (the results are the same).
  *
  * @example assessTrend([3.1, 2.6, 2.1], "lower_is_better", seedV3.trend).label // → "improving"
  */
@@ -124,6 +138,7 @@ export function assessTrend(
   direction: KpiDirection,
   rules: Ruleset["trend"],
   unit?: string,
+  windowStats?: () => TrendWindowStats,
 ): TrendAssessment {
   if (values.length === 0) {
     return {
@@ -135,5 +150,5 @@ export function assessTrend(
   }
   return rules.method === "three_point"
     ? threePoint(values, direction, rules, unit)
-    : mannKendallTrend(values, direction, rules, unit);
+    : mannKendallTrend(values, direction, rules, unit, windowStats);
 }

@@ -31,11 +31,9 @@ function kpiName(m: MissionMetrics): string {
   return m.figures ? m.figures.kpi.replace(/_/g, " ") : "the KPI";
 }
 
-function trendEvidence(rule: TriggerId, m: MissionMetrics): Evidence[] {
+function trendEvidence(rule: TriggerId, m: MissionMetrics, expected: string): Evidence[] {
   const t = m.trend;
-  const out = [
-    ev(rule, "trend", t.label, "=", rule === "MISSION_TREND_WORSENING" ? "worsening" : "flat|worsening", t.n),
-  ];
+  const out = [ev(rule, "trend", t.label, "in", expected, t.n)];
   if (t.mannKendall) out.push(ev(rule, "mann_kendall_p", t.mannKendall.pValue, "≤", "alpha", t.n));
   if (t.relativeChange !== undefined)
     out.push(ev(rule, "relative_change", t.relativeChange, "vs", "min relative change", t.n));
@@ -57,21 +55,21 @@ const RULES: {
       persistence: 1,
       figure: `${kpiName(m)} ${change !== null && change !== undefined ? `${round(-change, 1)} % worse than the first run` : "worsening"}`,
       explanation: `${kpiName(m)} is worsening: ${m.trend.description}`,
-      evidence: trendEvidence("MISSION_TREND_WORSENING", m),
+      evidence: trendEvidence("MISSION_TREND_WORSENING", m, "worsening"),
       ...taskFields(m.topBottleneck),
     };
   },
   TARGET_GAP_PERSISTING(m, r) {
     const gap = m.figures?.remainingGapToTargetPct;
     if (gap === null || gap === undefined || gap <= r.minGapPct) return null;
-    if (m.trend.label !== "flat" && m.trend.label !== "worsening") return null;
+    if (!r.trendLabels.includes(m.trend.label)) return null;
     return {
       persistence: 1,
       figure: `${round(gap, 1)} % from target`,
       explanation: `The latest ${kpiName(m)} is ${round(gap, 2)} % away from the target and the trend is ${m.trend.label}.`,
       evidence: [
         ev("TARGET_GAP_PERSISTING", "remaining_gap_to_target_pct", gap, ">", r.minGapPct, m.runsAnalyzed),
-        ...trendEvidence("TARGET_GAP_PERSISTING", m),
+        ...trendEvidence("TARGET_GAP_PERSISTING", m, r.trendLabels.join("|")),
       ],
       ...taskFields(m.topBottleneck),
     };
@@ -102,7 +100,7 @@ const RULES: {
       figure: `${kpiName(m)} flat at about ${round(f.latest, 2)}${f.unit ? ` ${f.unit}` : ""}`,
       explanation: `${kpiName(m)} shows no material change over ${m.trend.n} runs while the target is not met. ${m.trend.description}`,
       evidence: [
-        ...trendEvidence("KPI_PLATEAU", m),
+        ...trendEvidence("KPI_PLATEAU", m, "flat"),
         ev("KPI_PLATEAU", "target_met", f.targetMet, "=", false, m.runsAnalyzed),
       ],
       ...taskFields(m.topBottleneck),

@@ -189,6 +189,13 @@ const HealthSchema = z.strictObject({
     stability: weight,
   }),
   trendScores: TrendScoresSchema,
+  /**
+   * Trajectory subscore by trajectory status, when the trajectory is known (not `unknown`):
+   * whether the pace reaches the target counts, not only the direction. Absent: trend scores only.
+   */
+  trajectoryStatusScores: z
+    .strictObject({ met: z.number(), on_track: z.number(), at_risk: z.number(), off_track: z.number() })
+    .optional(),
   /** Outcome subscore when baseline or target is missing or the span is not positive. */
   outcomeMissingScore: z.number().min(0).max(100),
   bands: z.strictObject({ onTrack: z.number(), watch: z.number() }),
@@ -202,8 +209,8 @@ const MissionBandSchema = z.discriminatedUnion("method", [
     highTriggerCap: BandSchema,
     /** This many high-severity triggers make it ATTENTION_REQUIRED. */
     attentionHighTriggers: positiveInt,
-    /** A mission whose trend is insufficient_data is at best this band. */
-    insufficientDataCap: BandSchema,
+    /** A mission whose trend is insufficient_data gets this band (before the high-trigger gates): too little history to confirm progress or decline. */
+    insufficientDataBand: BandSchema,
   }),
 ]);
 
@@ -211,7 +218,14 @@ const triggerBase = { enabled: z.boolean(), severity: SeveritySchema };
 
 const TriggersSchema = z.strictObject({
   MISSION_TREND_WORSENING: z.strictObject({ ...triggerBase }),
-  TARGET_GAP_PERSISTING: z.strictObject({ ...triggerBase, minGapPct: nonNegative }),
+  TARGET_GAP_PERSISTING: z.strictObject({
+    ...triggerBase,
+    minGapPct: nonNegative,
+    /** Trend labels under which a gap counts as persisting. */
+    trendLabels: z
+      .array(z.enum(["improving", "worsening", "flat", "no_clear_trend", "insufficient_data"]))
+      .min(1),
+  }),
   KPI_PLATEAU: z.strictObject({
     ...triggerBase,
     /** `three_point`: latest within tolerance of previous and first; `trend_flat`: the trend is flat and the target not met. */

@@ -8,7 +8,8 @@
  */
 import { assertFiniteArray } from "./checks";
 import { kendallVarianceS, tieGroupSizes } from "./kendall-ties";
-import { MANN_KENDALL_EXACT_MAX_N, inversionProbabilities } from "./mann-kendall-exact";
+import { MANN_KENDALL_EXACT_MAX_N } from "./mann-kendall-exact";
+import { cachedInversionProbabilities } from "./mann-kendall-null-cache";
 import { normalCdf, normalUpperTail } from "./normal";
 
 /**
@@ -118,7 +119,7 @@ interface PValues {
 }
 
 function exactPValues(groupSizes: readonly number[], untiedPairs: number, s: number): PValues {
-  const q = inversionProbabilities(groupSizes); // q[k] = P(inv = k), S = P − 2·inv
+  const q = cachedInversionProbabilities(groupSizes); // q[k] = P(inv = k), S = P − 2·inv (read only)
   const observedInv = (untiedPairs - s) / 2;
   let upTo = 0; // P(inv ≤ observedInv) = P(S' ≥ S); small terms first
   for (let k = 0; k <= observedInv; k++) upTo += q[k] as number;
@@ -160,8 +161,29 @@ function normalPValues(s: number, varS: number): PValues {
 export function mannKendall(y: readonly number[], options: MannKendallOptions = {}): MannKendallResult {
   assertFiniteArray(y, "y");
   const n = y.length;
-  const method = resolveMethod(n, options);
+  resolveMethod(n, options);
   const groups = tieGroupSizes(y);
+  let tiedPairs = 0;
+  for (const t of groups) tiedPairs += (t * (t - 1)) / 2;
+  const s = (n * (n - 1)) / 2 - tiedPairs - 2 * countInversions(y);
+  return mannKendallFromStatistic(n, s, groups, options);
+}
+
+/**
+ * The Mann–Kendall result for a series known only by its length n, its statistic S and the sizes
+ * of its groups of equal values (any order, untied values as 1s) — what a sliding window keeps
+ * up to date as values enter and leave. The same computation as {@link mannKendall} after S.
+ *
+ * @throws RangeError if the group sizes do not sum to n, or as {@link mannKendall} for options.
+ * @example mannKendallFromStatistic(4, -6, [1, 1, 1, 1]).pValue // → 0.08333333333333333 (as mannKendall([12, 10, 9, 7]))
+ */
+export function mannKendallFromStatistic(
+  n: number,
+  s: number,
+  groups: readonly number[],
+  options: MannKendallOptions = {},
+): MannKendallResult {
+  const method = resolveMethod(n, options);
   let tiedPairs = 0;
   let tiedValues = 0;
   const tied: number[] = [];
@@ -174,7 +196,6 @@ export function mannKendall(y: readonly number[], options: MannKendallOptions = 
   tied.sort((a, b) => b - a);
   const allPairs = (n * (n - 1)) / 2;
   const untiedPairs = allPairs - tiedPairs;
-  const s = untiedPairs - 2 * countInversions(y);
   const varS = kendallVarianceS(n, groups);
   const z = varS > 0 && s !== 0 ? (s - Math.sign(s)) / Math.sqrt(varS) : 0;
   const tauDenominator = Math.sqrt(allPairs * untiedPairs);

@@ -1,0 +1,390 @@
+/**
+ * One mission's ledger as an incremental accumulator: the ordered entries plus running figures
+ * (prefix sums, Welford moments, per-task totals, risk counts by severity, the largest run ids,
+ * the median interval between runs) so that every stage reads whole-history figures in O(1) and
+ * only bounded windows cost more. `evaluate()` builds it in one pass (its result is the final
+ * snapshot); a backtest replay feeds it run by run, so replaying a history is linear in its runs.
+ *
+ * Exactness: a prefix sum is accumulated in ledger order, exactly as a left-to-right sum of the
+ * same values; a range sum as a difference of prefix sums is used only for whole-number counts.
+ * When an entry arrives out of ledger order (same-date runs under `date_then_run_id`) or changes
+ * (a risk event detected later), the running arrays are recomputed from that position, so the
+ * state always equals the one built in order.
+ */
+import type { RiskEvent, RiskSeverity, RunTaskStat } from "../model/dataset";
+import type { Ruleset } from "../rules/schema";
+import { compareEntries } from "./ledger";
+import { RunningMedian } from "./running-median";
+import { welford } from "./welford";
+import { SlidingTrendWindow } from "./sliding-trend";
+import type { TrendWindowStats } from "./trend";
+import type { LedgerEntry } from "./types";
+
+const DAY_MS = 86_400_000;
+
+/** Per-run figures kept as prefix sums. */
+export type SummedField =
+  | "humanInterventions"
+  | "escalations"
+  | "humanTouches"
+  | "approvalDelayMinutes"
+  | "overrunMinutes"
+  | "riskWeight"
+  | "riskFlagged";
+
+const SUMMED: readonly SummedField[] = [
+  "humanInterventions",
+  "escalations",
+  "humanTouches",
+  "approvalDelayMinutes",
+  "overrunMinutes",
+  "riskWeight",
+  "riskFlagged",
+];
+
+/** Sums of a task's aggregates over the runs in which it has one. */
+export interface TaskTotals {
+  readonly runs: number;
+  readonly executions: number;
+  readonly actual: number;
+  readonly delay: number;
+  readonly overrun: number;
+  readonly overrunCount: number;
+}
+
+const TASK_FIELDS = ["runs", "executions", "actual", "delay", "overrun", "overrunCount"] as const;
+type TaskPrefix = Record<(typeof TASK_FIELDS)[number], number[]>;
+
+/** Risk events counted by severity. */
+interface SeverityCounts {
+  low: number;
+  medium: number;
+  high: number;
+}
+
+/** Settings of a series (from the ruleset). */
+export interface SeriesConfig {
+  /** Ledger order, used to place an entry that arrives out of order. */
+  readonly order: Ruleset["ledger"]["order"];
+  readonly severityWeights: Readonly<Record<RiskSeverity, number>>;
+  /** How many of the largest run ids (compared as strings) to keep; 0 for none. */
+  readonly topRunIds: number;
+}
+
+/** Data a series reads beside its entries. */
+export interface SeriesContext {
+  /** Task aggregates by run id (may hold runs not yet added). */
+  readonly statsByRun: ReadonlyMap<string, readonly RunTaskStat[]>;
+  /** Task ids whose totals over all entries are kept. */
+  readonly taskIds: readonly string[];
+}
+
+const EMPTY_CONTEXT: SeriesContext = { statsByRun: new Map(), taskIds: [] };
+
+function value(entry: LedgerEntry, field: SummedField): number {
+  return field === "riskFlagged" ? (entry.riskFlagged ? 1 : 0) : entry[field];
+}
+
+/**
+ * The accumulator. Mutable by design (it is the replay's state); every reader gets read-only
+ * views. Not part of a result: stages copy what they report.
+ *
+ * @example const s = MissionSeries.of(entries); s.total("humanTouches") // → Σ interventions + escalations
+ */
+export class MissionSeries {
+  private readonly list: LedgerEntry[] = [];
+  private readonly kpi: number[] = [];
+  private readonly starts: number[] = [];
+  private readonly prefix = new Map<SummedField, number[]>(SUMMED.map((f) => [f, [0]]));
+  /** Sequential KPI sum and Welford moments of the KPI and of the duration, per prefix length. */
+  private readonly kpiSum = [0];
+  private readonly kpiMean = [0];
+  private readonly kpiM2 = [0];
+  private readonly durSum = [0];
+  private readonly durMean = [0];
+  private readonly durM2 = [0];
+  private readonly tasks = new Map<string, TaskPrefix>();
+  private readonly top: string[] = [];
+  private readonly intervals = new RunningMedian();
+  private readonly missionRisk: SeverityCounts = { low: 0, medium: 0, high: 0 };
+  private readonly taskRisk = new Map<string, SeverityCounts>();
+  private readonly runEvents = new Map<string, RiskEvent[]>();
+  private readonly compare: (a: LedgerEntry, b: LedgerEntry) => number;
+  /** Trend windows by size, once asked for; then kept up to date. */
+  private readonly windows = new Map<number, SlidingTrendWindow>();
+  /** Trend statistics computed since the last change, by size and confidence level. */
+  private readonly statsCache = new Map<string, TrendWindowStats>();
+
+  constructor(
+    readonly config: SeriesConfig,
+    private readonly context: SeriesContext = EMPTY_CONTEXT,
+  ) {
+    this.compare = compareEntries(config.order);
+    for (const id of context.taskIds) {
+      const p = {} as TaskPrefix;
+      for (const f of TASK_FIELDS) p[f] = [0];
+      this.tasks.set(id, p);
+    }
+  }
+
+  /**
+   * A series of `entries` taken in the given order (already the ledger's), with the mission's
+   * visible risk events.
+   *
+   * @example MissionSeries.of(entries).length // → entries.length
+   */
+  static of(
+    entries: readonly LedgerEntry[],
+    config: Partial<SeriesConfig> = {},
+    context: SeriesContext = EMPTY_CONTEXT,
+    riskEvents: readonly RiskEvent[] = [],
+  ): MissionSeries {
+    const s = new MissionSeries(
+      {
+        order: config.order ?? "start_time",
+        severityWeights: config.severityWeights ?? { low: 1, medium: 2, high: 3 },
+        topRunIds: config.topRunIds ?? 0,
+      },
+      context,
+    );
+    for (const e of entries) s.append(e);
+    for (const ev of riskEvents) s.addRiskEvent(ev);
+    return s;
+  }
+
+  /** Number of entries. */
+  get length(): number {
+    return this.list.length;
+  }
+
+  /** Entries in ledger order (read-only view). */
+  get entries(): readonly LedgerEntry[] {
+    return this.list;
+  }
+
+  /** Primary KPI values in ledger order (read-only view). */
+  get kpiValues(): readonly number[] {
+    return this.kpi;
+  }
+
+  /** Start instants (epoch ms) in ledger order (read-only view). */
+  get startMs(): readonly number[] {
+    return this.starts;
+  }
+
+  /** Adds an entry known to come last in ledger order. */
+  append(entry: LedgerEntry): void {
+    const n = this.list.length;
+    const prev = this.starts[n - 1];
+    this.list.push(entry);
+    this.kpi.push(entry.kpiValue);
+    this.starts.push(entry.startMs);
+    this.extend(n);
+    if (prev !== undefined) this.intervals.add((entry.startMs - prev) / DAY_MS);
+    this.addRunId(entry.runId);
+    for (const w of this.windows.values()) w.push(entry.kpiValue);
+    this.statsCache.clear();
+  }
+
+  /** Adds an entry at its place in ledger order (cost: the entries after it). */
+  insert(entry: LedgerEntry): void {
+    let p = this.list.length;
+    while (p > 0 && this.compare(entry, this.list[p - 1] as LedgerEntry) < 0) p--;
+    if (p === this.list.length) {
+      this.append(entry);
+      return;
+    }
+    const before = this.starts[p - 1];
+    const after = this.starts[p] as number;
+    if (before !== undefined) {
+      this.intervals.remove((after - before) / DAY_MS);
+      this.intervals.add((entry.startMs - before) / DAY_MS);
+    }
+    this.intervals.add((after - entry.startMs) / DAY_MS);
+    this.list.splice(p, 0, entry);
+    this.kpi.splice(p, 0, entry.kpiValue);
+    this.starts.splice(p, 0, entry.startMs);
+    this.recomputeFrom(p);
+    this.addRunId(entry.runId);
+    for (const w of this.windows.values()) if (p >= this.kpi.length - w.capacity) w.reset(this.kpi);
+    this.statsCache.clear();
+  }
+
+  /** Replaces the entry with the same run id (its risk figures changed). */
+  replace(entry: LedgerEntry): void {
+    let i = this.list.length - 1;
+    while (i >= 0 && (this.list[i] as LedgerEntry).runId !== entry.runId) i--;
+    if (i < 0) throw new Error(`MissionSeries.replace: run ${entry.runId} is not in the series`);
+    this.list[i] = entry;
+    this.recomputeFrom(i);
+  }
+
+  /** Counts a risk event of the mission that became visible (its run may lack a ledger entry). */
+  addRiskEvent(event: RiskEvent): void {
+    this.missionRisk[event.severity]++;
+    if (event.taskId !== undefined) {
+      let c = this.taskRisk.get(event.taskId);
+      if (!c) this.taskRisk.set(event.taskId, (c = { low: 0, medium: 0, high: 0 }));
+      c[event.severity]++;
+    }
+    const list = this.runEvents.get(event.runId);
+    if (list) list.push(event);
+    else this.runEvents.set(event.runId, [event]);
+  }
+
+  /** Sum of a field over all entries (a left-to-right sum). */
+  total(field: SummedField): number {
+    const p = this.prefix.get(field) as number[];
+    return p[p.length - 1] as number;
+  }
+
+  /** Sum of a whole-number field over entries [from, to) by prefix sums (exact for counts). */
+  countSum(field: SummedField, from: number, to: number): number {
+    const p = this.prefix.get(field) as number[];
+    return (p[to] as number) - (p[from] as number);
+  }
+
+  /** Mean of a field over the most recent `recentRuns` entries (all when unset); 0 when empty. */
+  recentMean(field: SummedField, recentRuns: number | undefined): number {
+    const n = this.list.length;
+    if (n === 0) return 0;
+    if (recentRuns === undefined || recentRuns >= n) return this.total(field) / n;
+    let sum = 0;
+    for (let i = n - recentRuns; i < n; i++) sum += value(this.list[i] as LedgerEntry, field);
+    return sum / recentRuns;
+  }
+
+  /** Population coefficient of variation of the KPI values (0 below 2 values or at a zero mean). */
+  kpiCv(): number {
+    return this.cv(this.kpiSum, this.kpiM2);
+  }
+
+  /** Population coefficient of variation of the run durations. */
+  durationCv(): number {
+    return this.cv(this.durSum, this.durM2);
+  }
+
+  /** Totals of a task (one of the context's task ids) over all entries. */
+  taskTotals(taskId: string): TaskTotals {
+    const p = this.tasks.get(taskId);
+    const n = this.list.length;
+    const at = (f: (typeof TASK_FIELDS)[number]) => (p ? (p[f][n] as number) : 0);
+    return {
+      runs: at("runs"),
+      executions: at("executions"),
+      actual: at("actual"),
+      delay: at("delay"),
+      overrun: at("overrun"),
+      overrunCount: at("overrunCount"),
+    };
+  }
+
+  /** Task aggregate of a run (the first one for the task), if any. */
+  taskStat(runId: string, taskId: string): RunTaskStat | undefined {
+    return this.context.statsByRun.get(runId)?.find((x) => x.taskId === taskId);
+  }
+
+  /** Visible risk events of the mission: count and severity-weighted sum. */
+  missionRiskTotals(): { count: number; weight: number } {
+    return this.weigh(this.missionRisk);
+  }
+
+  /** Visible risk events of the mission on one task. */
+  taskRiskTotals(taskId: string): { count: number; weight: number } {
+    return this.weigh(this.taskRisk.get(taskId) ?? { low: 0, medium: 0, high: 0 });
+  }
+
+  /** Visible risk events on one task within the given runs. */
+  taskRiskIn(runIds: readonly string[], taskId: string): { count: number; weight: number } {
+    const c: SeverityCounts = { low: 0, medium: 0, high: 0 };
+    for (const id of runIds)
+      for (const ev of this.runEvents.get(id) ?? []) if (ev.taskId === taskId) c[ev.severity]++;
+    return this.weigh(c);
+  }
+
+  /** The largest run ids (as strings), ascending, at most `config.topRunIds`. */
+  largestRunIds(): readonly string[] {
+    return this.top;
+  }
+
+  /**
+   * Mann–Kendall, Sen's slope (at `ciLevel`) and median |value| of the last `size` KPI values —
+   * built on the first call, then updated as entries arrive (O(size²) per run instead of
+   * recomputing).
+   */
+  trendStats(size: number, ciLevel: number): TrendWindowStats {
+    const key = `${size}|${ciLevel}`;
+    const cached = this.statsCache.get(key);
+    if (cached) return cached;
+    let w = this.windows.get(size);
+    if (!w) {
+      w = new SlidingTrendWindow(size);
+      w.reset(this.kpi);
+      this.windows.set(size, w);
+    }
+    const stats = { mannKendall: w.mannKendall(), sen: w.sen(ciLevel), level: w.medianAbs() };
+    this.statsCache.set(key, stats);
+    return stats;
+  }
+
+  /** Median days between consecutive entries (0 with fewer than two). */
+  medianIntervalDays(): number {
+    return this.intervals.median();
+  }
+
+  private weigh(c: SeverityCounts): { count: number; weight: number } {
+    const w = this.config.severityWeights;
+    return {
+      count: c.low + c.medium + c.high,
+      weight: c.low * w.low + c.medium * w.medium + c.high * w.high,
+    };
+  }
+
+  private cv(sums: readonly number[], m2: readonly number[]): number {
+    const n = this.list.length;
+    if (n < 2) return 0;
+    const mean = (sums[n] as number) / n;
+    if (mean === 0) return 0;
+    return Math.sqrt((m2[n] as number) / n) / Math.abs(mean);
+  }
+
+  private addRunId(runId: string): void {
+    const k = this.config.topRunIds;
+    if (k <= 0) return;
+    if (this.top.length >= k) {
+      if (runId <= (this.top[0] as string)) return;
+      this.top.shift();
+    }
+    let i = this.top.length;
+    while (i > 0 && (this.top[i - 1] as string) > runId) i--;
+    this.top.splice(i, 0, runId);
+  }
+
+  /** Truncates the running arrays to `p` entries and extends them over the rest. */
+  private recomputeFrom(p: number): void {
+    for (const arr of this.prefix.values()) arr.length = p + 1;
+    for (const arr of [this.kpiSum, this.kpiMean, this.kpiM2, this.durSum, this.durMean, this.durM2])
+      arr.length = p + 1;
+    for (const t of this.tasks.values()) for (const f of TASK_FIELDS) t[f].length = p + 1;
+    for (let i = p; i < this.list.length; i++) this.extend(i);
+  }
+
+  /** Extends every running array with entry `i` (arrays hold i + 1 values before). */
+  private extend(i: number): void {
+    const e = this.list[i] as LedgerEntry;
+    for (const [field, arr] of this.prefix) arr.push((arr[i] as number) + value(e, field));
+    welford(this.kpiSum, this.kpiMean, this.kpiM2, i, e.kpiValue);
+    welford(this.durSum, this.durMean, this.durM2, i, e.durationMinutes);
+    if (this.tasks.size === 0) return;
+    const stats = this.context.statsByRun.get(e.runId);
+    for (const [taskId, t] of this.tasks) {
+      const s = stats?.find((x) => x.taskId === taskId);
+      t.runs.push((t.runs[i] as number) + (s ? 1 : 0));
+      t.executions.push((t.executions[i] as number) + (s ? s.executions : 0));
+      t.actual.push((t.actual[i] as number) + (s ? s.actualMinutes : 0));
+      t.delay.push((t.delay[i] as number) + (s ? s.humanDelayMinutes : 0));
+      t.overrun.push((t.overrun[i] as number) + (s ? s.overrunMinutes : 0));
+      t.overrunCount.push((t.overrunCount[i] as number) + (s ? s.overrunCount : 0));
+    }
+  }
+}
