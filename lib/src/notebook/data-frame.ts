@@ -105,11 +105,10 @@ function inferDtype(values: readonly FlatValue[]): ColumnDtype {
  *   // → { columns: ["a", "b.c", "d"], rows: [[1, true, null], [2.5, null, "x"]],
  *   //     dtypes: ["float32", "boolean", "string"] }
  */
-export function toTable(
-  rows: readonly Readonly<Record<string, unknown>>[],
-  options: TableOptions = {},
-): Table {
-  const flat = rows.map((r) => flattenRecord(r, options));
+export function toTable(rows: readonly object[], options: TableOptions = {}): Table {
+  // Any object type is accepted (interfaces such as LabelCase have no index signature); only
+  // own enumerable properties are read.
+  const flat = rows.map((r) => flattenRecord(r as Readonly<Record<string, unknown>>, options));
   let columns: readonly string[];
   if (options.columns) {
     columns = [...options.columns];
@@ -134,10 +133,7 @@ export function toTable(
  *
  * @example toDataFrame([{ runId: "r1", kpi: { cost: 3 } }]).columns // → ["runId", "kpi.cost"]
  */
-export function toDataFrame(
-  rows: readonly Readonly<Record<string, unknown>>[],
-  options: TableOptions = {},
-): DataFrame {
+export function toDataFrame(rows: readonly object[], options: TableOptions = {}): DataFrame {
   const table = toTable(rows, options);
   const danfo = require("danfojs-node") as typeof import("danfojs-node");
   return new danfo.DataFrame(
