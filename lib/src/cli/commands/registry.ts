@@ -3,7 +3,24 @@
  * Add a command by writing `commands/<name>.ts` exporting a {@link RegisterCommand} and listing it here.
  */
 import type { RegisterCommand } from "../command-context";
+import { registerCheck } from "./check";
+import { registerEvaluate } from "./evaluate";
+import { registerNotebookCommand } from "./notebook";
+import { registerGenerateCommand } from "./generate";
+import { registerBriefCommand } from "./brief";
+import { registerTestRules } from "./test-rules";
+import { registerBacktest } from "./backtest";
+import { registerSweep } from "./sweep";
+import { registerDiff } from "./diff";
 
 export const COMMANDS: readonly RegisterCommand[] = [
-  // check (issue: foundation)
+  registerCheck, // check (issue: foundation)
+  registerEvaluate, // evaluate (issue: evaluation engine)
+  registerNotebookCommand, // notebook (issue: Notebooks)
+  registerGenerateCommand, // generate (issue: demo data generator)
+  registerBriefCommand, // brief (issue: executive brief)
+  registerTestRules, // test-rules (issue: rule validation)
+  registerBacktest, // backtest (issue: rule validation)
+  registerSweep, // sweep (issue: rule validation)
+  registerDiff, // diff (issue: rule validation)
 ];
