@@ -19,8 +19,8 @@ const SYNC_THROW = [
   "    at evalmachine.<anonymous>:5:3\n",
   "    at sigintHandlersWrap (node:vm:280:12)\n",
   "    at Script.runInThisContext (node:vm:135:14)\n",
-  "    at Object.execute (/work/main/node_modules/tslab/dist/executor.js:160:38)\n",
-  "    at async ZmqServer.handleExecute (/work/main/node_modules/tslab/dist/jupyter.js:406:25)\n",
+  "    at Object.execute (/srv/project/node_modules/tslab/dist/executor.js:160:38)\n",
+  "    at async ZmqServer.handleExecute (/srv/project/node_modules/tslab/dist/jupyter.js:406:25)\n",
 ];
 const COMPILE = [
   "1:5 - Type 'string' is not assignable to type 'number'.\n",

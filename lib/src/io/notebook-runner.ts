@@ -92,7 +92,7 @@ function runProcess(
  * The repository root holding the project-local tslab kernelspec, searched upward from each of
  * `starts` in turn; `undefined` when none has it.
  *
- * @example findJupyterProjectRoot(["/work/main/lib/dist/io"]) // → "/work/main" once setup has run
+ * @example findJupyterProjectRoot(["/srv/project/lib/dist/io"]) // → "/srv/project" once setup has run
  */
 export function findJupyterProjectRoot(starts: readonly string[]): string | undefined {
   for (const start of starts) {
