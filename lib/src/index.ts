@@ -31,6 +31,8 @@ export {
   RISK_SEVERITIES,
   RISK_STATUSES,
 } from "./model/dataset";
+export type { RunTaskStatColumns, RunStatsLookup } from "./model/run-task-stat-table";
+export { RunTaskStatTable, runTaskStatTableFrom, runStatsLookup } from "./model/run-task-stat-table";
 export type { IssueSeverity, DataIssue } from "./model/issues";
 export { MAX_REPORTED_ERRORS, formatIssue, DatasetLoadError } from "./model/issues";
 

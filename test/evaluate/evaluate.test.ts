@@ -3,6 +3,7 @@ import {
   createRng,
   datasetFromInline,
   evaluate,
+  runTaskStatTableFrom,
   summarizeEvaluation,
   type Dataset,
   type InlineMission,
@@ -54,13 +55,14 @@ function deepFreeze<T>(value: T): T {
 describe("evaluate — properties", () => {
   it("does not depend on the order of input rows", () => {
     const ds = portfolio();
+    const runs = shuffled(ds.runs, "r");
     const reordered: Dataset = {
       ...ds,
       missions: shuffled(ds.missions, "m"),
       kpis: shuffled(ds.kpis, "k"),
       tasks: shuffled(ds.tasks, "t"),
-      runs: shuffled(ds.runs, "r"),
-      runTaskStats: shuffled(ds.runTaskStats, "s"),
+      runs,
+      runTaskStats: runTaskStatTableFrom(shuffled(ds.runTaskStats.toArray(), "s"), runs),
       riskEvents: shuffled(ds.riskEvents, "e"),
     };
     for (const rules of [defaultRules, seedV3]) {

@@ -52,7 +52,7 @@ describe("fast paths fold every allowed spelling the same way", () => {
       '"R1",T1,"a, ""b""",+2,yes,4,escalated,M1',
     ].join("\r\n");
     const dataset = await loadDataset(withExecutions("task_executions.csv", `${text}\r\n`));
-    expect(r1t1(dataset.runTaskStats)).toStrictEqual(expected);
+    expect(r1t1(dataset.runTaskStats.toArray())).toStrictEqual(expected);
   });
 
   it("NDJSON and JSON: typed values, padded texts, null optionals, another field order", async () => {
@@ -101,7 +101,7 @@ describe("fast paths fold every allowed spelling the same way", () => {
       const dataset = await loadDataset(
         withExecutions(`task_executions.${format}`, tableText("task_executions", rows, format)),
       );
-      expect(r1t1(dataset.runTaskStats)).toStrictEqual(expected);
+      expect(r1t1(dataset.runTaskStats.toArray())).toStrictEqual(expected);
     }
   });
 

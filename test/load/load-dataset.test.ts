@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadDataset, summarizeDataset, type Dataset } from "../../lib/src/index";
+import { loadDataset, summarizeDataset, type Dataset, type RunTaskStat } from "../../lib/src/index";
 import { baseTables, writeTables, type Format, type Tables } from "../helpers/dataset-files";
 
 // Hand-computed instants: 2026-02-01T00:00Z is day 20485 since the epoch
@@ -12,7 +12,7 @@ const FEB1 = 20485 * DAY;
 const at = (day: number, h: number, m: number): number => FEB1 + (day - 1) * DAY + (h * 60 + m) * 60_000;
 
 /** The base dataset, as the loader must produce it (hand-checked). */
-const EXPECTED: Omit<Dataset, "source"> = {
+const EXPECTED: Omit<Dataset, "source" | "runTaskStats"> & { runTaskStats: RunTaskStat[] } = {
   missions: [
     {
       missionId: "M1",
@@ -259,7 +259,13 @@ const EXPECTED: Omit<Dataset, "source"> = {
   warnings: [],
 };
 
-const withoutSource = ({ source: _source, ...rest }: Dataset): Omit<Dataset, "source"> => rest;
+const withoutSource = ({
+  source: _source,
+  ...rest
+}: Dataset): Omit<Dataset, "source" | "runTaskStats"> & { runTaskStats: RunTaskStat[] } => ({
+  ...rest,
+  runTaskStats: rest.runTaskStats.toArray(),
+});
 const sha256 = (file: string): string => createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 
 describe("loadDataset on the canonical layout", () => {

@@ -54,7 +54,7 @@ describe.skipIf(!existsSync(seedDir))(
       ]);
       expect(dataset.runTaskStats).toHaveLength(22);
       // M002 T5 (estimate 6): 7 minutes in run 004, 9 in run 005 (overruns 1 and 3; delays 3 and 6).
-      const t5 = dataset.runTaskStats.filter((s) => s.taskId === "T5");
+      const t5 = dataset.runTaskStats.toArray().filter((s) => s.taskId === "T5");
       expect(t5.map((s) => [s.runId, s.actualMinutes, s.overrunMinutes, s.approvalDelayMinutes])).toEqual([
         ["RUN_2026_02_02_004", 7, 1, 3],
         ["RUN_2026_02_04_005", 9, 3, 6],

@@ -18,6 +18,7 @@ import {
   loadDataset,
   runsOfMission,
   runTaskStatIndex,
+  runTaskStatTableFrom,
   type Dataset,
 } from "../../lib/src/index";
 
@@ -186,7 +187,10 @@ describe("delayHeatmapInput", () => {
     ]);
     const partial: Dataset = {
       ...ds,
-      runTaskStats: ds.runTaskStats.filter((s) => s.runId !== "M1-R02" || s.taskId !== "b"),
+      runTaskStats: runTaskStatTableFrom(
+        ds.runTaskStats.toArray().filter((s) => s.runId !== "M1-R02" || s.taskId !== "b"),
+        ds.runs,
+      ),
     };
     const minutes = (measure: "approval_delay" | "human_delay" | "overrun") =>
       delayHeatmapInput(partial, "M1", measure).cells.map((c) => c.minutes);

@@ -79,7 +79,7 @@ describe("warnings: usable but suspect data", () => {
         "no task executions: approval delays, overruns and bottlenecks cannot be assessed",
       ],
     ]);
-    expect([dataset.tasks, dataset.runTaskStats, dataset.taskExecutionCount]).toEqual([[], [], 0]);
+    expect([dataset.tasks, dataset.runTaskStats.toArray(), dataset.taskExecutionCount]).toEqual([[], [], 0]);
     expect(dataset.runs).toHaveLength(3);
   });
 
@@ -189,7 +189,7 @@ describe("warnings of the reference bundle", () => {
       ["R2", 51],
     ]);
     // R1/T2: 16 minutes against 10 → overrun 6; 7 minutes awaiting approval.
-    expect(dataset.runTaskStats.find((s) => s.runId === "R1" && s.taskId === "T2")).toMatchObject({
+    expect(dataset.runTaskStats.toArray().find((s) => s.runId === "R1" && s.taskId === "T2")).toMatchObject({
       actualMinutes: 16,
       overrunMinutes: 6,
       approvalDelayMinutes: 7,

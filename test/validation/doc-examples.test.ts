@@ -8,6 +8,7 @@ import {
   assessTrend,
   BAND_GATES,
   buildLedger,
+  type RunTaskStat,
   CheckpointSchema,
   datasetFromInline,
   fixed,
@@ -94,7 +95,7 @@ describe("schemas and parsing", () => {
 describe("incremental evaluation", () => {
   const ds = datasetFromInline([seedM002]);
   const entries = buildLedger(ds, seedV3, Infinity).byMission.M002 as LedgerEntry[];
-  const statsByRun = new Map<string, (typeof ds.runTaskStats)[number][]>();
+  const statsByRun = new Map<string, RunTaskStat[]>();
   for (const s of ds.runTaskStats) statsByRun.set(s.runId, [...(statsByRun.get(s.runId) ?? []), s]);
 
   it("reproduces the reference figures of seed M002 from a series", () => {

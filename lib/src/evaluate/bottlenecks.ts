@@ -2,7 +2,8 @@
  * Per-task friction and bottlenecks of a mission: delay, overrun relative to the estimate, risk,
  * and persistence over the most recent runs.
  */
-import type { RiskEvent, RunTaskStat, TaskDefinition } from "../model/dataset";
+import type { RunStatsLookup } from "../model/run-task-stat-table";
+import type { RiskEvent, TaskDefinition } from "../model/dataset";
 import type { Ruleset } from "../rules/schema";
 import { MissionSeries } from "./mission-series";
 import type { BottleneckDriver, BottleneckStatus, LedgerEntry, TaskFriction } from "./types";
@@ -14,7 +15,8 @@ export interface BottleneckInput {
   readonly entries: readonly LedgerEntry[];
   readonly tasks: readonly TaskDefinition[];
   /** Task aggregates by run id. */
-  readonly statsByRun: ReadonlyMap<string, readonly RunTaskStat[]>;
+  /** Run id → the run's task aggregates (a `ReadonlyMap` will do). */
+  readonly statsByRun: RunStatsLookup;
   /** The mission's risk events up to the as-of instant. */
   readonly riskEvents: readonly RiskEvent[];
   readonly severityWeights: Readonly<Record<RiskEvent["severity"], number>>;

@@ -2,7 +2,8 @@
  * `evaluate`: the whole pipeline, pure and deterministic — dataset → ledger → mission metrics →
  * triggers → mission assessments → portfolio assessment — returning every stage.
  */
-import type { Dataset, RiskEvent, RunTaskStat } from "../model/dataset";
+import type { Dataset, RiskEvent } from "../model/dataset";
+import { runStatsLookup } from "../model/run-task-stat-table";
 import type { Ruleset } from "../rules/schema";
 import { asOfToMs } from "./as-of";
 import { assessMission } from "./assess-mission";
@@ -45,10 +46,9 @@ export function evaluate(dataset: Dataset, rules: Ruleset, options: EvaluateOpti
     includedRunIds.add(run.runId);
     runsUpToAsOf.set(run.missionId, (runsUpToAsOf.get(run.missionId) ?? 0) + 1);
   }
-  const statsByRun = groupBy<RunTaskStat>(
-    dataset.runTaskStats.filter((s) => includedRunIds.has(s.runId)),
-    (s) => s.runId,
-  );
+  // Materialises the aggregates of a run only when a stage reads them.
+  const table = dataset.runTaskStats;
+  const statsByRun = runStatsLookup(table, (r) => includedRunIds.has(table.columns.runIds[r]!));
   const riskByMission = groupBy<RiskEvent>(
     dataset.riskEvents.filter((e) => includedRunIds.has(e.runId) && e.detectedMs <= asOfMs),
     (e) => e.missionId,

@@ -84,33 +84,43 @@ export function buildLedger(dataset: Dataset, rules: Ruleset, asOfMs: number): L
     else included.set(run.runId, run);
   }
 
-  const aggregates = new Map<string, RunAggregate>();
-  const aggregateOf = (runId: string): RunAggregate => {
-    let agg = aggregates.get(runId);
-    if (!agg) {
-      agg = { approvalDelay: 0, overrun: 0, riskEvents: 0, riskWeight: 0 };
-      aggregates.set(runId, agg);
+  // Task sums straight from the table's per-run ranges (aligned with dataset.runs).
+  const table = dataset.runTaskStats;
+  const { approvalDelayMinutes, overrunMinutes, runOffsets } = table.columns;
+  const taskSums = (runIndex: number): RunAggregate | undefined => {
+    const start = runOffsets[runIndex]!;
+    const end = runOffsets[runIndex + 1]!;
+    if (start === end) return undefined;
+    const agg: RunAggregate = { approvalDelay: 0, overrun: 0, riskEvents: 0, riskWeight: 0 };
+    for (let i = start; i < end; i++) {
+      agg.approvalDelay += approvalDelayMinutes[i]!;
+      agg.overrun += overrunMinutes[i]!;
     }
     return agg;
   };
-  for (const stat of dataset.runTaskStats) {
-    if (!included.has(stat.runId)) continue;
-    const agg = aggregateOf(stat.runId);
-    agg.approvalDelay += stat.approvalDelayMinutes;
-    agg.overrun += stat.overrunMinutes;
-  }
+  const risk = new Map<string, RunAggregate>();
   const weights = rules.ledger.severityWeights;
   for (const event of dataset.riskEvents) {
     if (!included.has(event.runId) || event.detectedMs > asOfMs) continue;
-    const agg = aggregateOf(event.runId);
+    let agg = risk.get(event.runId);
+    if (!agg) risk.set(event.runId, (agg = { approvalDelay: 0, overrun: 0, riskEvents: 0, riskWeight: 0 }));
     agg.riskEvents++;
     agg.riskWeight += weights[event.severity];
   }
+  const aggregateOf = (run: Run, runIndex: number): RunAggregate | undefined => {
+    const index = table.columns.runIds[runIndex] === run.runId ? runIndex : table.runIndexOf(run.runId);
+    const sums = index === undefined ? undefined : taskSums(index);
+    const r = risk.get(run.runId);
+    if (!r) return sums;
+    return { ...r, approvalDelay: sums?.approvalDelay ?? 0, overrun: sums?.overrun ?? 0 };
+  };
 
   const byMission: Record<string, LedgerEntry[]> = {};
   for (const m of dataset.missions) byMission[m.missionId] = [];
   const excluded: ExcludedRun[] = [];
-  for (const run of included.values()) {
+  for (let runIndex = 0; runIndex < dataset.runs.length; runIndex++) {
+    const run = dataset.runs[runIndex]!;
+    if (run.startMs > asOfMs || included.get(run.runId) !== run) continue;
     const kpi = primaryKpi.get(run.missionId);
     const value = kpi === undefined ? undefined : run.kpis[kpi];
     if (kpi === undefined || value === undefined) {
@@ -121,7 +131,7 @@ export function buildLedger(dataset: Dataset, rules: Ruleset, asOfMs: number): L
       });
       continue;
     }
-    (byMission[run.missionId] ??= []).push(ledgerEntry(run, kpi, value, aggregates.get(run.runId)));
+    (byMission[run.missionId] ??= []).push(ledgerEntry(run, kpi, value, aggregateOf(run, runIndex)));
   }
   const compare = compareEntries(rules.ledger.order);
   for (const entries of Object.values(byMission)) entries.sort(compare);

@@ -2,7 +2,8 @@
  * Stage 2 — everything measured about one mission before any rule fires: KPI figures, trend,
  * trajectory, autonomy, friction, bottlenecks, stability, risk, subscores and health score.
  */
-import type { KpiSpec, Mission, RiskEvent, RunTaskStat, TaskDefinition } from "../model/dataset";
+import type { RunStatsLookup } from "../model/run-task-stat-table";
+import type { KpiSpec, Mission, RiskEvent, TaskDefinition } from "../model/dataset";
 import type { Ruleset } from "../rules/schema";
 import { assessAutonomyOf } from "./autonomy";
 import { assessBottlenecksOf } from "./bottlenecks";
@@ -27,7 +28,8 @@ export interface MissionInput {
   readonly entries: readonly LedgerEntry[];
   /** Runs of the mission up to as-of, excluded ones included. */
   readonly runsTotal: number;
-  readonly statsByRun: ReadonlyMap<string, readonly RunTaskStat[]>;
+  /** Run id → the run's task aggregates (a `ReadonlyMap` will do). */
+  readonly statsByRun: RunStatsLookup;
   /** The mission's risk events up to as-of. */
   readonly riskEvents: readonly RiskEvent[];
   /** Epoch ms of the as-of instant. */

@@ -11,6 +11,7 @@
  * (a risk event detected later), the running arrays are recomputed from that position, so the
  * state always equals the one built in order.
  */
+import type { RunStatsLookup } from "../model/run-task-stat-table";
 import type { RiskEvent, RiskSeverity, RunTaskStat } from "../model/dataset";
 import type { Ruleset } from "../rules/schema";
 import { compareEntries } from "./ledger";
@@ -74,7 +75,8 @@ export interface SeriesConfig {
 /** Data a series reads beside its entries. */
 export interface SeriesContext {
   /** Task aggregates by run id (may hold runs not yet added). */
-  readonly statsByRun: ReadonlyMap<string, readonly RunTaskStat[]>;
+  /** Run id → the run's task aggregates (a `ReadonlyMap` will do). */
+  readonly statsByRun: RunStatsLookup;
   /** Task ids whose totals over all entries are kept. */
   readonly taskIds: readonly string[];
 }

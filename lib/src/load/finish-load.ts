@@ -22,6 +22,7 @@ import type { TaskExecutionContext } from "../validate/task-executions";
 import type { TaskTable } from "../validate/tasks";
 import { datasetFingerprint } from "../io/fingerprint";
 import type { Dataset } from "../model/dataset";
+import { runTaskStatTableFrom } from "../model/run-task-stat-table";
 import { foldExecutionsInto } from "./task-execution-reader";
 import { tablePass, type LoadState } from "./table-pass";
 
@@ -123,10 +124,10 @@ export async function finishLoad(
   const orderedRuns = runs.map((r) => r.value).sort(compareRuns);
   const orderedTasks = (tables.tasks?.tasks.map((t) => t.value) ?? []).sort(compareTasks);
   const runTaskStats =
-    executions?.stats(
+    executions?.table(
       orderedRuns.map((r) => r.runId),
       taskPositions(orderedTasks),
-    ) ?? [];
+    ) ?? runTaskStatTableFrom([], orderedRuns);
   const parts: DatasetParts = {
     source: { folder, format, files: [...state.files], fingerprint: datasetFingerprint(state.files) },
     missions: tables.missions.missions.map((m) => m.value),

@@ -7,6 +7,7 @@
  * same instant in epoch milliseconds (`…Ms`) for ordering.
  */
 import type { DataIssue } from "./issues";
+import type { RunTaskStatTable } from "./run-task-stat-table";
 
 /** Which direction of a KPI counts as better. */
 export type KpiDirection = "lower_is_better" | "higher_is_better";
@@ -192,7 +193,8 @@ export interface Dataset {
   readonly kpis: readonly KpiSpec[];
   readonly tasks: readonly TaskDefinition[];
   readonly runs: readonly Run[];
-  readonly runTaskStats: readonly RunTaskStat[];
+  /** Run-task aggregates, columnar, grouped by run in the order of {@link runs}. */
+  readonly runTaskStats: RunTaskStatTable;
   readonly riskEvents: readonly RiskEvent[];
   /** Number of raw task-execution rows folded into {@link runTaskStats}. */
   readonly taskExecutionCount: number;

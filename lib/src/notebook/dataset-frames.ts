@@ -147,7 +147,7 @@ export function datasetToFrames(dataset: Dataset): DatasetFrames {
     kpis: frame(dataset.kpis, KPI_COLUMNS),
     tasks: frame(dataset.tasks, TASK_COLUMNS),
     runs: frame(runRows, runFrameColumns(dataset.runs)),
-    runTaskStats: frame(dataset.runTaskStats, RUN_TASK_STAT_COLUMNS),
+    runTaskStats: frame(dataset.runTaskStats.toArray(), RUN_TASK_STAT_COLUMNS),
     riskEvents: frame(dataset.riskEvents, RISK_EVENT_COLUMNS),
   };
 }

@@ -36,6 +36,11 @@ export class AgentSets {
     return this.lists[id]!;
   }
 
+  /** Every list handed out so far, by id (see {@link withId}); a snapshot copy. */
+  allLists(): (readonly string[])[] {
+    return [...this.lists];
+  }
+
   /** Id of each one-agent list, by agent. */
   private readonly singleIds = new Map<string, number>();
 

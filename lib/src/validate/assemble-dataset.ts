@@ -12,6 +12,7 @@ import type {
   TaskDefinition,
 } from "../model/dataset";
 import type { DataIssue } from "../model/issues";
+import { RunTaskStatTable, runTaskStatTableFrom } from "../model/run-task-stat-table";
 import { compareBy, compareIssues, compareText } from "./ordering";
 
 /** The validated parts of a dataset, in any order. */
@@ -21,7 +22,8 @@ export interface DatasetParts {
   readonly kpis: readonly KpiSpec[];
   readonly tasks: readonly TaskDefinition[];
   readonly runs: readonly Run[];
-  readonly runTaskStats: readonly RunTaskStat[];
+  /** Aggregate objects (any order), or a table already aligned with `runs` in dataset order. */
+  readonly runTaskStats: readonly RunTaskStat[] | RunTaskStatTable;
   readonly riskEvents: readonly RiskEvent[];
   readonly taskExecutionCount: number;
   readonly warnings: readonly DataIssue[];
@@ -106,7 +108,13 @@ export function assembleDataset(parts: DatasetParts): Dataset {
     ),
     tasks,
     runs,
-    runTaskStats: parts.ordered ? parts.runTaskStats : orderStats(parts.runTaskStats, runs, tasks),
+    runTaskStats:
+      parts.runTaskStats instanceof RunTaskStatTable
+        ? parts.runTaskStats
+        : runTaskStatTableFrom(
+            parts.ordered ? parts.runTaskStats : orderStats(parts.runTaskStats, runs, tasks),
+            runs,
+          ),
     riskEvents: [...parts.riskEvents].sort(compareEvents),
     taskExecutionCount: parts.taskExecutionCount,
     warnings: [...parts.warnings].sort(compareIssues),

@@ -5,6 +5,7 @@
  * objects are made once, at the end, in the order the dataset lists them.
  */
 import type { RunTaskStat } from "../model/dataset";
+import { emptyColumns, RunTaskStatTable } from "../model/run-task-stat-table";
 import { AgentSets } from "./agent-sets";
 import type { TaskExecution } from "./task-executions";
 
@@ -229,23 +230,6 @@ export class RunTaskAccumulator {
     );
   }
 
-  private statAt(run: number, at: number, taskId: string): RunTaskStat {
-    return {
-      runId: this.runIds[run]!,
-      missionId: this.missionIds[run]!,
-      taskId,
-      executions: this.executions[at]!,
-      actualMinutes: this.actual[at]!,
-      humanDelayMinutes: this.delay[at]!,
-      approvalDelayMinutes: this.approvalDelay[at]!,
-      approvalRequiredCount: this.approvals[at]!,
-      overrunMinutes: this.overrun[at]!,
-      overrunCount: this.overruns[at]!,
-      unsuccessfulCount: this.unsuccessful[at]!,
-      agents: this.agentSets.list(this.agents[at]!),
-    };
-  }
-
   /**
    * The aggregates of every (run, task) executed at least once. Without arguments: grouped by run
    * in the order the runs were given, each run's tasks in the order its mission's tasks were given.
@@ -257,34 +241,70 @@ export class RunTaskAccumulator {
     runOrder?: Iterable<string>,
     taskOrder?: ReadonlyMap<string, ReadonlyMap<string, number>>,
   ): RunTaskStat[] {
-    const out: RunTaskStat[] = [];
+    return this.table(runOrder === undefined ? undefined : [...runOrder], taskOrder).toArray();
+  }
+
+  /**
+   * The same aggregates as {@link stats}, as a columnar table whose runs are `runOrder` (all of
+   * them, those without aggregates owning an empty range) or, without it, the runs given.
+   */
+  table(
+    runOrder?: readonly string[],
+    taskOrder?: ReadonlyMap<string, ReadonlyMap<string, number>>,
+  ): RunTaskStatTable {
     const layouts = new Map<MissionSlots, TaskSlot[]>();
-    const runs = runOrder === undefined ? undefined : runOrder[Symbol.iterator]();
-    for (let k = 0; ; k++) {
-      let run: number | undefined;
-      if (runs === undefined) {
-        if (k >= this.runIds.length) break;
-        run = k;
-      } else {
-        const next = runs.next();
-        if (next.done) break;
-        run = this.runs.get(next.value);
-        if (run === undefined) continue;
-      }
-      const mission = this.runMissions[run];
-      if (!mission) continue;
-      let slots = layouts.get(mission);
-      if (!slots) {
-        slots = this.layout(mission, taskOrder?.get(mission.missionId));
-        layouts.set(mission, slots);
-      }
+    const order = runOrder ?? this.runIds;
+    const runs = new Int32Array(order.length);
+    let total = 0;
+    order.forEach((runId, k) => {
+      const run = runOrder === undefined ? k : (this.runs.get(runId) ?? -1);
+      runs[k] = run;
+      const mission = run < 0 ? undefined : this.runMissions[run];
+      if (!mission) return;
+      if (!layouts.has(mission))
+        layouts.set(mission, this.layout(mission, taskOrder?.get(mission.missionId)));
       const base = this.offsets[run]!;
-      for (const task of slots) {
+      for (let at = base; at < base + mission.tasks.size; at++) if (this.executions[at]! > 0) total++;
+    });
+    const taskIds: string[] = [];
+    for (const mission of this.missions.values())
+      for (const t of mission.tasks.values()) taskIds[t.serial] = t.taskId;
+    const c = emptyColumns(total);
+    const runOffsets = new Uint32Array(order.length + 1);
+    const missionIds: string[] = [];
+    let n = 0;
+    for (let k = 0; k < order.length; k++) {
+      runOffsets[k] = n;
+      const run = runs[k]!;
+      missionIds.push(run < 0 ? "" : this.missionIds[run]!);
+      const mission = run < 0 ? undefined : this.runMissions[run];
+      if (!mission) continue;
+      const base = this.offsets[run]!;
+      for (const task of layouts.get(mission)!) {
         const at = base + task.index;
-        if (this.executions[at]! > 0) out.push(this.statAt(run, at, task.taskId));
+        if (this.executions[at]! === 0) continue;
+        c.task[n] = task.serial;
+        c.executions[n] = this.executions[at]!;
+        c.actualMinutes[n] = this.actual[at]!;
+        c.humanDelayMinutes[n] = this.delay[at]!;
+        c.approvalDelayMinutes[n] = this.approvalDelay[at]!;
+        c.approvalRequiredCount[n] = this.approvals[at]!;
+        c.overrunMinutes[n] = this.overrun[at]!;
+        c.overrunCount[n] = this.overruns[at]!;
+        c.unsuccessfulCount[n] = this.unsuccessful[at]!;
+        c.agents[n] = this.agents[at]!;
+        n++;
       }
     }
-    return out;
+    runOffsets[order.length] = n;
+    return new RunTaskStatTable({
+      ...c,
+      runIds: [...order],
+      missionIds,
+      runOffsets,
+      taskIds,
+      agentLists: this.agentSets.allLists(),
+    });
   }
 
   /** A mission's task slots by position (then id; unlisted tasks last), or in slot order. */

@@ -5,6 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { runTaskStatTableFrom } from "../model/run-task-stat-table";
 import type {
   Dataset,
   KpiSpec,
@@ -174,14 +175,15 @@ export function datasetFromInline(input: readonly InlineMission[], label = "inli
       }
     });
   }
+  const sortedRuns = runs.sort((a, b) => a.startMs - b.startMs || (a.runId < b.runId ? -1 : 1));
   const fingerprint = createHash("sha256").update(JSON.stringify(input)).digest("hex");
   return {
     source: { folder: label, format: "canonical", files: [], fingerprint },
     missions,
     kpis,
     tasks,
-    runs: runs.sort((a, b) => a.startMs - b.startMs || (a.runId < b.runId ? -1 : 1)),
-    runTaskStats: stats,
+    runs: sortedRuns,
+    runTaskStats: runTaskStatTableFrom(stats, sortedRuns),
     riskEvents: events,
     taskExecutionCount: stats.length,
     warnings: [],

@@ -2,6 +2,7 @@
  * A dataset regrouped per mission for replay: runs in start order, task aggregates by run, and
  * risk events in the order they become visible to an evaluator moving forward in time.
  */
+import type { RunStatsLookup } from "../model/run-task-stat-table";
 import type {
   Dataset,
   KpiSpec,
@@ -30,7 +31,8 @@ export interface MissionHistory {
   /** Runs by start instant, then run id. */
   readonly runs: readonly Run[];
   /** Task aggregates by run id, in dataset order. */
-  readonly statsByRun: ReadonlyMap<string, readonly RunTaskStat[]>;
+  /** Run id → the run's task aggregates (a `ReadonlyMap` will do). */
+  readonly statsByRun: RunStatsLookup;
   /** Risk events of the mission's runs by visible instant, then dataset position. */
   readonly events: readonly VisibleRiskEvent[];
 }
@@ -59,12 +61,7 @@ export function missionHistories(dataset: Dataset): MissionHistory[] {
     if (list) list.push(r);
     else runs.set(r.missionId, [r]);
   }
-  const stats = new Map<string, RunTaskStat[]>();
-  for (const s of dataset.runTaskStats) {
-    const list = stats.get(s.runId);
-    if (list) list.push(s);
-    else stats.set(s.runId, [s]);
-  }
+  const table = dataset.runTaskStats;
   const events = new Map<string, VisibleRiskEvent[]>();
   dataset.riskEvents.forEach((event, index) => {
     const run = runById.get(event.runId);
@@ -82,10 +79,12 @@ export function missionHistories(dataset: Dataset): MissionHistory[] {
     const missionRuns = [...(runs.get(id) ?? [])].sort(
       (a, b) => a.startMs - b.startMs || (a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : 0),
     );
+    // A plain map (structured-cloneable: histories are sent to replay workers), this mission's runs only.
     const statsByRun = new Map<string, RunTaskStat[]>();
     for (const r of missionRuns) {
-      const s = stats.get(r.runId);
-      if (s) statsByRun.set(r.runId, s);
+      const index = table.runIndexOf(r.runId);
+      const s = index === undefined ? [] : table.forRun(index);
+      if (s.length > 0) statsByRun.set(r.runId, s);
     }
     return {
       mission,
