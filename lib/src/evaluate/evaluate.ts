@@ -39,18 +39,27 @@ export function evaluate(dataset: Dataset, rules: Ruleset, options: EvaluateOpti
   else asOfMs = dataset.runs.reduce((max, r) => Math.max(max, r.startMs), -Infinity);
   const ledger = buildLedger(dataset, rules, asOfMs);
 
+  const table = dataset.runTaskStats;
+  // Aligned table (the loader's): run ids resolve through the table's index, no set of runs.
+  const aligned = table.alignedWith(dataset.runs);
   const runsUpToAsOf = new Map<string, number>();
-  const includedRunIds = new Set<string>();
+  const includedRunIds = aligned ? undefined : new Set<string>();
   for (const run of dataset.runs) {
     if (run.startMs > asOfMs) continue;
-    includedRunIds.add(run.runId);
+    includedRunIds?.add(run.runId);
     runsUpToAsOf.set(run.missionId, (runsUpToAsOf.get(run.missionId) ?? 0) + 1);
   }
+  const isIncluded = (runId: string): boolean => {
+    if (includedRunIds) return includedRunIds.has(runId);
+    const index = table.runIndexOf(runId);
+    return index !== undefined && dataset.runs[index]!.startMs <= asOfMs;
+  };
   // Materialises the aggregates of a run only when a stage reads them.
-  const table = dataset.runTaskStats;
-  const statsByRun = runStatsLookup(table, (r) => includedRunIds.has(table.columns.runIds[r]!));
+  const statsByRun = runStatsLookup(table, (r) =>
+    aligned ? dataset.runs[r]!.startMs <= asOfMs : isIncluded(table.columns.runIds[r]!),
+  );
   const riskByMission = groupBy<RiskEvent>(
-    dataset.riskEvents.filter((e) => includedRunIds.has(e.runId) && e.detectedMs <= asOfMs),
+    dataset.riskEvents.filter((e) => e.detectedMs <= asOfMs && isIncluded(e.runId)),
     (e) => e.missionId,
   );
   const tasksByMission = groupBy(dataset.tasks, (t) => t.missionId);

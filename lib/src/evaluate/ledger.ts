@@ -77,15 +77,22 @@ export function buildLedger(dataset: Dataset, rules: Ruleset, asOfMs: number): L
   const primaryKpi = new Map<string, string>();
   for (const k of dataset.kpis) if (k.primary) primaryKpi.set(k.missionId, k.kpi);
 
-  const included = new Map<string, Run>();
+  const table = dataset.runTaskStats;
+  // Aligned table (the loader's): run ids resolve through the table's index, no map of runs.
+  const aligned = table.alignedWith(dataset.runs);
+  const included = aligned ? undefined : new Map<string, Run>();
   let ignoredAfterAsOf = 0;
   for (const run of dataset.runs) {
     if (run.startMs > asOfMs) ignoredAfterAsOf++;
-    else included.set(run.runId, run);
+    else included?.set(run.runId, run);
   }
+  const isIncluded = (runId: string): boolean => {
+    if (included) return included.has(runId);
+    const index = table.runIndexOf(runId);
+    return index !== undefined && dataset.runs[index]!.startMs <= asOfMs;
+  };
 
-  // Task sums straight from the table's per-run ranges (aligned with dataset.runs).
-  const table = dataset.runTaskStats;
+  // Task sums straight from the table's per-run ranges.
   const { approvalDelayMinutes, overrunMinutes, runOffsets } = table.columns;
   const taskSums = (runIndex: number): RunAggregate | undefined => {
     const start = runOffsets[runIndex]!;
@@ -101,14 +108,14 @@ export function buildLedger(dataset: Dataset, rules: Ruleset, asOfMs: number): L
   const risk = new Map<string, RunAggregate>();
   const weights = rules.ledger.severityWeights;
   for (const event of dataset.riskEvents) {
-    if (!included.has(event.runId) || event.detectedMs > asOfMs) continue;
+    if (event.detectedMs > asOfMs || !isIncluded(event.runId)) continue;
     let agg = risk.get(event.runId);
     if (!agg) risk.set(event.runId, (agg = { approvalDelay: 0, overrun: 0, riskEvents: 0, riskWeight: 0 }));
     agg.riskEvents++;
     agg.riskWeight += weights[event.severity];
   }
   const aggregateOf = (run: Run, runIndex: number): RunAggregate | undefined => {
-    const index = table.columns.runIds[runIndex] === run.runId ? runIndex : table.runIndexOf(run.runId);
+    const index = aligned ? runIndex : table.runIndexOf(run.runId);
     const sums = index === undefined ? undefined : taskSums(index);
     const r = risk.get(run.runId);
     if (!r) return sums;
@@ -120,7 +127,7 @@ export function buildLedger(dataset: Dataset, rules: Ruleset, asOfMs: number): L
   const excluded: ExcludedRun[] = [];
   for (let runIndex = 0; runIndex < dataset.runs.length; runIndex++) {
     const run = dataset.runs[runIndex]!;
-    if (run.startMs > asOfMs || included.get(run.runId) !== run) continue;
+    if (run.startMs > asOfMs || (included && included.get(run.runId) !== run)) continue;
     const kpi = primaryKpi.get(run.missionId);
     const value = kpi === undefined ? undefined : run.kpis[kpi];
     if (kpi === undefined || value === undefined) {

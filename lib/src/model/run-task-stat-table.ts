@@ -127,6 +127,18 @@ export class RunTaskStatTable implements Iterable<RunTaskStat> {
     return this.#runIndexById.get(runId);
   }
 
+  /**
+   * Whether the table's runs are exactly `runs` (same ids, same order, no id twice): run indexes of
+   * the table are then indexes into `runs`.
+   */
+  alignedWith(runs: readonly Pick<Run, "runId">[]): boolean {
+    const ids = this.columns.runIds;
+    if (ids.length !== runs.length) return false;
+    for (let i = 0; i < ids.length; i++) if (ids[i] !== runs[i]!.runId) return false;
+    this.runIndexOf("");
+    return this.#runIndexById!.size === ids.length;
+  }
+
   /** Every entry materialised, in table order. */
   toArray(): RunTaskStat[] {
     return [...this];
