@@ -603,8 +603,9 @@ export type {
 export { writePortfolioBundle } from "./io/write-bundle";
 
 // ── Output files ─────────────────────────────────────────────────────────────────────────
-export { writeFileAtomic, createAtomicWriteStream } from "./io/atomic-file";
-export type { AtomicWriteStream } from "./io/atomic-file";
+export { writeFileAtomic, createAtomicWriteStream, writeFilesAtomic } from "./io/atomic-file";
+export type { AtomicWriteStream, FileContent } from "./io/atomic-file";
+export { AtomicFileSet, folderEntries, removeIfPresent } from "./io/atomic-file-set";
 
 // ── CLI ───────────────────────────────────────────────────────────────────────────────────
 export { runCli, buildProgram, EXIT_OK, EXIT_FAILURE, EXIT_USAGE } from "./cli/main";

@@ -4,9 +4,8 @@
  * target folder, and only then are they renamed into place, so a failure while writing leaves no
  * partial file and no half of the pair.
  */
-import { randomBytes } from "node:crypto";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { basename, join } from "node:path";
+import { writeFilesAtomic, type FileContent } from "../io/atomic-file";
 import { formatDate } from "./format";
 
 /** What {@link writeBrief} writes (at least one of the two). */
@@ -49,10 +48,6 @@ export function isBriefName(name: string): boolean {
   return /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/.test(name) && !name.includes("..");
 }
 
-function tempPath(target: string): string {
-  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-}
-
 /**
  * Writes `<folder>/<name>.html` and/or `<folder>/<name>.pdf` (whichever `files` holds), creating
  * the folder. Both files are written in full to temporary files in `folder` first and renamed into place only when
@@ -73,20 +68,11 @@ export async function writeBrief(
     throw new RangeError(`not a plain file name: ${JSON.stringify(target.name)}`);
   if (files.html === undefined && files.pdf === undefined)
     throw new RangeError("writeBrief: nothing to write");
-  await mkdir(target.folder, { recursive: true });
-  const outputs: { final: string; temp: string; data: string | Uint8Array }[] = [];
   const htmlPath = files.html !== undefined ? join(target.folder, `${target.name}.html`) : undefined;
-  if (htmlPath && files.html !== undefined)
-    outputs.push({ final: htmlPath, temp: tempPath(htmlPath), data: files.html });
   const pdfPath = files.pdf !== undefined ? join(target.folder, `${target.name}.pdf`) : undefined;
-  if (pdfPath && files.pdf !== undefined)
-    outputs.push({ final: pdfPath, temp: tempPath(pdfPath), data: files.pdf });
-  try {
-    for (const o of outputs) await writeFile(o.temp, o.data, { flag: "wx" });
-    for (const o of outputs) await rename(o.temp, o.final);
-  } catch (err) {
-    await Promise.all(outputs.map((o) => rm(o.temp, { force: true })));
-    throw err;
-  }
+  const outputs: FileContent[] = [];
+  if (htmlPath && files.html !== undefined) outputs.push({ path: htmlPath, data: files.html });
+  if (pdfPath && files.pdf !== undefined) outputs.push({ path: pdfPath, data: files.pdf });
+  await writeFilesAtomic(outputs);
   return { ...(htmlPath ? { html: htmlPath } : {}), ...(pdfPath ? { pdf: pdfPath } : {}) };
 }

@@ -2,6 +2,7 @@
  * Atomic output: every file the project writes goes to a temporary file in the target folder and
  * is renamed into place only when complete, so a failure never leaves a half-written file.
  */
+import { once } from "node:events";
 import { createWriteStream, type WriteStream } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
@@ -36,6 +37,8 @@ export interface AtomicWriteStream {
   readonly stream: WriteStream;
   /** Final path the file will have after commit. */
   readonly target: string;
+  /** Writes `chunk`, waiting for "drain" when the stream asks for it; rejects on a stream error. */
+  write(chunk: string | Uint8Array): Promise<void>;
   /** Ends the stream, waits for it to flush, and renames it into place. */
   commit(): Promise<void>;
   /** Destroys the stream and removes the temporary file; `target` is untouched. */
@@ -60,6 +63,13 @@ export async function createAtomicWriteStream(target: string): Promise<AtomicWri
   return {
     stream,
     target,
+    async write(chunk) {
+      if (failure) throw failure;
+      if (!stream.write(chunk)) {
+        if (failure) throw failure;
+        await once(stream, "drain"); // rejects if the stream errors meanwhile
+      }
+    },
     async commit() {
       await new Promise<void>((resolve, reject) => {
         if (failure) return reject(failure);
@@ -73,4 +83,34 @@ export async function createAtomicWriteStream(target: string): Promise<AtomicWri
       await rm(tmp, { force: true });
     },
   };
+}
+
+/** One in-memory file of a set written by {@link writeFilesAtomic}. */
+export interface FileContent {
+  readonly path: string;
+  readonly data: string | Uint8Array;
+}
+
+/**
+ * Writes several files so that they appear together: each is written in full to a temporary file
+ * beside its target, and only then are all renamed into place. On a failure while writing, every
+ * temporary file is removed and existing targets are untouched. (Only a failure between two of
+ * the final renames could leave a new file beside an older one.)
+ *
+ * @example await writeFilesAtomic([{ path: "r/a.html", data: "<p>" }, { path: "r/a.pdf", data: pdf }])
+ *   // → both files complete, or neither changed
+ */
+export async function writeFilesAtomic(files: readonly FileContent[]): Promise<void> {
+  const staged = files.map((f) => ({ ...f, temp: tempPathFor(f.path) }));
+  try {
+    for (const f of staged) {
+      await mkdir(dirname(f.path), { recursive: true });
+      await writeFile(f.temp, f.data, { flag: "wx" });
+    }
+    for (const f of staged) await rename(f.temp, f.path);
+  } catch (err) {
+    // Settle every removal (one may fail, e.g. under a path that is not a folder) before rethrowing.
+    await Promise.allSettled(staged.map((f) => rm(f.temp, { force: true })));
+    throw err;
+  }
 }

@@ -3,13 +3,13 @@
  * file, pretty-printed like the engine's own files) plus the KPI sidecar `mission_kpi_config.json`:
  * streamed element by element with back-pressure, every file atomic, nothing left behind on failure.
  */
-import { once } from "node:events";
-import { readdir, rm, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { kpiRows, missionRows, runRecords, taskRows, type Portfolio } from "../generate/portfolio";
 import type { KpiSpec, Mission, RiskEvent, Run, TaskDefinition } from "../model/dataset";
 import type { TaskExecutionRow } from "../generate/simulate-run";
-import { createAtomicWriteStream, type AtomicWriteStream } from "./atomic-file";
+import type { AtomicWriteStream } from "./atomic-file";
+import { AtomicFileSet, folderEntries, removeIfPresent } from "./atomic-file-set";
 import { BUNDLE_FILES, CANONICAL_EXTENSIONS, CANONICAL_TABLES } from "./dataset-layout";
 import { OutputFolderNotEmptyError } from "./write-tables";
 
@@ -91,12 +91,7 @@ class ArraySink {
   private async flush(): Promise<void> {
     const text = this.pending.join("");
     this.pending = [];
-    const stream = this.out.stream;
-    if (stream.errored) throw stream.errored;
-    if (!stream.write(text)) {
-      if (stream.errored) throw stream.errored;
-      await once(stream, "drain");
-    }
+    await this.out.write(text);
   }
 }
 
@@ -210,17 +205,6 @@ async function writeAll(
   if (done % every !== 0 || done === 0) options.onProgress?.(done, portfolio.totalRuns);
 }
 
-async function existingEntries(folder: string): Promise<string[]> {
-  try {
-    const info = await stat(folder);
-    if (!info.isDirectory()) throw new Error(`${folder} exists and is not a folder`);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") return [];
-    throw e;
-  }
-  return (await readdir(folder)).sort();
-}
-
 /**
  * Writes `portfolio` into `folder` (created if missing) as the reference JSON bundle: the six
  * bundle files and the KPI sidecar, each one JSON array — business missions (`mission_name`; the
@@ -246,39 +230,29 @@ export async function writePortfolioBundle(
   options: WriteBundleOptions = {},
 ): Promise<WriteBundleResult> {
   const began = performance.now();
-  const before = await existingEntries(folder);
+  const before = await folderEntries(folder);
   if (before.length > 0 && !options.force) throw new OutputFolderNotEmptyError(folder, before);
   const sinkList: ArraySink[] = [];
-  const committed = new Set<ArraySink>();
+  const set = new AtomicFileSet(before);
   try {
     const sinks = {} as Record<BundleFileStem, ArraySink>;
     for (const stem of BUNDLE_ORDER) {
-      const out = await createAtomicWriteStream(join(folder, `${stem}.json`));
+      const out = await set.open(join(folder, `${stem}.json`));
       const sink = new ArraySink(stem, out, stem === BUNDLE_FILES.kpiConfig);
       sinks[stem] = sink;
       sinkList.push(sink);
     }
     await writeAll(portfolio, sinks, options);
-    for (const sink of sinkList) {
-      await sink.out.commit();
-      committed.add(sink);
-    }
+    await set.commitAll();
   } catch (e) {
-    await Promise.all(sinkList.filter((s) => !committed.has(s)).map((s) => s.out.abort()));
-    const fresh = [...committed].filter((s) => !before.includes(`${s.file}.json`));
-    await Promise.all(fresh.map((s) => rm(s.out.target, { force: true })));
+    await set.rollback();
     throw e;
   }
-  const removed: string[] = [];
-  for (const table of CANONICAL_TABLES) {
-    for (const [ext] of CANONICAL_EXTENSIONS) {
-      if (before.includes(`${table}${ext}`)) {
-        const path = join(folder, `${table}${ext}`);
-        await rm(path, { force: true });
-        removed.push(path);
-      }
-    }
-  }
+  const removed = await removeIfPresent(
+    folder,
+    CANONICAL_TABLES.flatMap((table) => CANONICAL_EXTENSIONS.map(([ext]) => `${table}${ext}`)),
+    before,
+  );
   const files: WrittenBundleFile[] = [];
   for (const sink of sinkList) {
     files.push({

@@ -3,8 +3,7 @@
  * `<table>.ndjson` per table, streamed row by row with back-pressure (memory stays flat for
  * millions of rows), each file atomic, and no file at all if anything fails before the end.
  */
-import { once } from "node:events";
-import { readdir, rm, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { stringify } from "csv-stringify/sync";
 import {
@@ -16,7 +15,8 @@ import {
   type GeneratedRowTypes,
 } from "../generate/canonical-records";
 import { kpiRows, missionRows, runRecords, taskRows, type Portfolio } from "../generate/portfolio";
-import { createAtomicWriteStream, type AtomicWriteStream } from "./atomic-file";
+import type { AtomicWriteStream } from "./atomic-file";
+import { AtomicFileSet, folderEntries, removeIfPresent } from "./atomic-file-set";
 import { BUNDLE_FILES } from "./dataset-layout";
 
 /** File format of every table of a written dataset. */
@@ -97,7 +97,7 @@ class TableSink<T extends GeneratedTable> {
   ) {}
 
   async start(): Promise<void> {
-    if (this.format === "csv") await this.write(stringify([csvColumns(this.table, this.kpiNames)]));
+    if (this.format === "csv") await this.out.write(stringify([csvColumns(this.table, this.kpiNames)]));
   }
 
   async add(row: GeneratedRowTypes[T]): Promise<void> {
@@ -115,34 +115,14 @@ class TableSink<T extends GeneratedTable> {
     if (this.batch.length > 0) {
       const text = stringify(this.batch);
       this.batch = [];
-      await this.write(text);
+      await this.out.write(text);
     }
     if (this.lines.length > 0) {
       const text = this.lines.join("");
       this.lines = [];
-      await this.write(text);
+      await this.out.write(text);
     }
   }
-
-  private async write(text: string): Promise<void> {
-    const stream = this.out.stream;
-    if (stream.errored) throw stream.errored;
-    if (!stream.write(text)) {
-      if (stream.errored) throw stream.errored;
-      await once(stream, "drain"); // rejects if the stream errors meanwhile
-    }
-  }
-}
-
-async function existingEntries(folder: string): Promise<string[]> {
-  try {
-    const info = await stat(folder);
-    if (!info.isDirectory()) throw new Error(`${folder} exists and is not a folder`);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") return [];
-    throw e;
-  }
-  return (await readdir(folder)).sort();
 }
 
 type AnySink = TableSink<GeneratedTable>;
@@ -188,14 +168,14 @@ export async function writePortfolioTables(
   options: WriteTablesOptions,
 ): Promise<WriteTablesResult> {
   const began = performance.now();
-  const before = await existingEntries(folder);
+  const before = await folderEntries(folder);
   if (before.length > 0 && !options.force) throw new OutputFolderNotEmptyError(folder, before);
   const format = options.format;
   const sinkList: AnySink[] = [];
-  const committed = new Set<AnySink>();
+  const set = new AtomicFileSet(before);
   try {
     const open = async <T extends GeneratedTable>(table: T): Promise<TableSink<T>> => {
-      const out = await createAtomicWriteStream(join(folder, `${table}.${format}`));
+      const out = await set.open(join(folder, `${table}.${format}`));
       const sink = new TableSink(table, out, format, portfolio.kpiNames);
       sinkList.push(sink);
       return sink;
@@ -210,28 +190,19 @@ export async function writePortfolioTables(
       risk_events: await open("risk_events"),
     };
     await writeAll(portfolio, sinks, options);
-    for (const sink of sinkList) {
-      await sink.out.commit();
-      committed.add(sink);
-    }
+    await set.commitAll();
   } catch (e) {
-    await Promise.all(sinkList.filter((s) => !committed.has(s)).map((s) => s.out.abort()));
-    const fresh = [...committed].filter((s) => !before.includes(`${s.table}.${format}`));
-    await Promise.all(fresh.map((s) => rm(s.out.target, { force: true })));
+    await set.rollback();
     throw e;
   }
-  const removed: string[] = [];
-  const stale = [
-    ...GENERATED_TABLES.flatMap((table) => OTHER_EXTENSIONS[format].map((ext) => `${table}.${ext}`)),
-    ...Object.values(BUNDLE_FILES).map((stem) => `${stem}.json`), // a bundle here would be ambiguous
-  ];
-  for (const name of stale) {
-    if (before.includes(name)) {
-      const path = join(folder, name);
-      await rm(path, { force: true });
-      removed.push(path);
-    }
-  }
+  const removed = await removeIfPresent(
+    folder,
+    [
+      ...GENERATED_TABLES.flatMap((table) => OTHER_EXTENSIONS[format].map((ext) => `${table}.${ext}`)),
+      ...Object.values(BUNDLE_FILES).map((stem) => `${stem}.json`), // a bundle here would be ambiguous
+    ],
+    before,
+  );
   const files: WrittenTable[] = [];
   for (const sink of sinkList) {
     files.push({
