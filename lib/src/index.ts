@@ -56,7 +56,7 @@ export { readTableRecords, scanTableFile } from "./io/table-reader";
 export type { RowVisitor } from "./io/row-visitor";
 export { runScan } from "./io/row-visitor";
 export type { CsvRecordHandler, CsvLineHandler, CsvSyntaxCode, CsvSyntaxError } from "./io/csv-parser";
-export { CsvRecordParser } from "./io/csv-parser";
+export { CsvRecordParser, detached } from "./io/csv-parser";
 export type { NdjsonObjectHandler } from "./io/ndjson-parser";
 export { NdjsonParser } from "./io/ndjson-parser";
 export type { JsonElementHandler, JsonSplitFailure } from "./io/json-array-splitter";

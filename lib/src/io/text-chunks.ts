@@ -1,9 +1,9 @@
 /**
- * The one pass every table reader is built on: a file read in large chunks, each decoded to text,
- * its bytes hashed (SHA-256) and counted on the way.
+ * The one pass every table reader is built on: a file read in large chunks into one reused buffer,
+ * decoded to text in small pieces, its bytes hashed (SHA-256) and counted on the way.
  */
 import { createHash, type Hash } from "node:crypto";
-import { createReadStream } from "node:fs";
+import { open, type FileHandle } from "node:fs/promises";
 import { StringDecoder } from "node:string_decoder";
 
 /**
@@ -13,6 +13,15 @@ import { StringDecoder } from "node:string_decoder";
  * @example READ_CHUNK_BYTES // → 4194304
  */
 export const READ_CHUNK_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Bytes decoded into one piece of text, 64 KiB. Each piece is a string V8 allocates among young
+ * objects (below its large-object size), so it dies young and cheaply once parsed; a 4 MiB string
+ * would go straight to the old generation and pile up there as garbage between full collections.
+ *
+ * @example DECODE_SLICE_BYTES // → 65536
+ */
+export const DECODE_SLICE_BYTES = 64 * 1024;
 
 /** A read failure of the file itself (missing, a folder, no permission, I/O error). */
 export class FileReadFailure extends Error {
@@ -59,10 +68,12 @@ export interface TextChunkOptions {
 }
 
 /**
- * Streams the text of `path` in large chunks (UTF-8, multi-byte characters never split; a UTF-8
- * byte-order mark is kept, as U+FEFF, for the parser to drop), adding every byte to `tally`.
- * Throws {@link FileReadFailure} when the file cannot be read; the file is closed whenever the
- * iteration ends.
+ * Streams the text of `path` in pieces of at most {@link DECODE_SLICE_BYTES} bytes (UTF-8,
+ * multi-byte characters never split; a UTF-8 byte-order mark is kept, as U+FEFF, for the parser to
+ * drop), adding every byte to `tally`. The file is read {@link READ_CHUNK_BYTES} at a time into one
+ * buffer reused for the whole file, so reading allocates no memory per chunk. Throws
+ * {@link FileReadFailure} when the file cannot be read; the file is closed whenever the iteration
+ * ends.
  *
  * @example
  * const tally = new ByteTally();
@@ -75,19 +86,24 @@ export async function* readTextChunks(
   tally: ByteTally,
   options: TextChunkOptions = {},
 ): AsyncGenerator<string, void, undefined> {
-  const stream = createReadStream(path, { highWaterMark: options.chunkBytes ?? READ_CHUNK_BYTES });
-  const chunks = stream[Symbol.asyncIterator]();
+  let file: FileHandle;
+  try {
+    file = await open(path, "r");
+  } catch (e) {
+    throw new FileReadFailure(e);
+  }
+  const buffer = Buffer.allocUnsafe(options.chunkBytes ?? READ_CHUNK_BYTES);
   let decoder: StringDecoder | undefined;
   try {
     for (;;) {
-      let step: IteratorResult<unknown>;
+      let bytes: number;
       try {
-        step = await chunks.next();
+        ({ bytesRead: bytes } = await file.read(buffer, 0, buffer.length, null));
       } catch (e) {
         throw new FileReadFailure(e);
       }
-      if (step.done) break;
-      let chunk = step.value as Buffer;
+      if (bytes === 0) break;
+      let chunk = buffer.subarray(0, bytes);
       tally.add(chunk);
       if (!decoder) {
         const utf16 =
@@ -95,12 +111,15 @@ export async function* readTextChunks(
         decoder = new StringDecoder(utf16 ? "utf16le" : "utf8");
         if (utf16) chunk = chunk.subarray(2);
       }
-      const text = decoder.write(chunk);
-      if (text !== "") yield text;
+      // The decoder copies what it keeps of a piece, so the buffer can be refilled afterwards.
+      for (let at = 0; at < chunk.length; at += DECODE_SLICE_BYTES) {
+        const text = decoder.write(chunk.subarray(at, at + DECODE_SLICE_BYTES));
+        if (text !== "") yield text;
+      }
     }
     const rest = decoder?.end() ?? "";
     if (rest !== "") yield rest;
   } finally {
-    stream.destroy();
+    await file.close();
   }
 }

@@ -124,7 +124,7 @@ export async function finishLoad(
   const orderedRuns = runs.map((r) => r.value).sort(compareRuns);
   const orderedTasks = (tables.tasks?.tasks.map((t) => t.value) ?? []).sort(compareTasks);
   const runTaskStats =
-    executions?.table(
+    executions?.takeTable(
       orderedRuns.map((r) => r.runId),
       taskPositions(orderedTasks),
     ) ?? runTaskStatTableFrom([], orderedRuns);

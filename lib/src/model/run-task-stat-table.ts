@@ -54,9 +54,14 @@ export class RunTaskStatTable implements Iterable<RunTaskStat> {
   readonly #columns: RunTaskStatColumns;
   #runIndexById: Map<string, number> | undefined;
 
-  /** Wraps `columns` (taken as given; see {@link RunTaskStatColumns} for the invariants). */
-  constructor(columns: RunTaskStatColumns) {
+  /**
+   * Wraps `columns` (taken as given; see {@link RunTaskStatColumns} for the invariants).
+   * `runIndex`, when given, is the look-up of `columns.runIds` (id → its index, every id once) that
+   * its producer already holds (the loader's); it is trusted, not checked, and not copied.
+   */
+  constructor(columns: RunTaskStatColumns, runIndex?: Map<string, number>) {
     this.#columns = columns;
+    this.#runIndexById = runIndex;
   }
 
   /** The columns (shared; callers must not modify them). */

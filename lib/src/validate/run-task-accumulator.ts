@@ -5,7 +5,7 @@
  * objects are made once, at the end, in the order the dataset lists them.
  */
 import type { RunTaskStat } from "../model/dataset";
-import { emptyColumns, RunTaskStatTable } from "../model/run-task-stat-table";
+import { RunTaskStatTable } from "../model/run-task-stat-table";
 import { AgentSets } from "./agent-sets";
 import type { TaskExecution } from "./task-executions";
 
@@ -69,6 +69,27 @@ class RunMissionView implements ReadonlyMap<string, string> {
   }
 }
 
+/** Makes a table column out of a slot column (see `RunTaskAccumulator.build`). */
+type Gather = <T extends Uint32Array | Float64Array>(column: T, release: (empty: T) => void) => T;
+
+/** A copy whose entry i is slot `source[i]` of `column` (left as it is). */
+function gatherCopy<T extends Uint32Array | Float64Array>(column: T, source: Uint32Array): T {
+  const n = source.length;
+  const out = (column instanceof Float64Array ? new Float64Array(n) : new Uint32Array(n)) as T;
+  for (let i = 0; i < n; i++) out[i] = column[source[i]!]!;
+  return out;
+}
+
+/** An empty column of `column`'s type, backed by a buffer of its own. */
+function emptyLike<T extends Uint32Array | Float64Array>(column: T): T {
+  return (column instanceof Float64Array ? new Float64Array(0) : new Uint32Array(0)) as T;
+}
+
+/** A gather that copies, leaving the slot columns as they are. */
+function copyGathered(source: Uint32Array): Gather {
+  return <T extends Uint32Array | Float64Array>(column: T): T => gatherCopy(column, source);
+}
+
 /**
  * Aggregates of task executions per (run, task) for a known set of runs and tasks. Fold validated
  * executions in with {@link fold} (fast path: run index and task slot already known) or
@@ -96,16 +117,20 @@ export class RunTaskAccumulator {
   private readonly offsets: Int32Array;
   private readonly missions = new Map<string, MissionSlots>();
   private readonly agentSets = new AgentSets();
-  private readonly executions: Int32Array;
-  private readonly actual: Float64Array;
-  private readonly delay: Float64Array;
-  private readonly approvalDelay: Float64Array;
-  private readonly approvals: Int32Array;
-  private readonly overrun: Float64Array;
-  private readonly overruns: Int32Array;
-  private readonly unsuccessful: Int32Array;
+  // The slot columns have the types of the table's columns, so that {@link takeTable} can hand
+  // them over (or release each once it is copied).
+  private executions: Uint32Array;
+  private actual: Float64Array;
+  private delay: Float64Array;
+  private approvalDelay: Float64Array;
+  private approvals: Uint32Array;
+  private overrun: Float64Array;
+  private overruns: Uint32Array;
+  private unsuccessful: Uint32Array;
   /** Agent list of each slot, as an {@link AgentSets} id. */
-  private readonly agents: Int32Array;
+  private agents: Uint32Array;
+  /** Set once {@link takeTable} has handed the columns over. */
+  private spent = false;
   /** The last run looked up (the rows of a run usually come together). */
   private lastRunId = "";
   private lastRun: number | undefined;
@@ -140,15 +165,15 @@ export class RunTaskAccumulator {
     }
     offsets.push(total);
     this.offsets = Int32Array.from(offsets);
-    this.executions = new Int32Array(total);
+    this.executions = new Uint32Array(total);
     this.actual = new Float64Array(total);
     this.delay = new Float64Array(total);
     this.approvalDelay = new Float64Array(total);
-    this.approvals = new Int32Array(total);
+    this.approvals = new Uint32Array(total);
     this.overrun = new Float64Array(total);
-    this.overruns = new Int32Array(total);
-    this.unsuccessful = new Int32Array(total);
-    this.agents = new Int32Array(total);
+    this.overruns = new Uint32Array(total);
+    this.unsuccessful = new Uint32Array(total);
+    this.agents = new Uint32Array(total);
   }
 
   /** Number of runs known. */
@@ -212,6 +237,7 @@ export class RunTaskAccumulator {
    * otherwise.
    */
   add(execution: TaskExecution): void {
+    this.checkUsable();
     const run = this.runs.get(execution.runId);
     const task = run === undefined ? undefined : this.runMissions[run]?.tasks.get(execution.taskId);
     if (run === undefined || task === undefined || this.missionIds[run] !== execution.missionId) {
@@ -246,32 +272,64 @@ export class RunTaskAccumulator {
 
   /**
    * The same aggregates as {@link stats}, as a columnar table whose runs are `runOrder` (all of
-   * them, those without aggregates owning an empty range) or, without it, the runs given.
+   * them, those without aggregates owning an empty range) or, without it, the runs given. The
+   * accumulator is left as it was.
    */
   table(
     runOrder?: readonly string[],
     taskOrder?: ReadonlyMap<string, ReadonlyMap<string, number>>,
   ): RunTaskStatTable {
+    return this.build(runOrder, taskOrder, false);
+  }
+
+  /**
+   * The same table as {@link table}, made from the accumulator's own columns: when the runs were
+   * given in `runOrder` already and every mission's tasks in `taskOrder`'s order, the columns (and
+   * the run index) become the table's without a copy; otherwise each column is released as soon as
+   * its reordered copy is made, so the table costs one column more at a time rather than a second
+   * table. Either way the accumulator is spent: any later use but `count` throws `Error` (and
+   * {@link fold} must not be called).
+   */
+  takeTable(
+    runOrder?: readonly string[],
+    taskOrder?: ReadonlyMap<string, ReadonlyMap<string, number>>,
+  ): RunTaskStatTable {
+    const table = this.build(runOrder, taskOrder, true);
+    this.spent = true;
+    return table;
+  }
+
+  private build(
+    runOrder: readonly string[] | undefined,
+    taskOrder: ReadonlyMap<string, ReadonlyMap<string, number>> | undefined,
+    reuse: boolean,
+  ): RunTaskStatTable {
+    this.checkUsable();
     const layouts = new Map<MissionSlots, TaskSlot[]>();
     const order = runOrder ?? this.runIds;
     const runs = new Int32Array(order.length);
+    // Whether `order` lists every run exactly once (the run index can then be re-pointed).
+    let sameRuns = order.length === this.runIds.length;
+    const listed = new Uint8Array(this.runIds.length);
     let total = 0;
-    order.forEach((runId, k) => {
-      const run = runOrder === undefined ? k : (this.runs.get(runId) ?? -1);
+    for (let k = 0; k < order.length; k++) {
+      const run = runOrder === undefined ? k : (this.runs.get(order[k]!) ?? -1);
       runs[k] = run;
+      if (run < 0 || listed[run] === 1) sameRuns = false;
+      else listed[run] = 1;
       const mission = run < 0 ? undefined : this.runMissions[run];
-      if (!mission) return;
+      if (!mission) continue;
       if (!layouts.has(mission))
         layouts.set(mission, this.layout(mission, taskOrder?.get(mission.missionId)));
       const base = this.offsets[run]!;
       for (let at = base; at < base + mission.tasks.size; at++) if (this.executions[at]! > 0) total++;
-    });
-    const taskIds: string[] = [];
-    for (const mission of this.missions.values())
-      for (const t of mission.tasks.values()) taskIds[t.serial] = t.taskId;
-    const c = emptyColumns(total);
+    }
+    // Where each entry comes from (its slot) and its task; entries grouped by run in `order`.
+    const source = new Uint32Array(total);
+    const task = new Uint32Array(total);
     const runOffsets = new Uint32Array(order.length + 1);
     const missionIds: string[] = [];
+    let inOrder = true;
     let n = 0;
     for (let k = 0; k < order.length; k++) {
       runOffsets[k] = n;
@@ -280,31 +338,79 @@ export class RunTaskAccumulator {
       const mission = run < 0 ? undefined : this.runMissions[run];
       if (!mission) continue;
       const base = this.offsets[run]!;
-      for (const task of layouts.get(mission)!) {
-        const at = base + task.index;
+      for (const slot of layouts.get(mission)!) {
+        const at = base + slot.index;
         if (this.executions[at]! === 0) continue;
-        c.task[n] = task.serial;
-        c.executions[n] = this.executions[at]!;
-        c.actualMinutes[n] = this.actual[at]!;
-        c.humanDelayMinutes[n] = this.delay[at]!;
-        c.approvalDelayMinutes[n] = this.approvalDelay[at]!;
-        c.approvalRequiredCount[n] = this.approvals[at]!;
-        c.overrunMinutes[n] = this.overrun[at]!;
-        c.overrunCount[n] = this.overruns[at]!;
-        c.unsuccessfulCount[n] = this.unsuccessful[at]!;
-        c.agents[n] = this.agents[at]!;
+        if (at < n || (n > 0 && at <= source[n - 1]!)) inOrder = false;
+        source[n] = at;
+        task[n] = slot.serial;
         n++;
       }
     }
     runOffsets[order.length] = n;
-    return new RunTaskStatTable({
-      ...c,
-      runIds: [...order],
-      missionIds,
-      runOffsets,
-      taskIds,
-      agentLists: this.agentSets.allLists(),
-    });
+    const gather = reuse ? this.gatherReleasing(source, inOrder) : copyGathered(source);
+    const columns = {
+      task,
+      executions: gather(this.executions, (c) => (this.executions = c)),
+      actualMinutes: gather(this.actual, (c) => (this.actual = c)),
+      humanDelayMinutes: gather(this.delay, (c) => (this.delay = c)),
+      approvalDelayMinutes: gather(this.approvalDelay, (c) => (this.approvalDelay = c)),
+      approvalRequiredCount: gather(this.approvals, (c) => (this.approvals = c)),
+      overrunMinutes: gather(this.overrun, (c) => (this.overrun = c)),
+      overrunCount: gather(this.overruns, (c) => (this.overruns = c)),
+      unsuccessfulCount: gather(this.unsuccessful, (c) => (this.unsuccessful = c)),
+      agents: gather(this.agents, (c) => (this.agents = c)),
+    };
+    // Reused, the run index is re-pointed at the new positions (no second map of every run).
+    let runIndex: Map<string, number> | undefined;
+    if (reuse && sameRuns) {
+      for (let k = 0; k < order.length; k++) this.runs.set(order[k]!, k);
+      runIndex = this.runs;
+    }
+    return new RunTaskStatTable(
+      {
+        ...columns,
+        runIds: reuse && runOrder === undefined ? this.runIds : [...order],
+        missionIds,
+        runOffsets,
+        taskIds: this.taskIds(),
+        agentLists: this.agentSets.allLists(),
+      },
+      runIndex,
+    );
+  }
+
+  /** Task ids by `TaskSlot.serial`. */
+  private taskIds(): string[] {
+    const taskIds: string[] = [];
+    for (const mission of this.missions.values())
+      for (const t of mission.tasks.values()) taskIds[t.serial] = t.taskId;
+    return taskIds;
+  }
+
+  /**
+   * A gather that takes each slot column over: a view of its first slots when every entry is at or
+   * before its slot in order (moved forward in place), else a reordered copy, the slot column being
+   * released (through `release`) before the next column is copied.
+   */
+  private gatherReleasing(source: Uint32Array, inOrder: boolean): Gather {
+    const n = source.length;
+    // More than a quarter of the slots never executed: copy, so the unused tail is not kept alive.
+    const compact = n * 4 < this.executions.length * 3;
+    return <T extends Uint32Array | Float64Array>(column: T, release: (empty: T) => void): T => {
+      if (!inOrder) {
+        const out = gatherCopy(column, source);
+        release(emptyLike(column)); // a view, even empty, would keep the buffer
+        return out;
+      }
+      for (let i = 0; i < n; i++) column[i] = column[source[i]!]!;
+      release(emptyLike(column)); // a view, even empty, would keep the buffer
+      return (compact ? column.slice(0, n) : column.subarray(0, n)) as T;
+    };
+  }
+
+  private checkUsable(): void {
+    if (this.spent) throw new Error("RunTaskAccumulator: its columns were handed over by takeTable");
   }
 
   /** A mission's task slots by position (then id; unlisted tasks last), or in slot order. */

@@ -44,6 +44,8 @@ export class RunTable {
   /** Mission → KPI name → first sighting in a valid run. */
   readonly kpiSightings = new Map<string, Map<string, KpiSighting>>();
   private readonly valid: LocatedRun[] = [];
+  /** One string per mission id, shared by every run of the mission (not one copy per run). */
+  private readonly missionIds = new Map<string, string>();
 
   /**
    * Validates one run record: run_id (unique), mission_id (a known mission), start_time and
@@ -90,10 +92,12 @@ export class RunTable {
     ) {
       return;
     }
+    let sharedMissionId = this.missionIds.get(missionId);
+    if (sharedMissionId === undefined) this.missionIds.set(missionId, (sharedMissionId = missionId));
     this.valid.push({
       value: {
         runId,
-        missionId,
+        missionId: sharedMissionId,
         startTime: start.iso,
         endTime: end.iso,
         startMs: start.ms,
@@ -108,7 +112,7 @@ export class RunTable {
       location: reader.record.location,
       kpiPrefix: reader.fieldName(reader.record.textual ? KPI_COLUMN_PREFIX : "kpis."),
     });
-    this.recordSightings(missionId, kpis, reader);
+    this.recordSightings(sharedMissionId, kpis, reader);
   }
 
   private recordSightings(

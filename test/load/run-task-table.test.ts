@@ -1,0 +1,60 @@
+/**
+ * The loader hands the fold's columns over to `Dataset.runTaskStats`: without a copy when the runs
+ * file is already in dataset order, as a reordered copy (one column at a time) otherwise. Both must
+ * give the same table.
+ */
+import { describe, expect, it } from "vitest";
+import { loadDataset, type Dataset } from "../../lib/src/index";
+import { baseTables, writeTables, type Tables } from "../helpers/dataset-files";
+
+/** The base tables without R3's execution of T3, with the runs in the given order. */
+function tables(runOrder: readonly string[]): Tables {
+  const base = baseTables();
+  return {
+    ...base,
+    runs: runOrder.map((id) => base.runs.find((r) => r.run_id === id)!),
+    task_executions: base.task_executions.filter((e) => !(e.run_id === "R3" && e.task_id === "T3")),
+  };
+}
+
+const summary = (d: Dataset) =>
+  d.runTaskStats.toArray().map((s) => [s.runId, s.taskId, s.executions, s.actualMinutes, s.overrunMinutes]);
+
+// Dataset order is by start instant: R1 (02-01 14:05Z), R3 (02-02 10:10Z), R2 (02-03 12:42Z).
+// By hand from the base executions (estimates T1 5 and T2 10 in M1, T1 2 in M2):
+// R1/T1 6 min (overrun 1); R1/T2 16 + 4 = 20 over 2 executions (overrun 6);
+// R3/T1 3 (overrun 1); R2/T1 5 (overrun 0); R2/T2 11 (overrun 1).
+const EXPECTED = [
+  ["R1", "T1", 1, 6, 1],
+  ["R1", "T2", 2, 20, 6],
+  ["R3", "T1", 1, 3, 1],
+  ["R2", "T1", 1, 5, 0],
+  ["R2", "T2", 1, 11, 1],
+];
+
+describe("the run-task table the loader builds", () => {
+  it("takes the fold's columns as they are when the runs are written in dataset order", async () => {
+    const dataset = await loadDataset(writeTables(tables(["R1", "R3", "R2"])));
+    expect(summary(dataset)).toEqual(EXPECTED);
+    // 6 slots (2 tasks × 3 runs), 5 executed: the column is a view of the fold's 6-slot buffer.
+    const actual = dataset.runTaskStats.columns.actualMinutes;
+    expect([actual.length, actual.buffer.byteLength]).toEqual([5, 6 * 8]);
+    expect([...dataset.runTaskStats.columns.runOffsets]).toEqual([0, 2, 3, 5]);
+    expect(dataset.runs.map((r) => dataset.runTaskStats.runIndexOf(r.runId))).toEqual([0, 1, 2]);
+    expect(dataset.runTaskStats.alignedWith(dataset.runs)).toBe(true);
+  });
+
+  it("reorders a copy when the runs file is in another order, with the same result", async () => {
+    for (const order of [
+      ["R1", "R2", "R3"],
+      ["R2", "R3", "R1"],
+    ]) {
+      const dataset = await loadDataset(writeTables(tables(order)));
+      expect(summary(dataset)).toEqual(EXPECTED);
+      const actual = dataset.runTaskStats.columns.actualMinutes;
+      expect([actual.length, actual.buffer.byteLength]).toEqual([5, 5 * 8]);
+      expect(dataset.runs.map((r) => dataset.runTaskStats.runIndexOf(r.runId))).toEqual([0, 1, 2]);
+      expect(dataset.runTaskStats.alignedWith(dataset.runs)).toBe(true);
+    }
+  });
+});
