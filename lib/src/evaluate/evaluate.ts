@@ -8,7 +8,7 @@ import type { Ruleset } from "../rules/schema";
 import { asOfToMs } from "./as-of";
 import { assessMission } from "./assess-mission";
 import { assessPortfolio } from "./assess-portfolio";
-import { buildLedger } from "./ledger";
+import { buildColumnarLedger } from "./ledger";
 import { missionMetrics } from "./mission-metrics";
 import { missionTriggers } from "./triggers";
 import type { EvaluateOptions, EvaluationResult, MissionAssessment } from "./types";
@@ -37,7 +37,8 @@ export function evaluate(dataset: Dataset, rules: Ruleset, options: EvaluateOpti
   let asOfMs: number;
   if (options.asOf !== undefined) asOfMs = asOfToMs(options.asOf);
   else asOfMs = dataset.runs.reduce((max, r) => Math.max(max, r.startMs), -Infinity);
-  const ledger = buildLedger(dataset, rules, asOfMs);
+  const store = buildColumnarLedger(dataset, rules, asOfMs);
+  const ledger = store.ledger;
 
   const table = dataset.runTaskStats;
   // Aligned table (the loader's): run ids resolve through the table's index, no set of runs.
@@ -75,7 +76,7 @@ export function evaluate(dataset: Dataset, rules: Ruleset, options: EvaluateOpti
         mission,
         kpi: primary.get(mission.missionId),
         tasks: tasksByMission.get(mission.missionId) ?? [],
-        entries: ledger.byMission[mission.missionId] ?? [],
+        entries: store.entries(mission.missionId), // made for this mission only, then dropped
         runsTotal: runsUpToAsOf.get(mission.missionId) ?? 0,
         statsByRun,
         riskEvents: riskByMission.get(mission.missionId) ?? [],

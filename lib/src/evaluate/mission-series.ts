@@ -11,7 +11,7 @@
  * (a risk event detected later), the running arrays are recomputed from that position, so the
  * state always equals the one built in order.
  */
-import type { RunStatsLookup } from "../model/run-task-stat-table";
+import type { RunStatsLookup, RunTaskStatTable } from "../model/run-task-stat-table";
 import type { RiskEvent, RiskSeverity, RunTaskStat } from "../model/dataset";
 import type { Ruleset } from "../rules/schema";
 import { compareEntries } from "./ledger";
@@ -283,7 +283,9 @@ export class MissionSeries {
 
   /** Task aggregate of a run (the first one for the task), if any. */
   taskStat(runId: string, taskId: string): RunTaskStat | undefined {
-    return this.context.statsByRun.get(runId)?.find((x) => x.taskId === taskId);
+    const lookup = this.context.statsByRun;
+    if (lookup.find) return lookup.find(runId, taskId);
+    return lookup.get(runId)?.find((x) => x.taskId === taskId);
   }
 
   /** Visible risk events of the mission: count and severity-weighted sum. */
@@ -371,6 +373,27 @@ export class MissionSeries {
     for (let i = p; i < this.list.length; i++) this.extend(i);
   }
 
+  /**
+   * The task part of {@link extend} read straight from the table's columns (the run at `run`, or
+   * none): the same sums, in the same order, without materialising an aggregate.
+   */
+  private extendTasksFromTable(i: number, table: RunTaskStatTable, run: number | undefined): void {
+    const c = table.columns;
+    const start = run === undefined ? 0 : c.runOffsets[run]!;
+    const end = run === undefined ? 0 : c.runOffsets[run + 1]!;
+    for (const [taskId, t] of this.tasks) {
+      let k = start;
+      while (k < end && c.taskIds[c.task[k]!] !== taskId) k++; // the first aggregate of the task
+      const found = k < end;
+      t.runs.push((t.runs[i] as number) + (found ? 1 : 0));
+      t.executions.push((t.executions[i] as number) + (found ? c.executions[k]! : 0));
+      t.actual.push((t.actual[i] as number) + (found ? c.actualMinutes[k]! : 0));
+      t.delay.push((t.delay[i] as number) + (found ? c.humanDelayMinutes[k]! : 0));
+      t.overrun.push((t.overrun[i] as number) + (found ? c.overrunMinutes[k]! : 0));
+      t.overrunCount.push((t.overrunCount[i] as number) + (found ? c.overrunCount[k]! : 0));
+    }
+  }
+
   /** Extends every running array with entry `i` (arrays hold i + 1 values before). */
   private extend(i: number): void {
     const e = this.list[i] as LedgerEntry;
@@ -378,7 +401,12 @@ export class MissionSeries {
     welford(this.kpiSum, this.kpiMean, this.kpiM2, i, e.kpiValue);
     welford(this.durSum, this.durMean, this.durM2, i, e.durationMinutes);
     if (this.tasks.size === 0) return;
-    const stats = this.context.statsByRun.get(e.runId);
+    const lookup = this.context.statsByRun;
+    if (lookup.table && lookup.admittedRunIndex) {
+      this.extendTasksFromTable(i, lookup.table, lookup.admittedRunIndex(e.runId));
+      return;
+    }
+    const stats = lookup.get(e.runId);
     for (const [taskId, t] of this.tasks) {
       const s = stats?.find((x) => x.taskId === taskId);
       t.runs.push((t.runs[i] as number) + (s ? 1 : 0));

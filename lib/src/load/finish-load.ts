@@ -3,7 +3,7 @@
  * cross-checks, risk events, then the task-execution stream folded into run-task stats.
  */
 import type { TableFile } from "../io/source-record";
-import type { DatasetFormat, KpiSpec } from "../model/dataset";
+import type { DatasetFormat, KpiSpec, Run, TaskDefinition } from "../model/dataset";
 import {
   assembleDataset,
   compareRuns,
@@ -41,20 +41,33 @@ export interface TailFiles {
   readonly taskExecutions?: TableFile;
 }
 
-/** Mission id → task id → estimate of every task registered so far (valid or not). */
-function taskEstimates(tasks: TaskTable): Map<string, Map<string, number>> {
+/**
+ * Mission id → task id → estimate of every task registered so far (valid or not): the valid tasks
+ * first, in dataset order (`ordered`), so that the fold's slots are already in the table's order.
+ */
+function taskEstimates(tasks: TaskTable, ordered: readonly TaskDefinition[]): Map<string, Map<string, number>> {
   const out = new Map<string, Map<string, number>>();
-  for (const key of tasks.keys.keys()) {
-    const cut = key.indexOf("\u0000");
-    const missionId = key.slice(0, cut);
+  const add = (missionId: string, taskId: string): void => {
     let byId = out.get(missionId);
     if (!byId) {
       byId = new Map();
       out.set(missionId, byId);
     }
-    byId.set(key.slice(cut + 1), tasks.keys.get(key) ?? Number.NaN);
+    if (!byId.has(taskId)) byId.set(taskId, tasks.keys.get(`${missionId}\u0000${taskId}`) ?? Number.NaN);
+  };
+  for (const t of ordered) add(t.missionId, t.taskId);
+  for (const key of tasks.keys.keys()) {
+    const cut = key.indexOf("\u0000");
+    add(key.slice(0, cut), key.slice(cut + 1));
   }
   return out;
+}
+
+/** Every registered run id with its mission id: the valid runs first, in dataset order. */
+function* runsInOrder(ordered: readonly Run[], runs: RunTable): Generator<[string, string], void, undefined> {
+  for (const run of ordered) yield [run.runId, run.missionId];
+  // Then the invalid runs, if any (those listed twice are skipped by the accumulator).
+  if (runs.ids.size > ordered.length) yield* runs.ids.idsWithValues();
 }
 
 /** Streams the task executions, validating each and folding it; never keeps the rows. */
@@ -62,6 +75,7 @@ async function foldExecutions(
   state: LoadState,
   tables: CoreTables,
   file: TableFile,
+  ordered: { readonly runs: readonly Run[]; readonly tasks: readonly TaskDefinition[] },
 ): Promise<RunTaskAccumulator> {
   if (!tables.tasks) {
     state.issues.add({
@@ -74,8 +88,8 @@ async function foldExecutions(
       message: "task executions are given but no task is defined, so none of their task ids can be checked",
     });
   }
-  const tasks = tables.tasks ? taskEstimates(tables.tasks) : undefined;
-  const accumulator = new RunTaskAccumulator(tables.runs.ids.idsWithValues(), tasks ?? new Map());
+  const tasks = tables.tasks ? taskEstimates(tables.tasks, ordered.tasks) : undefined;
+  const accumulator = new RunTaskAccumulator(runsInOrder(ordered.runs, tables.runs), tasks ?? new Map());
   const context: TaskExecutionContext = {
     runs: accumulator.runMissionMap,
     tasks,
@@ -115,14 +129,15 @@ export async function finishLoad(
       risk.add(reader, tables.runs.ids, tables.tasks?.keys),
     );
   }
+  // Runs and tasks in dataset order, known before the task executions are folded: the fold lays
+  // its slots out in that order, so its columns become the run-task table as they are.
+  const orderedRuns = runs.map((r) => r.value).sort(compareRuns);
+  const orderedTasks = (tables.tasks?.tasks.map((t) => t.value) ?? []).sort(compareTasks);
   const executions = files.taskExecutions
-    ? await foldExecutions(state, tables, files.taskExecutions)
+    ? await foldExecutions(state, tables, files.taskExecutions, { runs: orderedRuns, tasks: orderedTasks })
     : undefined;
 
   state.issues.throwIfErrors(folder);
-  // Runs and tasks in dataset order, and the run-task stats made in that order straight away.
-  const orderedRuns = runs.map((r) => r.value).sort(compareRuns);
-  const orderedTasks = (tables.tasks?.tasks.map((t) => t.value) ?? []).sort(compareTasks);
   const runTaskStats =
     executions?.takeTable(
       orderedRuns.map((r) => r.runId),

@@ -251,13 +251,21 @@ export function emptyColumns(
 
 /**
  * Run id → that run's materialised aggregates, over a table, for the runs `accept` admits (default:
- * all). Materialises only the runs asked for; holds nothing per run.
+ * all). Materialises only the runs asked for; holds nothing per run. A plain `Map` of run id to
+ * aggregates is one too; lookups made by {@link runStatsLookup} also offer the table itself, so
+ * that a reader summing many runs need not materialise any aggregate.
  *
  * @example runStatsLookup(dataset.runTaskStats).get(dataset.runs[0].runId)?.length // → tasks run
  */
 export interface RunStatsLookup {
   /** The run's aggregates, or `undefined` when it has none (or is not admitted). */
   get(runId: string): readonly RunTaskStat[] | undefined;
+  /** The table looked up (absent for other lookups, such as a `Map`). */
+  readonly table?: RunTaskStatTable;
+  /** The run's index in {@link table} when it is admitted (absent with {@link table}). */
+  admittedRunIndex?(runId: string): number | undefined;
+  /** The run's first aggregate for `taskId`, materialising only it (absent with {@link table}). */
+  find?(runId: string, taskId: string): RunTaskStat | undefined;
 }
 
 /**
@@ -269,12 +277,25 @@ export function runStatsLookup(
   table: RunTaskStatTable,
   accept?: (runIndex: number) => boolean,
 ): RunStatsLookup {
+  const admittedRunIndex = (runId: string): number | undefined => {
+    const r = table.runIndexOf(runId);
+    return r === undefined || (accept && !accept(r)) ? undefined : r;
+  };
   return {
+    table,
+    admittedRunIndex,
     get(runId: string): readonly RunTaskStat[] | undefined {
-      const r = table.runIndexOf(runId);
-      if (r === undefined || (accept && !accept(r))) return undefined;
+      const r = admittedRunIndex(runId);
+      if (r === undefined) return undefined;
       const stats = table.forRun(r);
       return stats.length > 0 ? stats : undefined;
+    },
+    find(runId: string, taskId: string): RunTaskStat | undefined {
+      const r = admittedRunIndex(runId);
+      if (r === undefined) return undefined;
+      const { task, taskIds, runOffsets } = table.columns;
+      for (let k = runOffsets[r]!; k < runOffsets[r + 1]!; k++) if (taskIds[task[k]!] === taskId) return table.at(k);
+      return undefined;
     },
   };
 }

@@ -330,6 +330,7 @@ export class RunTaskAccumulator {
     const runOffsets = new Uint32Array(order.length + 1);
     const missionIds: string[] = [];
     let inOrder = true;
+    let identity = true;
     let n = 0;
     for (let k = 0; k < order.length; k++) {
       runOffsets[k] = n;
@@ -342,13 +343,14 @@ export class RunTaskAccumulator {
         const at = base + slot.index;
         if (this.executions[at]! === 0) continue;
         if (at < n || (n > 0 && at <= source[n - 1]!)) inOrder = false;
+        if (at !== n) identity = false;
         source[n] = at;
         task[n] = slot.serial;
         n++;
       }
     }
     runOffsets[order.length] = n;
-    const gather = reuse ? this.gatherReleasing(source, inOrder) : copyGathered(source);
+    const gather = reuse ? this.gatherReleasing(source, inOrder, identity) : copyGathered(source);
     const columns = {
       task,
       executions: gather(this.executions, (c) => (this.executions = c)),
@@ -390,10 +392,11 @@ export class RunTaskAccumulator {
 
   /**
    * A gather that takes each slot column over: a view of its first slots when every entry is at or
-   * before its slot in order (moved forward in place), else a reordered copy, the slot column being
-   * released (through `release`) before the next column is copied.
+   * before its slot in order (moved forward in place; not moved at all when `identity`, every slot
+   * executed), else a reordered copy, the slot column being released (through `release`) before
+   * the next column is copied.
    */
-  private gatherReleasing(source: Uint32Array, inOrder: boolean): Gather {
+  private gatherReleasing(source: Uint32Array, inOrder: boolean, identity: boolean): Gather {
     const n = source.length;
     // More than a quarter of the slots never executed: copy, so the unused tail is not kept alive.
     const compact = n * 4 < this.executions.length * 3;
@@ -403,7 +406,7 @@ export class RunTaskAccumulator {
         release(emptyLike(column)); // a view, even empty, would keep the buffer
         return out;
       }
-      for (let i = 0; i < n; i++) column[i] = column[source[i]!]!;
+      if (!identity) for (let i = 0; i < n; i++) column[i] = column[source[i]!]!;
       release(emptyLike(column)); // a view, even empty, would keep the buffer
       return (compact ? column.slice(0, n) : column.subarray(0, n)) as T;
     };
