@@ -3,7 +3,7 @@
  * cross-checks, risk events, then the task-execution stream folded into run-task stats.
  */
 import type { TableFile } from "../io/source-record";
-import type { DatasetFormat, KpiSpec, Run, TaskDefinition } from "../model/dataset";
+import type { DatasetFormat, KpiSpec, TaskDefinition } from "../model/dataset";
 import {
   assembleDataset,
   compareRuns,
@@ -16,7 +16,7 @@ import type { MissionTable } from "../validate/missions";
 import type { Located } from "../validate/references";
 import { RISK_EVENT_REQUIRED_FIELDS, RiskEventTable } from "../validate/risk-events";
 import { checkRunKpis } from "../validate/run-kpi-checks";
-import { RunTaskAccumulator } from "../validate/run-task-accumulator";
+import { RunTaskAccumulator, type OrderedRuns } from "../validate/run-task-accumulator";
 import type { RunTable } from "../validate/runs";
 import type { TaskExecutionContext } from "../validate/task-executions";
 import type { TaskTable } from "../validate/tasks";
@@ -45,7 +45,10 @@ export interface TailFiles {
  * Mission id → task id → estimate of every task registered so far (valid or not): the valid tasks
  * first, in dataset order (`ordered`), so that the fold's slots are already in the table's order.
  */
-function taskEstimates(tasks: TaskTable, ordered: readonly TaskDefinition[]): Map<string, Map<string, number>> {
+function taskEstimates(
+  tasks: TaskTable,
+  ordered: readonly TaskDefinition[],
+): Map<string, Map<string, number>> {
   const out = new Map<string, Map<string, number>>();
   const add = (missionId: string, taskId: string): void => {
     let byId = out.get(missionId);
@@ -63,11 +66,30 @@ function taskEstimates(tasks: TaskTable, ordered: readonly TaskDefinition[]): Ma
   return out;
 }
 
-/** Every registered run id with its mission id: the valid runs first, in dataset order. */
-function* runsInOrder(ordered: readonly Run[], runs: RunTable): Generator<[string, string], void, undefined> {
-  for (const run of ordered) yield [run.runId, run.missionId];
-  // Then the invalid runs, if any (those listed twice are skipped by the accumulator).
-  if (runs.ids.size > ordered.length) yield* runs.ids.idsWithValues();
+/**
+ * The runs the fold is given: the valid runs in dataset order (`order` lists their positions in
+ * `runs`, the runs file's order) with, for each, the run after it in the file; any invalid runs
+ * after them.
+ */
+function runsForFold(
+  runs: RunTable,
+  order: readonly number[],
+): OrderedRuns | Iterable<readonly [string, string]> {
+  const valid = runs.runs;
+  if (runs.ids.size > valid.length) {
+    // Invalid runs too (the load will fail): every run id, the valid ones first.
+    return (function* (): Generator<[string, string], void, undefined> {
+      for (const p of order) yield [valid[p]!.value.runId, valid[p]!.value.missionId];
+      yield* runs.ids.idsWithValues();
+    })();
+  }
+  const runIds = order.map((p) => valid[p]!.value.runId);
+  const missionIds = order.map((p) => valid[p]!.value.missionId);
+  const indexOfPosition = new Int32Array(valid.length);
+  order.forEach((p, k) => (indexOfPosition[p] = k));
+  const next = new Int32Array(order.length);
+  order.forEach((p, k) => (next[k] = p + 1 < valid.length ? indexOfPosition[p + 1]! : -1));
+  return { runIds, missionIds, next };
 }
 
 /** Streams the task executions, validating each and folding it; never keeps the rows. */
@@ -75,7 +97,7 @@ async function foldExecutions(
   state: LoadState,
   tables: CoreTables,
   file: TableFile,
-  ordered: { readonly runs: readonly Run[]; readonly tasks: readonly TaskDefinition[] },
+  ordered: { readonly runs: readonly number[]; readonly tasks: readonly TaskDefinition[] },
 ): Promise<RunTaskAccumulator> {
   if (!tables.tasks) {
     state.issues.add({
@@ -89,7 +111,7 @@ async function foldExecutions(
     });
   }
   const tasks = tables.tasks ? taskEstimates(tables.tasks, ordered.tasks) : undefined;
-  const accumulator = new RunTaskAccumulator(runsInOrder(ordered.runs, tables.runs), tasks ?? new Map());
+  const accumulator = new RunTaskAccumulator(runsForFold(tables.runs, ordered.runs), tasks ?? new Map());
   const context: TaskExecutionContext = {
     runs: accumulator.runMissionMap,
     tasks,
@@ -131,10 +153,11 @@ export async function finishLoad(
   }
   // Runs and tasks in dataset order, known before the task executions are folded: the fold lays
   // its slots out in that order, so its columns become the run-task table as they are.
-  const orderedRuns = runs.map((r) => r.value).sort(compareRuns);
+  const runOrder = runs.map((_, p) => p).sort((a, b) => compareRuns(runs[a]!.value, runs[b]!.value));
+  const orderedRuns = runOrder.map((p) => runs[p]!.value);
   const orderedTasks = (tables.tasks?.tasks.map((t) => t.value) ?? []).sort(compareTasks);
   const executions = files.taskExecutions
-    ? await foldExecutions(state, tables, files.taskExecutions, { runs: orderedRuns, tasks: orderedTasks })
+    ? await foldExecutions(state, tables, files.taskExecutions, { runs: runOrder, tasks: orderedTasks })
     : undefined;
 
   state.issues.throwIfErrors(folder);
