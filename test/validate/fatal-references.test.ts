@@ -17,6 +17,20 @@ describe("fatal input problems: duplicate ids", () => {
     });
   });
 
+  it("names the first definition of every repeated run, before and after a new id", async () => {
+    const tables = baseTables();
+    const [r1, r2, r3] = tables.runs.map((r) => structuredClone(r));
+    // Lines 2–4: R1 R2 R3; then R1 again (line 5), a new R4 (6), R4 again (7), R2 again (8).
+    tables.runs.push(r1!, { ...r3!, run_id: "R4" }, { ...r3!, run_id: "R4" }, r2!);
+    const error = await failing(tables);
+    const duplicates = error.issues.filter((i) => i.code === "duplicate_id" && i.field === "run_id");
+    expect(duplicates.map((i) => [i.line, i.message])).toEqual([
+      [5, "run R1 is already defined at line 2"],
+      [7, "run R4 is already defined at line 6"],
+      [8, "run R2 is already defined at line 3"],
+    ]);
+  });
+
   it("rejects a duplicate KPI of a mission (the same name in another mission is fine)", async () => {
     const error = await failing(
       append("kpis", 0, (r) => (r.primary = false)),

@@ -6,12 +6,12 @@ import type { TableFile } from "../io/source-record";
 import type { DatasetFormat, KpiSpec, TaskDefinition } from "../model/dataset";
 import {
   assembleDataset,
-  compareRuns,
   compareTasks,
   taskPositions,
   type DatasetParts,
 } from "../validate/assemble-dataset";
 import { checkCoverage } from "../validate/coverage-checks";
+import { compareText } from "../validate/ordering";
 import type { MissionTable } from "../validate/missions";
 import type { Located } from "../validate/references";
 import { RISK_EVENT_REQUIRED_FIELDS, RiskEventTable } from "../validate/risk-events";
@@ -153,7 +153,12 @@ export async function finishLoad(
   }
   // Runs and tasks in dataset order, known before the task executions are folded: the fold lays
   // its slots out in that order, so its columns become the run-task table as they are.
-  const runOrder = runs.map((_, p) => p).sort((a, b) => compareRuns(runs[a]!.value, runs[b]!.value));
+  // Sorted by a typed key (start instants, then ids): an index sort reading the run objects would
+  // chase a pointer per comparison.
+  const starts = Float64Array.from(runs, (r) => r.value.startMs);
+  const runOrder = runs
+    .map((_, p) => p)
+    .sort((a, b) => starts[a]! - starts[b]! || compareText(runs[a]!.value.runId, runs[b]!.value.runId));
   const orderedRuns = runOrder.map((p) => runs[p]!.value);
   const orderedTasks = (tables.tasks?.tasks.map((t) => t.value) ?? []).sort(compareTasks);
   const executions = files.taskExecutions
