@@ -129,7 +129,10 @@ export async function* scanCsv(
   });
   let failure: DataIssue | undefined;
   try {
-    for await (const text of readTextChunks(path, tally, { utf16Bom: true })) {
+    for await (const text of readTextChunks(path, tally, {
+      utf16Bom: true,
+      parseBytes: options.parseBytes,
+    })) {
       parser.write(text);
       if (parser.failure) break;
       yield;

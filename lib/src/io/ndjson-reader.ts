@@ -29,7 +29,7 @@ export async function* scanNdjson(
   const tally = new ByteTally();
   const parser = new NdjsonParser(path, visitor.object?.bind(visitor) ?? ignore, report);
   try {
-    for await (const text of readTextChunks(path, tally)) {
+    for await (const text of readTextChunks(path, tally, { parseBytes: options.parseBytes })) {
       parser.write(text);
       yield;
     }

@@ -60,6 +60,11 @@ export interface ReadOptions {
   readonly onHeader?: (columns: readonly string[], location: RecordLocation) => void;
   /** Table name recorded in the {@link SourceFile}; defaults to the file name without extension. */
   readonly table?: string;
+  /**
+   * CSV and NDJSON: parse only the first `parseBytes` bytes (they must end at a line end); the rest
+   * is read for the file's size and SHA-256 only, another thread parsing it. Default: everything.
+   */
+  readonly parseBytes?: number;
 }
 
 /**

@@ -65,6 +65,13 @@ export interface TextChunkOptions {
   readonly utf16Bom?: boolean;
   /** Bytes per read (default {@link READ_CHUNK_BYTES}). */
   readonly chunkBytes?: number;
+  /**
+   * Decode only the first `parseBytes` bytes (a line boundary); the rest is still read, counted and
+   * hashed, but yields no text (another thread parses it). Default: everything.
+   */
+  readonly parseBytes?: number;
+  /** Byte offset to start reading at (default 0: the whole file, byte-order mark included). */
+  readonly fromByte?: number;
 }
 
 /**
@@ -94,17 +101,23 @@ export async function* readTextChunks(
   }
   const buffer = Buffer.allocUnsafe(options.chunkBytes ?? READ_CHUNK_BYTES);
   let decoder: StringDecoder | undefined;
+  const parseBytes = options.parseBytes ?? Infinity;
+  const fromByte = options.fromByte ?? 0;
+  let position = 0;
   try {
     for (;;) {
       let bytes: number;
       try {
-        ({ bytesRead: bytes } = await file.read(buffer, 0, buffer.length, null));
+        ({ bytesRead: bytes } = await file.read(buffer, 0, buffer.length, fromByte + position));
       } catch (e) {
         throw new FileReadFailure(e);
       }
       if (bytes === 0) break;
-      let chunk = buffer.subarray(0, bytes);
-      tally.add(chunk);
+      tally.add(buffer.subarray(0, bytes));
+      const from = position;
+      position += bytes;
+      if (from >= parseBytes) continue;
+      let chunk = buffer.subarray(0, Math.min(bytes, parseBytes - from));
       if (!decoder) {
         const utf16 =
           options.utf16Bom === true && chunk.length >= 2 && chunk[0] === 0xff && chunk[1] === 0xfe;

@@ -3,7 +3,7 @@
  * cross-checks, risk events, then the task-execution stream folded into run-task stats.
  */
 import type { TableFile } from "../io/source-record";
-import type { DatasetFormat, KpiSpec, TaskDefinition } from "../model/dataset";
+import type { DatasetFormat, KpiSpec, SourceFile, TaskDefinition } from "../model/dataset";
 import {
   assembleDataset,
   compareTasks,
@@ -24,6 +24,13 @@ import { datasetFingerprint } from "../io/fingerprint";
 import type { Dataset } from "../model/dataset";
 import { runTaskStatTableFrom } from "../model/run-task-stat-table";
 import { foldExecutionsInto } from "./task-execution-reader";
+import {
+  findFoldSplit,
+  FOLD_WORKER_SCRIPT,
+  foldOnTwoThreads,
+  foldThreads,
+  PARALLEL_FOLD_MIN_BYTES,
+} from "./parallel-fold";
 import { tablePass, type LoadState } from "./table-pass";
 
 /** The tables read before risk events and task executions. */
@@ -79,17 +86,17 @@ function runsForFold(
   if (runs.ids.size > valid.length) {
     // Invalid runs too (the load will fail): every run id, the valid ones first.
     return (function* (): Generator<[string, string], void, undefined> {
-      for (const p of order) yield [valid[p]!.value.runId, valid[p]!.value.missionId];
+      for (const p of order) yield [valid[p]!.runId, valid[p]!.missionId];
       yield* runs.ids.idsWithValues();
     })();
   }
-  const runIds = order.map((p) => valid[p]!.value.runId);
-  const missionIds = order.map((p) => valid[p]!.value.missionId);
+  const runIds = order.map((p) => valid[p]!.runId);
+  const missionIds = order.map((p) => valid[p]!.missionId);
   const indexOfPosition = new Int32Array(valid.length);
   order.forEach((p, k) => (indexOfPosition[p] = k));
   const next = new Int32Array(order.length);
   order.forEach((p, k) => (next[k] = p + 1 < valid.length ? indexOfPosition[p + 1]! : -1));
-  return { runIds, missionIds, next };
+  return { runIds, missionIds, next, ...(valid.length > 0 ? { first: indexOfPosition[0]! } : {}) };
 }
 
 /** Streams the task executions, validating each and folding it; never keeps the rows. */
@@ -111,16 +118,31 @@ async function foldExecutions(
     });
   }
   const tasks = tables.tasks ? taskEstimates(tables.tasks, ordered.tasks) : undefined;
-  const accumulator = new RunTaskAccumulator(runsForFold(tables.runs, ordered.runs), tasks ?? new Map());
+  const runs = runsForFold(tables.runs, ordered.runs);
+  // Two threads for a large file of valid runs (see parallel-fold.ts): columns shared, runs claimed.
+  const split =
+    tasks && "runIds" in runs && FOLD_WORKER_SCRIPT && foldThreads(state.fold) > 1
+      ? await findFoldSplit(file, state.fold?.minBytes ?? PARALLEL_FOLD_MIN_BYTES)
+      : undefined;
+  const owner = split
+    ? new Int32Array(new SharedArrayBuffer(4 * (runs as OrderedRuns).runIds.length))
+    : undefined;
+  const accumulator = new RunTaskAccumulator(
+    runs,
+    tasks ?? new Map(),
+    owner ? { shared: true, claims: { owner, mark: 1 } } : {},
+  );
   const context: TaskExecutionContext = {
     runs: accumulator.runMissionMap,
     tasks,
     checkRuns: tables.runs.ids.complete,
   };
-  await foldExecutionsInto(file, accumulator, context, {
-    onIssue: state.issues.add,
-    onComplete: (source) => state.files.push(source),
-  });
+  const options = { onIssue: state.issues.add, onComplete: (source: SourceFile) => state.files.push(source) };
+  if (split && owner && tasks && FOLD_WORKER_SCRIPT) {
+    const plan = { split, runs: runs as OrderedRuns, tasks, owner, mark: 1, script: FOLD_WORKER_SCRIPT };
+    if (await foldOnTwoThreads(file, accumulator, context, options, plan)) return accumulator;
+  }
+  await foldExecutionsInto(file, accumulator, context, options);
   return accumulator;
 }
 
@@ -137,10 +159,10 @@ export async function finishLoad(
 ): Promise<Dataset> {
   const kpis = tables.kpis.map((k) => k.value);
   const runs = tables.runs.runs;
-  checkRunKpis(runs, kpis, tables.runs.kpiSightings, state.issues.add);
+  checkRunKpis(runs, (i) => tables.runs.placeOf(i), kpis, tables.runs.kpiSightings, state.issues.add);
   checkCoverage(
     tables.missions.missions,
-    runs.map((r) => r.value),
+    runs,
     tables.tasks?.tasks.map((t) => t.value),
     state.issues.add,
   );
@@ -155,11 +177,11 @@ export async function finishLoad(
   // its slots out in that order, so its columns become the run-task table as they are.
   // Sorted by a typed key (start instants, then ids): an index sort reading the run objects would
   // chase a pointer per comparison.
-  const starts = Float64Array.from(runs, (r) => r.value.startMs);
+  const starts = Float64Array.from(runs, (r) => r.startMs);
   const runOrder = runs
     .map((_, p) => p)
-    .sort((a, b) => starts[a]! - starts[b]! || compareText(runs[a]!.value.runId, runs[b]!.value.runId));
-  const orderedRuns = runOrder.map((p) => runs[p]!.value);
+    .sort((a, b) => starts[a]! - starts[b]! || compareText(runs[a]!.runId, runs[b]!.runId));
+  const orderedRuns = runOrder.map((p) => runs[p]!);
   const orderedTasks = (tables.tasks?.tasks.map((t) => t.value) ?? []).sort(compareTasks);
   const executions = files.taskExecutions
     ? await foldExecutions(state, tables, files.taskExecutions, { runs: runOrder, tasks: orderedTasks })

@@ -7,6 +7,7 @@ import { runScan } from "../io/row-visitor";
 import type { TableFile } from "../io/source-record";
 import { scanTableFile } from "../io/table-reader";
 import type { SourceFile } from "../model/dataset";
+import type { FoldThreads } from "./parallel-fold";
 import { aliasesFor } from "../validate/field-aliases";
 import { FieldReader } from "../validate/field-reader";
 import { checkCsvHeader } from "../validate/header-check";
@@ -17,6 +18,8 @@ export interface LoadState {
   readonly issues: IssueCollector;
   /** Files read completely, in read order. */
   readonly files: SourceFile[];
+  /** How task executions may be folded (threads). */
+  readonly fold?: FoldThreads;
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { DataIssue } from "../model/issues";
 import type { RunTaskStat } from "../model/dataset";
 import { recordMaker } from "../io/record-shape";
-import { runScan } from "../io/row-visitor";
+import { runScan, type RowVisitor } from "../io/row-visitor";
 import { issueSink, type ReadOptions, type SourceRecord, type TableFile } from "../io/source-record";
 import { readTableRecords, scanTableFile } from "../io/table-reader";
 import { aliasesFor } from "../validate/field-aliases";
@@ -68,6 +68,59 @@ export interface FoldedExecutions {
   readonly count: number;
 }
 
+/** A visitor folding task executions into an accumulator, and what it saw. */
+export interface ExecutionVisitor {
+  readonly visitor: RowVisitor;
+  /** Rows that did not take a fast path (detailed validation: unusual spelling or a problem). */
+  readonly slowRows: () => number;
+}
+
+/**
+ * The row visitor of a task-execution fold: well-formed rows take an allocation-free fast path,
+ * any other row the detailed validation, which reports its problems to `sink`. `onHeader` sees the
+ * CSV header's names as the reader read them.
+ */
+export function executionVisitor(
+  file: TableFile,
+  accumulator: RunTaskAccumulator,
+  context: TaskExecutionContext,
+  sink: (issue: DataIssue) => void,
+  onHeader?: (header: readonly (string | undefined)[]) => void,
+): ExecutionVisitor {
+  const aliases = aliasesFor(file.table);
+  const layout = new TaskExecutionLayout(aliases);
+  let makeValues = recordMaker([]);
+  let slow = 0;
+  const detailed = (record: SourceRecord): void => {
+    slow++;
+    const execution = validateTaskExecution(new FieldReader(record, sink, aliases), context);
+    if (!execution) return;
+    if (context.tasks) accumulator.add(execution);
+    else accumulator.count++; // no task definitions: validated and counted, nothing to fold
+  };
+  const fast = context.tasks !== undefined;
+  let lines: TaskLineFolder | undefined;
+  const visitor: RowVisitor = {
+    header: (header) => {
+      makeValues = recordMaker(header);
+      layout.setHeader(header);
+      if (fast) lines = new TaskLineFolder(layout, accumulator, header.length);
+      onHeader?.(header);
+    },
+    line: (text, start, end) => lines !== undefined && lines.tryFold(text, start, end),
+    cells: (cells, line) => {
+      if (fast && foldCellsFast(cells, layout, accumulator)) return;
+      detailed({ values: makeValues(cells), location: { file: file.path, line }, textual: true });
+    },
+    object: (values, at) => {
+      if (fast && foldObjectFast(values, layout, accumulator)) return;
+      const location = file.format === "json" ? { file: file.path, row: at } : { file: file.path, line: at };
+      detailed({ values, location, textual: false });
+    },
+  };
+  return { visitor, slowRows: () => slow };
+}
+
 /**
  * Folds a task-execution table file into run-task aggregates as it streams, against the known runs
  * and tasks in `accumulator`. Well-formed rows take an allocation-free fast path; any other row
@@ -80,48 +133,28 @@ export async function foldExecutionsInto(
   context: TaskExecutionContext,
   options: ReadOptions & { readonly onIssue: (issue: DataIssue) => void },
 ): Promise<void> {
-  const sink = options.onIssue;
-  const aliases = aliasesFor(file.table);
-  const layout = new TaskExecutionLayout(aliases);
-  let makeValues = recordMaker([]);
-  const detailed = (record: SourceRecord): void => {
-    const execution = validateTaskExecution(new FieldReader(record, sink, aliases), context);
-    if (!execution) return;
-    if (context.tasks) accumulator.add(execution);
-    else accumulator.count++; // no task definitions: validated and counted, nothing to fold
-  };
-  const fast = context.tasks !== undefined;
-  let lines: TaskLineFolder | undefined;
   await runScan(
     scanTableFile(
       file,
-      {
-        header: (header) => {
-          makeValues = recordMaker(header);
-          layout.setHeader(header);
-          if (fast) lines = new TaskLineFolder(layout, accumulator, header.length);
-        },
-        line: (text, start, end) => lines !== undefined && lines.tryFold(text, start, end),
-        cells: (cells, line) => {
-          if (fast && foldCellsFast(cells, layout, accumulator)) return;
-          detailed({ values: makeValues(cells), location: { file: file.path, line }, textual: true });
-        },
-        object: (values, at) => {
-          if (fast && foldObjectFast(values, layout, accumulator)) return;
-          const location =
-            file.format === "json" ? { file: file.path, row: at } : { file: file.path, line: at };
-          detailed({ values, location, textual: false });
-        },
-      },
-      {
-        ...options,
-        onHeader: (columns, location) => {
-          checkCsvHeader(columns, TASK_EXECUTION_REQUIRED_FIELDS, location, sink, aliases);
-          options.onHeader?.(columns, location);
-        },
-      },
+      executionVisitor(file, accumulator, context, options.onIssue).visitor,
+      checkedHeader(file, options),
     ),
   );
+}
+
+/** `options` with the task-execution header check before the caller's `onHeader`. */
+export function checkedHeader(
+  file: TableFile,
+  options: ReadOptions & { readonly onIssue: (issue: DataIssue) => void },
+): ReadOptions {
+  const aliases = aliasesFor(file.table);
+  return {
+    ...options,
+    onHeader: (columns, location) => {
+      checkCsvHeader(columns, TASK_EXECUTION_REQUIRED_FIELDS, location, options.onIssue, aliases);
+      options.onHeader?.(columns, location);
+    },
+  };
 }
 
 /**

@@ -294,7 +294,8 @@ export function runStatsLookup(
       const r = admittedRunIndex(runId);
       if (r === undefined) return undefined;
       const { task, taskIds, runOffsets } = table.columns;
-      for (let k = runOffsets[r]!; k < runOffsets[r + 1]!; k++) if (taskIds[task[k]!] === taskId) return table.at(k);
+      for (let k = runOffsets[r]!; k < runOffsets[r + 1]!; k++)
+        if (taskIds[task[k]!] === taskId) return table.at(k);
       return undefined;
     },
   };

@@ -3,6 +3,7 @@
  * within a table.
  */
 import { describeFound } from "../io/describe-found";
+import { LocationColumn } from "../io/location-column";
 import type { RecordLocation } from "../io/source-record";
 import type { DataIssue } from "../model/issues";
 import type { FieldReader } from "./field-reader";
@@ -35,11 +36,13 @@ export function describeLocation(location: RecordLocation): string {
  * that one bad record does not also make every reference to it fail.
  */
 export class IdIndex<V> {
-  private readonly entries = new Map<string, { readonly value: V; readonly location: RecordLocation }>();
-  /** Every entry in registration order, and the first entry of each id (made at the first duplicate). */
-  private readonly registered: { readonly value: V; readonly location: RecordLocation }[] = [];
-  private firstById: Map<string, { readonly value: V; readonly location: RecordLocation }> | undefined;
-  private readonly registeredIds: string[] = [];
+  /** Id → its registration number (an index into the columns below). */
+  private readonly entries = new Map<string, number>();
+  private readonly values: V[] = [];
+  private readonly locations = new LocationColumn();
+  private readonly ids: string[] = [];
+  /** Id → its first registration number, made at the first duplicate (see {@link register}). */
+  private firstById: Map<string, number> | undefined;
   /**
    * Whether the index holds every id of its table. False when the table is missing or could not be
    * read to its end; references are then not checked, to avoid a cascade of follow-up errors.
@@ -60,7 +63,8 @@ export class IdIndex<V> {
 
   /** Payload of `id`, if known. */
   get(id: string): V | undefined {
-    return this.entries.get(id)?.value;
+    const at = this.entries.get(id);
+    return at === undefined ? undefined : this.values[at];
   }
 
   /** All ids, in insertion order. */
@@ -70,7 +74,7 @@ export class IdIndex<V> {
 
   /** Every id with its payload, in insertion order. */
   *idsWithValues(): Generator<[string, V], void, undefined> {
-    for (const [id, entry] of this.entries) yield [id, entry.value];
+    for (const [id, at] of this.entries) yield [id, this.values[at]!];
   }
 
   /**
@@ -86,33 +90,35 @@ export class IdIndex<V> {
     label: string = id,
   ): boolean {
     // One map operation per id (a look-up in a million-entry map costs about a microsecond): set,
-    // and if the size did not grow the id was known — its first entry is then put back.
-    const entry = { value, location: reader.record.location };
+    // and if the size did not grow the id was known — its first registration is then put back.
+    const at = this.values.length;
     const size = this.entries.size;
-    this.entries.set(id, entry);
+    this.entries.set(id, at);
     if (this.entries.size === size) {
-      const first = this.firstEntry(id);
+      const first = this.firstOf(id);
       this.entries.set(id, first);
       reader.error({
         code: "duplicate_id",
         field,
         expected: `a ${what} not defined before`,
         found: describeFound(label),
-        message: `${what} ${label} is already defined at ${describeLocation(first.location)}`,
+        message: `${what} ${label} is already defined at ${describeLocation(this.locations.at(first))}`,
       });
       return false;
     }
-    this.registered.push(entry);
-    this.registeredIds.push(id);
-    this.firstById?.set(id, entry);
+    this.values.push(value);
+    this.locations.push(reader.record.location);
+    this.ids.push(id);
+    this.firstById?.set(id, at);
     return true;
   }
 
-  /** The first entry registered for `id` (a known id). */
-  private firstEntry(id: string): { readonly value: V; readonly location: RecordLocation } {
+  /** The first registration number of `id` (a known id). */
+  private firstOf(id: string): number {
     if (!this.firstById) {
-      this.firstById = new Map();
-      this.registeredIds.forEach((known, i) => this.firstById!.set(known, this.registered[i]!));
+      const map = new Map<string, number>();
+      this.ids.forEach((known, i) => map.set(known, i));
+      this.firstById = map;
     }
     return this.firstById.get(id)!;
   }

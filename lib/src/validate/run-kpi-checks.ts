@@ -3,18 +3,19 @@
  * value, and KPI values reported for KPIs the mission does not declare.
  */
 import { describeFound } from "../io/describe-found";
-import type { KpiSpec } from "../model/dataset";
+import type { KpiSpec, Run } from "../model/dataset";
 import type { DataIssue } from "../model/issues";
 import { locationFields } from "./references";
-import type { KpiSighting, LocatedRun } from "./runs";
+import type { KpiSighting, RunPlace } from "./runs";
 
 /**
  * Warns `primary_kpi_missing` for each run whose mission's primary KPI has no value (the run stays
- * usable but cannot be scored on the KPI), and `undeclared_kpi` once per (mission, KPI name) that
+ * usable but cannot be scored on the KPI; `placeOf(i)` tells where `runs[i]` was read), and `undeclared_kpi` once per (mission, KPI name) that
  * runs report but the mission does not declare (the values are kept, not evaluated).
  */
 export function checkRunKpis(
-  runs: readonly LocatedRun[],
+  runs: readonly Run[],
+  placeOf: (index: number) => RunPlace,
   specs: readonly KpiSpec[],
   sightings: ReadonlyMap<string, ReadonlyMap<string, KpiSighting>>,
   sink: (issue: DataIssue) => void,
@@ -25,9 +26,11 @@ export function checkRunKpis(
     declared.add(`${spec.missionId}\u0000${spec.kpi}`);
     if (spec.primary) primary.set(spec.missionId, spec.kpi);
   }
-  for (const { value: run, location, kpiPrefix } of runs) {
+  for (let i = 0; i < runs.length; i++) {
+    const run = runs[i]!;
     const kpi = primary.get(run.missionId);
     if (kpi === undefined || Object.prototype.hasOwnProperty.call(run.kpis, kpi)) continue;
+    const { location, kpiPrefix } = placeOf(i);
     sink({
       severity: "warning",
       code: "primary_kpi_missing",

@@ -90,6 +90,34 @@ function copyGathered(source: Uint32Array): Gather {
   return <T extends Uint32Array | Float64Array>(column: T): T => gatherCopy(column, source);
 }
 
+/** The slot columns of a {@link RunTaskAccumulator} (one value per (run, task) slot). */
+export interface SlotColumns {
+  readonly executions: Uint32Array;
+  readonly actual: Float64Array;
+  readonly delay: Float64Array;
+  readonly approvalDelay: Float64Array;
+  readonly approvals: Uint32Array;
+  readonly overrun: Float64Array;
+  readonly overruns: Uint32Array;
+  readonly unsuccessful: Uint32Array;
+  readonly agents: Uint32Array;
+}
+
+/** How a {@link RunTaskAccumulator} holds its columns when two threads fold into them. */
+export interface AccumulatorSharing {
+  /** Fold into these columns (a worker's views of the parent's shared columns) instead of new ones. */
+  readonly columns?: SlotColumns;
+  /** Allocate new columns over `SharedArrayBuffer`s, so that a worker can fold into them too. */
+  readonly shared?: boolean;
+  /**
+   * Per run, the mark of the thread that folded into it first (0: none yet). Each thread claims
+   * a run when it turns to it; a run another thread claimed sets {@link RunTaskAccumulator.conflict}.
+   */
+  readonly claims?: { readonly owner: Int32Array; readonly mark: number };
+  /** Index of the run the first look-up most likely asks for (saves building the run map). */
+  readonly firstRun?: number;
+}
+
 /**
  * Runs given as arrays (what the loader has): ids known to be distinct, with their mission ids,
  * and optionally, for each run, the index of the run that follows it in the runs file (−1: none),
@@ -100,6 +128,8 @@ export interface OrderedRuns {
   /** Mission id of each run ("" when invalid). */
   readonly missionIds: readonly string[];
   readonly next?: Int32Array;
+  /** Index of the run listed first in the runs file (the first guess), when known. */
+  readonly first?: number;
 }
 
 /**
@@ -121,7 +151,8 @@ export class RunTaskAccumulator {
   readonly taskCount: number;
   /** Run id → mission id of every run given (see `TaskExecutionContext.runs`). */
   readonly runMissionMap: ReadonlyMap<string, string> = new RunMissionView(this);
-  private readonly runs = new Map<string, number>();
+  /** Run id → index, built on the first look-up the guesses do not answer. */
+  private runMap: Map<string, number> | undefined;
   private readonly runIds: string[] = [];
   private readonly missionIds: string[] = [];
   private readonly runMissions: (MissionSlots | undefined)[] = [];
@@ -143,6 +174,14 @@ export class RunTaskAccumulator {
   private agents: Uint32Array;
   /** Set once {@link takeTable} has handed the columns over. */
   private spent = false;
+  /** Whether a run this accumulator turned to had been claimed by another thread. */
+  conflict = false;
+  /** See {@link AccumulatorSharing.claims}. */
+  private readonly claims: AccumulatorSharing["claims"];
+  /** See {@link AccumulatorSharing.firstRun}. */
+  private readonly firstRun: number | undefined;
+  /** Whether the columns were allocated over `SharedArrayBuffer`s. */
+  private readonly shared: boolean;
   /** For each run, the run after it in the runs file (−1: none), when given. */
   private readonly next: Int32Array | undefined;
   /** The last run looked up (the rows of a run usually come together). */
@@ -161,6 +200,7 @@ export class RunTaskAccumulator {
   constructor(
     runs: Iterable<readonly [string, string]> | OrderedRuns,
     tasks: ReadonlyMap<string, ReadonlyMap<string, number>>,
+    sharing: AccumulatorSharing = {},
   ) {
     let serial = 0;
     for (const [missionId, byId] of tasks) {
@@ -174,7 +214,6 @@ export class RunTaskAccumulator {
     let total = 0;
     const addRun = (runId: string, missionId: string): void => {
       const mission = missionId === "" ? undefined : this.missions.get(missionId);
-      this.runs.set(runId, this.runIds.length);
       this.runIds.push(runId);
       this.missionIds.push(missionId);
       this.runMissions.push(mission);
@@ -185,19 +224,88 @@ export class RunTaskAccumulator {
       runs.runIds.forEach((runId, i) => addRun(runId, runs.missionIds[i]!));
       this.next = runs.next;
     } else {
-      for (const [runId, missionId] of runs) if (!this.runs.has(runId)) addRun(runId, missionId);
+      const seen = new Map<string, number>();
+      for (const [runId, missionId] of runs) {
+        if (seen.has(runId)) continue;
+        seen.set(runId, this.runIds.length);
+        addRun(runId, missionId);
+      }
+      this.runMap = seen;
     }
     offsets.push(total);
     this.offsets = Int32Array.from(offsets);
-    this.executions = new Uint32Array(total);
-    this.actual = new Float64Array(total);
-    this.delay = new Float64Array(total);
-    this.approvalDelay = new Float64Array(total);
-    this.approvals = new Uint32Array(total);
-    this.overrun = new Float64Array(total);
-    this.overruns = new Uint32Array(total);
-    this.unsuccessful = new Uint32Array(total);
-    this.agents = new Uint32Array(total);
+    this.claims = sharing.claims;
+    this.firstRun = sharing.firstRun ?? ("runIds" in runs ? runs.first : undefined);
+    this.shared = sharing.shared === true;
+    const given = sharing.columns;
+    if (given && given.executions.length !== total)
+      throw new Error(`RunTaskAccumulator: ${given.executions.length} slots given for ${total}`);
+    const u32 = (): Uint32Array =>
+      this.shared ? new Uint32Array(new SharedArrayBuffer(total * 4)) : new Uint32Array(total);
+    const f64 = (): Float64Array =>
+      this.shared ? new Float64Array(new SharedArrayBuffer(total * 8)) : new Float64Array(total);
+    this.executions = given?.executions ?? u32();
+    this.actual = given?.actual ?? f64();
+    this.delay = given?.delay ?? f64();
+    this.approvalDelay = given?.approvalDelay ?? f64();
+    this.approvals = given?.approvals ?? u32();
+    this.overrun = given?.overrun ?? f64();
+    this.overruns = given?.overruns ?? u32();
+    this.unsuccessful = given?.unsuccessful ?? u32();
+    this.agents = given?.agents ?? u32();
+  }
+
+  /** The slot columns as they are (shared with a worker when allocated `shared`). */
+  get slotColumns(): SlotColumns {
+    this.checkUsable();
+    return {
+      executions: this.executions,
+      actual: this.actual,
+      delay: this.delay,
+      approvalDelay: this.approvalDelay,
+      approvals: this.approvals,
+      overrun: this.overrun,
+      overruns: this.overruns,
+      unsuccessful: this.unsuccessful,
+      agents: this.agents,
+    };
+  }
+
+  /** Per run: the slot offsets (first slot of each run, then the total). */
+  get slotOffsets(): Int32Array {
+    return this.offsets;
+  }
+
+  /** Agent lists by the ids the agents column holds. */
+  agentLists(): readonly (readonly string[])[] {
+    return this.agentSets.allLists();
+  }
+
+  /**
+   * Takes over what another accumulator over the same shared columns folded: its executions
+   * `count`, and the agents of the runs it claimed (`mark`), whose agent-list ids (`lists`, that
+   * accumulator's {@link agentLists}) are re-interned here.
+   */
+  adoptFolded(count: number, lists: readonly (readonly string[])[], owner: Int32Array, mark: number): void {
+    this.checkUsable();
+    const ids = lists.map((list) => list.reduce((id, agent) => this.agentSets.withId(id, agent), 0));
+    for (let run = 0; run < this.runIds.length; run++) {
+      if (owner[run] !== mark) continue;
+      for (let at = this.offsets[run]!; at < this.offsets[run + 1]!; at++)
+        this.agents[at] = ids[this.agents[at]!]!;
+    }
+    this.count += count;
+  }
+
+  /** Forgets everything folded: zero columns and count (to fold the file again another way). */
+  reset(): void {
+    this.checkUsable();
+    for (const column of Object.values(this.slotColumns)) column.fill(0);
+    this.claims?.owner.fill(0);
+    this.count = 0;
+    this.lastRunId = "";
+    this.lastRun = undefined;
+    this.conflict = false;
   }
 
   /** Number of runs known. */
@@ -208,12 +316,30 @@ export class RunTaskAccumulator {
   /** Index of a run (exact id), or `undefined`. */
   runIndex(runId: string): number | undefined {
     if (runId === this.lastRunId) return this.lastRun;
-    // The run after the last one in the runs file, checked before the map of every run (a look-up
-    // in a million-entry map costs about a microsecond, mostly cache misses).
-    const guess = this.next !== undefined && this.lastRun !== undefined ? this.next[this.lastRun]! : -1;
+    // The last run, or the run after it in the runs file, checked before the map of every run (a
+    // look-up in a million-entry map costs about a microsecond, mostly cache misses).
+    const last = this.lastRun;
+    const guess =
+      last === undefined ? (this.firstRun ?? -1) : this.next !== undefined ? this.next[last]! : -1;
+    const run = guess >= 0 && this.runIds[guess] === runId ? guess : this.lookup().get(runId);
     this.lastRunId = runId;
-    this.lastRun = guess >= 0 && this.runIds[guess] === runId ? guess : this.runs.get(runId);
-    return this.lastRun;
+    this.lastRun = run;
+    if (run !== undefined && this.claims) {
+      const { owner, mark } = this.claims;
+      const before = Atomics.compareExchange(owner, run, 0, mark);
+      if (before !== 0 && before !== mark) this.conflict = true;
+    }
+    return run;
+  }
+
+  /** The run id → index map, built when first needed. */
+  private lookup(): Map<string, number> {
+    if (!this.runMap) {
+      const map = new Map<string, number>();
+      this.runIds.forEach((id, i) => map.set(id, i));
+      this.runMap = map;
+    }
+    return this.runMap;
   }
 
   /** Id of the run at `index`. */
@@ -265,7 +391,7 @@ export class RunTaskAccumulator {
    */
   add(execution: TaskExecution): void {
     this.checkUsable();
-    const run = this.runs.get(execution.runId);
+    const run = this.runIndex(execution.runId);
     const task = run === undefined ? undefined : this.runMissions[run]?.tasks.get(execution.taskId);
     if (run === undefined || task === undefined || this.missionIds[run] !== execution.missionId) {
       throw new Error(
@@ -342,7 +468,7 @@ export class RunTaskAccumulator {
     for (let k = 0; k < order.length; k++) {
       // The same string as the run given at k (the loader's case) needs no look-up.
       const run =
-        runOrder === undefined || order[k] === this.runIds[k] ? k : (this.runs.get(order[k]!) ?? -1);
+        runOrder === undefined || order[k] === this.runIds[k] ? k : (this.lookup().get(order[k]!) ?? -1);
       runs[k] = run;
       if (run < 0 || listed[run] === 1) sameRuns = false;
       else listed[run] = 1;
@@ -397,8 +523,11 @@ export class RunTaskAccumulator {
     // Reused, the run index is re-pointed at the new positions (no second map of every run).
     let runIndex: Map<string, number> | undefined;
     if (reuse && sameRuns) {
-      if (!sameOrder) for (let k = 0; k < order.length; k++) this.runs.set(order[k]!, k);
-      runIndex = this.runs;
+      if (!sameOrder) {
+        const map = this.lookup();
+        for (let k = 0; k < order.length; k++) map.set(order[k]!, k);
+      }
+      runIndex = this.runMap; // when built; the table builds its own on first use otherwise
     }
     return new RunTaskStatTable(
       {

@@ -2,10 +2,11 @@
  * Validates run records (one execution of a mission, with its outcome telemetry and KPI values).
  */
 import { describeFound } from "../io/describe-found";
+import { LocationColumn } from "../io/location-column";
 import type { RecordLocation } from "../io/source-record";
 import { RUN_STATUSES, type Run } from "../model/dataset";
 import type { FieldReader } from "./field-reader";
-import { checkReference, IdIndex, type Located } from "./references";
+import { checkReference, IdIndex } from "./references";
 import { KPI_COLUMN_PREFIX, kpiFieldOf, readRunKpis } from "./run-kpis";
 
 /** Fields a run record must have (canonical names). */
@@ -31,8 +32,9 @@ export interface KpiSighting {
   runs: number;
 }
 
-/** A valid run with where it was read and how its KPI fields are named there. */
-export interface LocatedRun extends Located<Run> {
+/** Where a valid run was read and how its KPI fields are named there. */
+export interface RunPlace {
+  readonly location: RecordLocation;
   /** `kpi.` (CSV columns) or `kpis.` (JSON object). */
   readonly kpiPrefix: string;
 }
@@ -43,7 +45,12 @@ export class RunTable {
   readonly ids = new IdIndex<string>();
   /** Mission → KPI name → first sighting in a valid run. */
   readonly kpiSightings = new Map<string, Map<string, KpiSighting>>();
-  private readonly valid: LocatedRun[] = [];
+  // Valid runs with their locations and KPI prefixes as columns: an object or two per run more
+  // would live through the whole load only to be dropped at its end (a few hundred MB at 1M runs).
+  private readonly valid: Run[] = [];
+  private readonly locations = new LocationColumn();
+  private readonly prefixes: string[] = [];
+  private readonly prefixOf: number[] = [];
   /** One string per mission id, shared by every run of the mission (not one copy per run). */
   private readonly missionIds = new Map<string, string>();
 
@@ -95,23 +102,24 @@ export class RunTable {
     let sharedMissionId = this.missionIds.get(missionId);
     if (sharedMissionId === undefined) this.missionIds.set(missionId, (sharedMissionId = missionId));
     this.valid.push({
-      value: {
-        runId,
-        missionId: sharedMissionId,
-        startTime: start.iso,
-        endTime: end.iso,
-        startMs: start.ms,
-        endMs: end.ms,
-        status,
-        durationMinutes,
-        humanInterventions,
-        escalations,
-        riskFlagged,
-        kpis,
-      },
-      location: reader.record.location,
-      kpiPrefix: reader.fieldName(reader.record.textual ? KPI_COLUMN_PREFIX : "kpis."),
+      runId,
+      missionId: sharedMissionId,
+      startTime: start.iso,
+      endTime: end.iso,
+      startMs: start.ms,
+      endMs: end.ms,
+      status,
+      durationMinutes,
+      humanInterventions,
+      escalations,
+      riskFlagged,
+      kpis,
     });
+    this.locations.push(reader.record.location);
+    const prefix = reader.fieldName(reader.record.textual ? KPI_COLUMN_PREFIX : "kpis.");
+    let p = this.prefixes.indexOf(prefix);
+    if (p < 0) p = this.prefixes.push(prefix) - 1;
+    this.prefixOf.push(p);
     this.recordSightings(sharedMissionId, kpis, reader);
   }
 
@@ -133,7 +141,12 @@ export class RunTable {
   }
 
   /** Valid runs, in input order. */
-  get runs(): readonly LocatedRun[] {
+  get runs(): readonly Run[] {
     return this.valid;
+  }
+
+  /** Where the valid run at `index` (of {@link runs}) was read. */
+  placeOf(index: number): RunPlace {
+    return { location: this.locations.at(index), kpiPrefix: this.prefixes[this.prefixOf[index]!]! };
   }
 }

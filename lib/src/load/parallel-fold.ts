@@ -1,0 +1,243 @@
+/**
+ * The task-execution fold on two threads. A large CSV or NDJSON task-execution file is cut in two
+ * at a line where the run changes, near the middle; this thread folds the first part while a
+ * worker folds the second into the same (shared) slot columns. Each thread claims the runs it
+ * folds; the result is kept only when both parts were folded entirely by the fast paths, with no
+ * problem and no run folded by both threads — the sums are then exactly the sequential ones (each
+ * run's executions are summed by one thread, in file order). Otherwise the columns are cleared and
+ * the file folded again on this thread, which reports every problem with its line.
+ */
+import { existsSync } from "node:fs";
+import { open, stat } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { Worker } from "node:worker_threads";
+import { runScan } from "../io/row-visitor";
+import type { ReadOptions, TableFile } from "../io/source-record";
+import { scanTableFile } from "../io/table-reader";
+import type { SourceFile } from "../model/dataset";
+import type { DataIssue } from "../model/issues";
+import { aliasesFor } from "../validate/field-aliases";
+import type { OrderedRuns, RunTaskAccumulator } from "../validate/run-task-accumulator";
+import { TaskExecutionLayout } from "../validate/task-execution-fast";
+import type { TaskExecutionContext } from "../validate/task-executions";
+import { checkedHeader, executionVisitor } from "./task-execution-reader";
+import type { FoldWorkerInput, FoldWorkerResult } from "./task-execution-worker";
+
+/**
+ * Files smaller than this (64 MiB, about 110,000 runs of 8 tasks as CSV) are folded on one thread:
+ * starting a worker and sharing the run list with it costs more than it saves.
+ *
+ * @example PARALLEL_FOLD_MIN_BYTES // → 67108864
+ */
+export const PARALLEL_FOLD_MIN_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The compiled worker script: beside this module in `dist/`, or — when running from the
+ * TypeScript sources (tests) — the built one in `lib/dist/`; undefined when neither exists (the
+ * fold then stays on one thread).
+ *
+ * @example FOLD_WORKER_SCRIPT // → "/…/lib/dist/load/task-execution-worker.js"
+ */
+export const FOLD_WORKER_SCRIPT = [
+  join(__dirname, "task-execution-worker.js"),
+  join(__dirname, "..", "..", "dist", "load", "task-execution-worker.js"),
+].find((p) => existsSync(p));
+
+/** How a load may fold task executions (see `LoadOptions`). */
+export interface FoldThreads {
+  /** Threads for the task-execution fold: 1, or 2 (default: 2 when the machine has 2 cores or more). */
+  readonly threads?: number;
+  /** Smallest file folded on two threads, bytes (default {@link PARALLEL_FOLD_MIN_BYTES}). */
+  readonly minBytes?: number;
+}
+
+/** Where a file is cut: the byte offset of the second part's first line and that line's run id. */
+export interface FoldSplit {
+  readonly boundary: number;
+  readonly firstRunId: string;
+}
+
+/** Bytes read around the middle to find where the run changes. */
+const SPLIT_WINDOW_BYTES = 1024 * 1024;
+
+/**
+ * Where to cut `file` for a two-thread fold: at the first line, at or after the middle, whose run
+ * id differs from the line before it. Undefined when the file is not CSV or NDJSON, is smaller than
+ * `minBytes`, when the header or a line near the middle is quoted (CSV) or not an object (NDJSON),
+ * or when no run changes within a megabyte of the middle.
+ *
+ * @example await findFoldSplit({ table: "task_executions", path: "te.csv", format: "csv" }, 0) // → { boundary: 285000123, firstRunId: "M0501-R0001" }
+ */
+export async function findFoldSplit(file: TableFile, minBytes: number): Promise<FoldSplit | undefined> {
+  if (file.format !== "csv" && file.format !== "ndjson") return undefined;
+  const size = (await stat(file.path)).size;
+  if (size < Math.max(minBytes, 1)) return undefined;
+  const layout = new TaskExecutionLayout(aliasesFor(file.table));
+  const handle = await open(file.path, "r");
+  try {
+    const read = async (from: number, length: number): Promise<Buffer> => {
+      const buffer = Buffer.alloc(Math.max(0, Math.min(length, size - from)));
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, from);
+      return buffer.subarray(0, bytesRead);
+    };
+    let runOf: (line: string) => string | undefined;
+    if (file.format === "csv") {
+      const head = await read(0, 64 * 1024);
+      const end = head.indexOf(10);
+      if (end < 0) return undefined;
+      const header = head.toString("utf8", 0, end).replace(/\r$/, "");
+      if (header.includes('"')) return undefined;
+      const column = header
+        .split(",")
+        .map((name) => name.trim())
+        .indexOf(layout.run);
+      if (column < 0) return undefined;
+      runOf = (line) => (line.includes('"') ? undefined : line.split(",")[column]);
+    } else {
+      runOf = (line) => {
+        try {
+          const value = (JSON.parse(line) as Record<string, unknown> | null)?.[layout.run];
+          return typeof value === "string" ? value : undefined;
+        } catch {
+          return undefined;
+        }
+      };
+    }
+    const middle = Math.floor(size / 2);
+    const window = await read(middle, SPLIT_WINDOW_BYTES);
+    let start = window.indexOf(10) + 1; // the first whole line
+    if (start === 0) return undefined;
+    let previous: string | undefined;
+    for (let nl = window.indexOf(10, start); nl !== -1; nl = window.indexOf(10, start)) {
+      const line = window.toString("utf8", start, nl).replace(/\r$/, "");
+      if (line.trim() !== "") {
+        const runId = runOf(line);
+        if (runId === undefined || runId === "") return undefined;
+        if (previous !== undefined && runId !== previous)
+          return { boundary: middle + start, firstRunId: runId };
+        previous = runId;
+      }
+      start = nl + 1;
+    }
+    return undefined;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** What the two-thread fold needs beyond the sequential one. */
+export interface ParallelFoldPlan {
+  readonly split: FoldSplit;
+  /** The runs the accumulator was given, in its order. */
+  readonly runs: OrderedRuns;
+  /** The tasks the accumulator was given (mission id → task id → estimate). */
+  readonly tasks: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** The claims array the accumulator was given (shared), and this thread's mark in it. */
+  readonly owner: Int32Array;
+  readonly mark: number;
+  readonly script: string;
+}
+
+/** Starts the worker on the second part; resolves to its result (a failed worker: not ok). */
+function startWorker(
+  plan: ParallelFoldPlan,
+  input: FoldWorkerInput,
+): { result: Promise<FoldWorkerResult>; stop: () => void } {
+  // A small young generation: the worker's garbage is short-lived text, and its memory adds to
+  // the process's peak (measured: 8 MB semi-spaces cost no time at 1M runs).
+  const worker = new Worker(plan.script, { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+  const result = new Promise<FoldWorkerResult>((resolve) => {
+    const fail = (why: string): void =>
+      resolve({ ok: false, stoppedAt: why, rows: 0, count: 0, conflict: false, agentLists: [] });
+    worker.once("message", (m: FoldWorkerResult) => resolve(m));
+    worker.once("error", (e) => fail(`worker error: ${e.message}`));
+    worker.once("exit", (code) => fail(`worker exited with code ${code}`));
+  });
+  return { result, stop: () => void worker.terminate() };
+}
+
+/**
+ * Folds `file` on two threads as the module doc describes. Resolves to true when the fold is
+ * complete (issues and the file's record go to `options` as a sequential fold sends them); false
+ * when it was abandoned — the accumulator is then cleared and nothing was reported, and the caller
+ * folds the file sequentially.
+ */
+export async function foldOnTwoThreads(
+  file: TableFile,
+  accumulator: RunTaskAccumulator,
+  context: TaskExecutionContext,
+  options: ReadOptions & { readonly onIssue: (issue: DataIssue) => void },
+  plan: ParallelFoldPlan,
+): Promise<boolean> {
+  const issues: DataIssue[] = [];
+  let source: SourceFile | undefined;
+  let worker: ReturnType<typeof startWorker> | undefined;
+  const columns = accumulator.slotColumns;
+  const start = (header?: readonly (string | undefined)[]): void => {
+    const input: FoldWorkerInput = {
+      path: file.path,
+      format: file.format as "csv" | "ndjson",
+      table: file.table,
+      ...(header ? { header } : {}),
+      fromByte: plan.split.boundary,
+      runIds: plan.runs.runIds,
+      missionIds: plan.runs.missionIds,
+      next: plan.runs.next ?? new Int32Array(plan.runs.runIds.length).fill(-1),
+      tasks: [...plan.tasks].map(([missionId, byId]) => [missionId, [...byId]] as const),
+      columns,
+      owner: plan.owner,
+      mark: plan.mark + 1,
+      firstRun: plan.runs.runIds.indexOf(plan.split.firstRunId),
+    };
+    worker = startWorker(plan, input);
+  };
+  const sink = (issue: DataIssue): void => {
+    issues.push(issue);
+  };
+  const { visitor, slowRows } = executionVisitor(file, accumulator, context, sink, (header) => start(header));
+  try {
+    if (file.format === "ndjson") start();
+    await runScan(
+      scanTableFile(
+        file,
+        visitor,
+        checkedHeader(file, {
+          ...options,
+          onIssue: sink,
+          onComplete: (s) => (source = s),
+          parseBytes: plan.split.boundary,
+        }),
+      ),
+    );
+    const second = worker ? await worker.result : undefined;
+    const clean =
+      second?.ok === true &&
+      !second.conflict &&
+      !accumulator.conflict &&
+      issues.length === 0 &&
+      slowRows() === 0 &&
+      source !== undefined;
+    if (!clean || !second || !source) {
+      accumulator.reset();
+      return false;
+    }
+    accumulator.adoptFolded(second.count, second.agentLists, plan.owner, plan.mark + 1);
+    options.onComplete?.({ ...source, rows: source.rows + second.rows });
+    return true;
+  } finally {
+    worker?.stop();
+  }
+}
+
+/**
+ * Threads the task-execution fold may use under `settings` on this machine (1 or 2), given the
+ * compiled worker script exists.
+ *
+ * @example foldThreads({ threads: 1 }) // → 1
+ */
+export function foldThreads(settings: FoldThreads = {}): number {
+  if (!FOLD_WORKER_SCRIPT) return 1;
+  const threads = settings.threads ?? Math.min(2, availableParallelism());
+  return threads >= 2 ? 2 : 1;
+}
