@@ -59,8 +59,11 @@ export function evaluate(dataset: Dataset, rules: Ruleset, options: EvaluateOpti
   const statsByRun = runStatsLookup(table, (r) =>
     aligned ? dataset.runs[r]!.startMs <= asOfMs : isIncluded(table.columns.runIds[r]!),
   );
+  // The events the ledger counted (aligned: it resolved each event's run once already).
   const riskByMission = groupBy<RiskEvent>(
-    dataset.riskEvents.filter((e) => e.detectedMs <= asOfMs && isIncluded(e.runId)),
+    aligned
+      ? dataset.riskEvents.filter((_, i) => store.eventRuns[i]! >= 0)
+      : dataset.riskEvents.filter((e) => e.detectedMs <= asOfMs && isIncluded(e.runId)),
     (e) => e.missionId,
   );
   const tasksByMission = groupBy(dataset.tasks, (t) => t.missionId);

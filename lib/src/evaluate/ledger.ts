@@ -122,6 +122,8 @@ class ColumnarLedger {
     missionIds: readonly string[],
     excluded: readonly ExcludedRun[],
     ignoredAfterAsOf: number,
+    /** Per risk event of the dataset: the index of its run when the event counts, else −1. */
+    readonly eventRuns: Int32Array,
   ) {
     const byMission: Record<string, readonly LedgerEntry[]> = {};
     for (const missionId of missionIds) {
@@ -136,6 +138,11 @@ class ColumnarLedger {
       });
     }
     this.ledger = { byMission, excluded, ignoredAfterAsOf };
+  }
+
+  /** Index in `Dataset.runs` of each of the mission's entries, in ledger order. */
+  runIndexes(missionId: string): Uint32Array {
+    return this.missions.get(missionId)?.runs ?? new Uint32Array(0);
   }
 
   /** The mission's entries, made anew ([] for a mission without runs in the ledger). */
@@ -188,17 +195,20 @@ export function buildColumnarLedger(dataset: Dataset, rules: Ruleset, asOfMs: nu
   let ignoredAfterAsOf = 0;
   for (const run of runs) if (run.startMs > asOfMs) ignoredAfterAsOf++;
 
-  // Risk per run index (only runs with events), from events up to the as-of instant.
-  const riskCount = new Map<number, number>();
-  const riskWeight = new Map<number, number>();
+  // Risk per run index, from events up to the as-of instant (columns: a map per run costs more),
+  // and each event's run (−1: the event is not counted).
+  const riskCount = new Uint32Array(runs.length);
+  const riskWeight = new Float64Array(runs.length);
+  const eventRuns = new Int32Array(dataset.riskEvents.length).fill(-1);
   const weights = rules.ledger.severityWeights;
-  for (const event of dataset.riskEvents) {
-    if (event.detectedMs > asOfMs) continue;
+  dataset.riskEvents.forEach((event, e) => {
+    if (event.detectedMs > asOfMs) return;
     const r = runIndexOf(event.runId);
-    if (r === undefined || runs[r]!.startMs > asOfMs) continue;
-    riskCount.set(r, (riskCount.get(r) ?? 0) + 1);
-    riskWeight.set(r, (riskWeight.get(r) ?? 0) + weights[event.severity]);
-  }
+    if (r === undefined || runs[r]!.startMs > asOfMs) return;
+    eventRuns[e] = r;
+    riskCount[r]! += 1;
+    riskWeight[r] = riskWeight[r]! + weights[event.severity];
+  });
 
   // Each mission's included runs with their primary KPI value, in dataset order.
   const missionIds = dataset.missions.map((m) => m.missionId);
@@ -259,15 +269,15 @@ export function buildColumnarLedger(dataset: Dataset, rules: Ruleset, asOfMs: nu
         c.approvalDelay[i] = approval;
         c.overrun[i] = overrun;
       }
-      c.riskEvents[i] = riskCount.get(r) ?? 0;
-      c.riskWeight[i] = riskWeight.get(r) ?? 0;
+      c.riskEvents[i] = riskCount[r]!;
+      c.riskWeight[i] = riskWeight[r]!;
     }
     missions.set(missionId, c);
   }
   const listed = new Set(missionIds);
   const allMissionIds = [...missionIds, ...[...chosen.keys()].filter((id) => !listed.has(id))];
   excluded.sort((a, b) => (a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : 0));
-  return new ColumnarLedger(runs, missions, allMissionIds, excluded, ignoredAfterAsOf);
+  return new ColumnarLedger(runs, missions, allMissionIds, excluded, ignoredAfterAsOf, eventRuns);
 }
 
 /** {@link compareEntries} over run indexes, reading the runs. */

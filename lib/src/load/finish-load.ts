@@ -96,7 +96,17 @@ function runsForFold(
   order.forEach((p, k) => (indexOfPosition[p] = k));
   const next = new Int32Array(order.length);
   order.forEach((p, k) => (next[k] = p + 1 < valid.length ? indexOfPosition[p + 1]! : -1));
-  return { runIds, missionIds, next, ...(valid.length > 0 ? { first: indexOfPosition[0]! } : {}) };
+  // Every registered run is valid: registration number = position, so the id index already built
+  // while reading the runs gives each run's index through `indexOfPosition` (no second map).
+  const numbering = runs.ids.numbering;
+  const index = {
+    get: (runId: string): number | undefined => {
+      const p = numbering.get(runId);
+      return p === undefined ? undefined : indexOfPosition[p];
+    },
+    size: numbering.size,
+  };
+  return { runIds, missionIds, next, index, ...(valid.length > 0 ? { first: indexOfPosition[0]! } : {}) };
 }
 
 /** Streams the task executions, validating each and folding it; never keeps the rows. */

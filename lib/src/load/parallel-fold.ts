@@ -144,9 +144,16 @@ function startWorker(
   plan: ParallelFoldPlan,
   input: FoldWorkerInput,
 ): { result: Promise<FoldWorkerResult>; stop: () => void } {
-  // A small young generation: the worker's garbage is short-lived text, and its memory adds to
-  // the process's peak (measured: 8 MB semi-spaces cost no time at 1M runs).
-  const worker = new Worker(plan.script, { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+  // A small heap: the worker's garbage is short-lived text and its memory adds to the process's
+  // peak. Its live data is the run ids (about 50 bytes a run); the old generation is capped at
+  // twice that and more, so that it is collected rather than left to grow (measured at 1M runs:
+  // 35 MB less at the peak, no time lost). A worker out of memory ends the attempt: the file is
+  // then folded on one thread.
+  const oldGenerationMb = Math.ceil(96 + (plan.runs.runIds.length * 100) / 2 ** 20);
+  const worker = new Worker(plan.script, {
+    workerData: input,
+    resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: oldGenerationMb },
+  });
   const result = new Promise<FoldWorkerResult>((resolve) => {
     const fail = (why: string): void =>
       resolve({ ok: false, stoppedAt: why, rows: 0, count: 0, conflict: false, agentLists: [] });

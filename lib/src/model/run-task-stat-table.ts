@@ -6,6 +6,18 @@
  */
 import type { Run, RunTaskStat } from "./dataset";
 
+/**
+ * A column of whole numbers: 16 bits wide while every value fits (the loader's counts and ids
+ * usually do: 2 bytes an entry instead of 4), else 32.
+ */
+export type WholeColumn = Uint16Array | Uint32Array;
+
+/** A look-up of run ids → run indexes, each id once (a `Map` will do). */
+export interface RunIndex {
+  get(runId: string): number | undefined;
+  readonly size: number;
+}
+
 /** The columns of a {@link RunTaskStatTable}; every per-entry column has one value per entry. */
 export interface RunTaskStatColumns {
   /** Run id of each run, aligned with `Dataset.runs`. */
@@ -17,9 +29,9 @@ export interface RunTaskStatColumns {
   /** Task ids referred to by {@link task}. */
   readonly taskIds: readonly string[];
   /** Per entry: index into {@link taskIds}. */
-  readonly task: Uint32Array;
+  readonly task: WholeColumn;
   /** Per entry: executions folded in (≥ 1). */
-  readonly executions: Uint32Array;
+  readonly executions: WholeColumn;
   /** Per entry: sum of actual durations, minutes. */
   readonly actualMinutes: Float64Array;
   /** Per entry: sum of human delay, minutes. */
@@ -27,17 +39,17 @@ export interface RunTaskStatColumns {
   /** Per entry: sum of human delay over executions requiring approval, minutes. */
   readonly approvalDelayMinutes: Float64Array;
   /** Per entry: executions that required approval. */
-  readonly approvalRequiredCount: Uint32Array;
+  readonly approvalRequiredCount: WholeColumn;
   /** Per entry: sum of overruns over the estimate, minutes. */
   readonly overrunMinutes: Float64Array;
   /** Per entry: executions over the estimate. */
-  readonly overrunCount: Uint32Array;
+  readonly overrunCount: WholeColumn;
   /** Per entry: executions failed, rejected or escalated. */
-  readonly unsuccessfulCount: Uint32Array;
+  readonly unsuccessfulCount: WholeColumn;
   /** Interned sorted agent lists referred to by {@link agents}. */
   readonly agentLists: readonly (readonly string[])[];
   /** Per entry: index into {@link agentLists}. */
-  readonly agents: Uint32Array;
+  readonly agents: WholeColumn;
 }
 
 /**
@@ -52,14 +64,14 @@ export class RunTaskStatTable implements Iterable<RunTaskStat> {
   // Private fields: not enumerable (a deep freeze of a dataset leaves the typed arrays alone) and
   // writable even when the table is frozen (the run-id look-up is built on first use).
   readonly #columns: RunTaskStatColumns;
-  #runIndexById: Map<string, number> | undefined;
+  #runIndexById: RunIndex | undefined;
 
   /**
    * Wraps `columns` (taken as given; see {@link RunTaskStatColumns} for the invariants).
    * `runIndex`, when given, is the look-up of `columns.runIds` (id → its index, every id once) that
    * its producer already holds (the loader's); it is trusted, not checked, and not copied.
    */
-  constructor(columns: RunTaskStatColumns, runIndex?: Map<string, number>) {
+  constructor(columns: RunTaskStatColumns, runIndex?: RunIndex) {
     this.#columns = columns;
     this.#runIndexById = runIndex;
   }

@@ -67,6 +67,11 @@ export class IdIndex<V> {
     return at === undefined ? undefined : this.values[at];
   }
 
+  /** Id → its registration number (0, 1, … in the order ids were registered); read-only. */
+  get numbering(): ReadonlyMap<string, number> {
+    return this.entries;
+  }
+
   /** All ids, in insertion order. */
   keys(): IterableIterator<string> {
     return this.entries.keys();

@@ -5,7 +5,7 @@
  * objects are made once, at the end, in the order the dataset lists them.
  */
 import type { RunTaskStat } from "../model/dataset";
-import { RunTaskStatTable } from "../model/run-task-stat-table";
+import { RunTaskStatTable, type RunIndex, type WholeColumn } from "../model/run-task-stat-table";
 import { AgentSets } from "./agent-sets";
 import type { TaskExecution } from "./task-executions";
 
@@ -70,37 +70,45 @@ class RunMissionView implements ReadonlyMap<string, string> {
 }
 
 /** Makes a table column out of a slot column (see `RunTaskAccumulator.build`). */
-type Gather = <T extends Uint32Array | Float64Array>(column: T, release: (empty: T) => void) => T;
+type Gather = <T extends SlotColumn>(column: T, release: (empty: T) => void) => T;
+
+/** A slot or table column. */
+type SlotColumn = Uint16Array | Uint32Array | Float64Array;
+
+/** A new column of `column`'s type and `length` values, zeroed. */
+function columnLike<T extends SlotColumn>(column: T, length: number): T {
+  return new (column.constructor as new (length: number) => T)(length);
+}
 
 /** A copy whose entry i is slot `source[i]` of `column` (left as it is). */
-function gatherCopy<T extends Uint32Array | Float64Array>(column: T, source: Uint32Array): T {
+function gatherCopy<T extends SlotColumn>(column: T, source: Uint32Array): T {
   const n = source.length;
-  const out = (column instanceof Float64Array ? new Float64Array(n) : new Uint32Array(n)) as T;
+  const out = columnLike(column, n);
   for (let i = 0; i < n; i++) out[i] = column[source[i]!]!;
   return out;
 }
 
 /** An empty column of `column`'s type, backed by a buffer of its own. */
-function emptyLike<T extends Uint32Array | Float64Array>(column: T): T {
-  return (column instanceof Float64Array ? new Float64Array(0) : new Uint32Array(0)) as T;
+function emptyLike<T extends SlotColumn>(column: T): T {
+  return columnLike(column, 0);
 }
 
 /** A gather that copies, leaving the slot columns as they are. */
 function copyGathered(source: Uint32Array): Gather {
-  return <T extends Uint32Array | Float64Array>(column: T): T => gatherCopy(column, source);
+  return <T extends SlotColumn>(column: T): T => gatherCopy(column, source);
 }
 
 /** The slot columns of a {@link RunTaskAccumulator} (one value per (run, task) slot). */
 export interface SlotColumns {
-  readonly executions: Uint32Array;
+  readonly executions: WholeColumn;
   readonly actual: Float64Array;
   readonly delay: Float64Array;
   readonly approvalDelay: Float64Array;
-  readonly approvals: Uint32Array;
+  readonly approvals: WholeColumn;
   readonly overrun: Float64Array;
-  readonly overruns: Uint32Array;
-  readonly unsuccessful: Uint32Array;
-  readonly agents: Uint32Array;
+  readonly overruns: WholeColumn;
+  readonly unsuccessful: WholeColumn;
+  readonly agents: WholeColumn;
 }
 
 /** How a {@link RunTaskAccumulator} holds its columns when two threads fold into them. */
@@ -130,6 +138,8 @@ export interface OrderedRuns {
   readonly next?: Int32Array;
   /** Index of the run listed first in the runs file (the first guess), when known. */
   readonly first?: number;
+  /** A look-up of `runIds` the caller already has (trusted), used instead of building one. */
+  readonly index?: RunIndex;
 }
 
 /**
@@ -151,8 +161,8 @@ export class RunTaskAccumulator {
   readonly taskCount: number;
   /** Run id → mission id of every run given (see `TaskExecutionContext.runs`). */
   readonly runMissionMap: ReadonlyMap<string, string> = new RunMissionView(this);
-  /** Run id → index, built on the first look-up the guesses do not answer. */
-  private runMap: Map<string, number> | undefined;
+  /** Run id → index: given, or built on the first look-up the guesses do not answer. */
+  private runMap: RunIndex | undefined;
   private readonly runIds: string[] = [];
   private readonly missionIds: string[] = [];
   private readonly runMissions: (MissionSlots | undefined)[] = [];
@@ -162,16 +172,16 @@ export class RunTaskAccumulator {
   private readonly agentSets = new AgentSets();
   // The slot columns have the types of the table's columns, so that {@link takeTable} can hand
   // them over (or release each once it is copied).
-  private executions: Uint32Array;
+  private executions: WholeColumn;
   private actual: Float64Array;
   private delay: Float64Array;
   private approvalDelay: Float64Array;
-  private approvals: Uint32Array;
+  private approvals: WholeColumn;
   private overrun: Float64Array;
-  private overruns: Uint32Array;
-  private unsuccessful: Uint32Array;
+  private overruns: WholeColumn;
+  private unsuccessful: WholeColumn;
   /** Agent list of each slot, as an {@link AgentSets} id. */
-  private agents: Uint32Array;
+  private agents: WholeColumn;
   /** Set once {@link takeTable} has handed the columns over. */
   private spent = false;
   /** Whether a run this accumulator turned to had been claimed by another thread. */
@@ -223,6 +233,7 @@ export class RunTaskAccumulator {
     if ("runIds" in runs) {
       runs.runIds.forEach((runId, i) => addRun(runId, runs.missionIds[i]!));
       this.next = runs.next;
+      this.runMap = runs.index;
     } else {
       const seen = new Map<string, number>();
       for (const [runId, missionId] of runs) {
@@ -240,19 +251,20 @@ export class RunTaskAccumulator {
     const given = sharing.columns;
     if (given && given.executions.length !== total)
       throw new Error(`RunTaskAccumulator: ${given.executions.length} slots given for ${total}`);
-    const u32 = (): Uint32Array =>
-      this.shared ? new Uint32Array(new SharedArrayBuffer(total * 4)) : new Uint32Array(total);
+    // Counts and agent-list ids start 16 bits wide and are widened if a value outgrows them.
+    const u16 = (): Uint16Array =>
+      this.shared ? new Uint16Array(new SharedArrayBuffer(total * 2)) : new Uint16Array(total);
     const f64 = (): Float64Array =>
       this.shared ? new Float64Array(new SharedArrayBuffer(total * 8)) : new Float64Array(total);
-    this.executions = given?.executions ?? u32();
+    this.executions = given?.executions ?? u16();
     this.actual = given?.actual ?? f64();
     this.delay = given?.delay ?? f64();
     this.approvalDelay = given?.approvalDelay ?? f64();
-    this.approvals = given?.approvals ?? u32();
+    this.approvals = given?.approvals ?? u16();
     this.overrun = given?.overrun ?? f64();
-    this.overruns = given?.overruns ?? u32();
-    this.unsuccessful = given?.unsuccessful ?? u32();
-    this.agents = given?.agents ?? u32();
+    this.overruns = given?.overruns ?? u16();
+    this.unsuccessful = given?.unsuccessful ?? u16();
+    this.agents = given?.agents ?? u16();
   }
 
   /** The slot columns as they are (shared with a worker when allocated `shared`). */
@@ -289,6 +301,8 @@ export class RunTaskAccumulator {
   adoptFolded(count: number, lists: readonly (readonly string[])[], owner: Int32Array, mark: number): void {
     this.checkUsable();
     const ids = lists.map((list) => list.reduce((id, agent) => this.agentSets.withId(id, agent), 0));
+    if (this.agents instanceof Uint16Array && ids.some((id) => id > 0xffff))
+      this.agents = Uint32Array.from(this.agents);
     for (let run = 0; run < this.runIds.length; run++) {
       if (owner[run] !== mark) continue;
       for (let at = this.offsets[run]!; at < this.offsets[run + 1]!; at++)
@@ -333,7 +347,7 @@ export class RunTaskAccumulator {
   }
 
   /** The run id → index map, built when first needed. */
-  private lookup(): Map<string, number> {
+  private lookup(): RunIndex {
     if (!this.runMap) {
       const map = new Map<string, number>();
       this.runIds.forEach((id, i) => map.set(id, i));
@@ -373,6 +387,8 @@ export class RunTaskAccumulator {
   ): void {
     const at = this.offsets[run]! + task.index;
     const estimate = task.estimate;
+    // Every other count of a slot is at most its executions: one check covers them all.
+    if (this.executions[at] === 0xffff && this.executions instanceof Uint16Array) this.widenCounts();
     this.executions[at]! += 1;
     this.actual[at] = this.actual[at]! + actualMinutes;
     this.delay[at] = this.delay[at]! + humanDelayMinutes;
@@ -381,8 +397,30 @@ export class RunTaskAccumulator {
     this.overrun[at] = this.overrun[at]! + Math.max(0, actualMinutes - estimate);
     this.overruns[at]! += actualMinutes > estimate ? 1 : 0;
     this.unsuccessful[at]! += unsuccessful ? 1 : 0;
-    if (agent !== undefined) this.agents[at] = this.agentSets.withId(this.agents[at]!, agent);
+    if (agent !== undefined) {
+      const id = this.agentSets.withId(this.agents[at]!, agent);
+      if (id > 0xffff && this.agents instanceof Uint16Array) this.agents = this.widened(this.agents);
+      this.agents[at] = id;
+    }
     this.count++;
+  }
+
+  /** Makes the four count columns 32 bits wide (a slot reached 65,535 executions). */
+  private widenCounts(): void {
+    this.executions = this.widened(this.executions);
+    this.approvals = this.widened(this.approvals);
+    this.overruns = this.widened(this.overruns);
+    this.unsuccessful = this.widened(this.unsuccessful);
+  }
+
+  /**
+   * A 32-bit copy of a column. Columns shared with another thread cannot be replaced under it: the
+   * two-thread attempt is then marked failed (see {@link conflict}) and the file folded again on
+   * one thread, into the copies.
+   */
+  private widened(column: WholeColumn): Uint32Array {
+    if (this.claims) this.conflict = true;
+    return Uint32Array.from(column);
   }
 
   /**
@@ -481,7 +519,7 @@ export class RunTaskAccumulator {
     }
     // Where each entry comes from (its slot) and its task; entries grouped by run in `order`.
     const source = new Uint32Array(total);
-    const task = new Uint32Array(total);
+    const task: WholeColumn = this.taskCount <= 0x10000 ? new Uint16Array(total) : new Uint32Array(total);
     const runOffsets = new Uint32Array(order.length + 1);
     const missionIds: string[] = [];
     let inOrder = true;
@@ -521,13 +559,15 @@ export class RunTaskAccumulator {
       agents: gather(this.agents, (c) => (this.agents = c)),
     };
     // Reused, the run index is re-pointed at the new positions (no second map of every run).
-    let runIndex: Map<string, number> | undefined;
+    let runIndex: RunIndex | undefined;
     if (reuse && sameRuns) {
-      if (!sameOrder) {
-        const map = this.lookup();
+      if (sameOrder)
+        runIndex = this.runMap; // when known; the table builds its own on first use otherwise
+      else {
+        const map = new Map<string, number>();
         for (let k = 0; k < order.length; k++) map.set(order[k]!, k);
+        runIndex = map;
       }
-      runIndex = this.runMap; // when built; the table builds its own on first use otherwise
     }
     return new RunTaskStatTable(
       {
@@ -560,7 +600,7 @@ export class RunTaskAccumulator {
     const n = source.length;
     // More than a quarter of the slots never executed: copy, so the unused tail is not kept alive.
     const compact = n * 4 < this.executions.length * 3;
-    return <T extends Uint32Array | Float64Array>(column: T, release: (empty: T) => void): T => {
+    return <T extends SlotColumn>(column: T, release: (empty: T) => void): T => {
       if (!inOrder) {
         const out = gatherCopy(column, source);
         release(emptyLike(column)); // a view, even empty, would keep the buffer

@@ -84,7 +84,8 @@ export class RunTable {
       });
     }
     if (runId === undefined) return;
-    if (!this.ids.register(reader, "run_id", runId, missionKnown ? missionId : "", "run")) return;
+    if (!this.ids.register(reader, "run_id", runId, missionKnown ? this.shared(missionId) : "", "run"))
+      return;
     if (
       reader.failed ||
       !missionKnown ||
@@ -99,8 +100,7 @@ export class RunTable {
     ) {
       return;
     }
-    let sharedMissionId = this.missionIds.get(missionId);
-    if (sharedMissionId === undefined) this.missionIds.set(missionId, (sharedMissionId = missionId));
+    const sharedMissionId = this.shared(missionId);
     this.valid.push({
       runId,
       missionId: sharedMissionId,
@@ -138,6 +138,14 @@ export class RunTable {
       if (seen) seen.runs++;
       else byName.set(name, { location: reader.record.location, field: kpiFieldOf(reader, name), runs: 1 });
     }
+  }
+
+  /** The one string kept for a mission id. */
+  private shared(missionId: string): string {
+    const known = this.missionIds.get(missionId);
+    if (known !== undefined) return known;
+    this.missionIds.set(missionId, missionId);
+    return missionId;
   }
 
   /** Valid runs, in input order. */
