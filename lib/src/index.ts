@@ -31,14 +31,19 @@ export {
   RISK_SEVERITIES,
   RISK_STATUSES,
 } from "./model/dataset";
-export type { RunTaskStatColumns, RunStatsLookup } from "./model/run-task-stat-table";
+export type { RunTaskStatColumns, RunStatsLookup, RunIndex, WholeColumn } from "./model/run-task-stat-table";
 export { RunTaskStatTable, runTaskStatTableFrom, runStatsLookup } from "./model/run-task-stat-table";
 export type { IssueSeverity, DataIssue } from "./model/issues";
 export { MAX_REPORTED_ERRORS, formatIssue, DatasetLoadError } from "./model/issues";
 
 // ── Loading and validation ────────────────────────────────────────────────────────────────
 // Layout detection and the whole-folder loader (canonical tables or the reference JSON bundle).
+export type { LoadOptions } from "./load/load-dataset";
 export { loadDataset } from "./load/load-dataset";
+export type { FoldReport, FoldSplit } from "./load/parallel-fold";
+export { PARALLEL_FOLD_MIN_BYTES, FOLD_WORKER_SCRIPT, findFoldSplit } from "./load/parallel-fold";
+export { LocationColumn } from "./io/location-column";
+export { READ_CHUNK_BYTES, DECODE_SLICE_BYTES } from "./io/text-chunks";
 export type { DatasetLayout, CanonicalTable } from "./io/dataset-layout";
 export {
   detectDatasetFormat,

@@ -34,7 +34,11 @@ const EXPECTED = [
 
 describe("the run-task table the loader builds", () => {
   it("takes the fold's columns as they are, whatever the order of the runs file", async () => {
-    for (const order of [["R1", "R3", "R2"], ["R1", "R2", "R3"], ["R2", "R3", "R1"]]) {
+    for (const order of [
+      ["R1", "R3", "R2"],
+      ["R1", "R2", "R3"],
+      ["R2", "R3", "R1"],
+    ]) {
       const dataset = await loadDataset(writeTables(tables(order)));
       expect(summary(dataset)).toEqual(EXPECTED);
       // 6 slots (2 tasks × 3 runs), 5 executed: the column is a view of the fold's 6-slot buffer.

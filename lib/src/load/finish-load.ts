@@ -27,6 +27,8 @@ import { foldExecutionsInto } from "./task-execution-reader";
 import {
   findFoldSplit,
   FOLD_WORKER_SCRIPT,
+  type FoldSplit,
+  type ParallelFoldPlan,
   foldOnTwoThreads,
   foldThreads,
   PARALLEL_FOLD_MIN_BYTES,
@@ -130,13 +132,19 @@ async function foldExecutions(
   const tasks = tables.tasks ? taskEstimates(tables.tasks, ordered.tasks) : undefined;
   const runs = runsForFold(tables.runs, ordered.runs);
   // Two threads for a large file of valid runs (see parallel-fold.ts): columns shared, runs claimed.
-  const split =
-    tasks && "runIds" in runs && FOLD_WORKER_SCRIPT && foldThreads(state.fold) > 1
-      ? await findFoldSplit(file, state.fold?.minBytes ?? PARALLEL_FOLD_MIN_BYTES)
+  const split: FoldSplit | string = !tasks
+    ? "no task definitions"
+    : !("runIds" in runs)
+      ? "some runs are invalid"
+      : foldThreads(state.fold) < 2
+        ? FOLD_WORKER_SCRIPT
+          ? "one thread asked for, or one core"
+          : "the worker script is not built"
+        : await findFoldSplit(file, state.fold?.minBytes ?? PARALLEL_FOLD_MIN_BYTES);
+  const owner =
+    typeof split !== "string"
+      ? new Int32Array(new SharedArrayBuffer(4 * (runs as OrderedRuns).runIds.length))
       : undefined;
-  const owner = split
-    ? new Int32Array(new SharedArrayBuffer(4 * (runs as OrderedRuns).runIds.length))
-    : undefined;
   const accumulator = new RunTaskAccumulator(
     runs,
     tasks ?? new Map(),
@@ -148,11 +156,25 @@ async function foldExecutions(
     checkRuns: tables.runs.ids.complete,
   };
   const options = { onIssue: state.issues.add, onComplete: (source: SourceFile) => state.files.push(source) };
-  if (split && owner && tasks && FOLD_WORKER_SCRIPT) {
-    const plan = { split, runs: runs as OrderedRuns, tasks, owner, mark: 1, script: FOLD_WORKER_SCRIPT };
-    if (await foldOnTwoThreads(file, accumulator, context, options, plan)) return accumulator;
+  let why = typeof split === "string" ? split : "";
+  if (typeof split !== "string" && owner && tasks && FOLD_WORKER_SCRIPT) {
+    const plan: ParallelFoldPlan = {
+      split,
+      runs: runs as OrderedRuns,
+      tasks,
+      owner,
+      mark: 1,
+      script: FOLD_WORKER_SCRIPT,
+    };
+    const done = await foldOnTwoThreads(file, accumulator, context, options, plan);
+    if (done === true) {
+      state.fold?.onFold?.({ threads: 2 });
+      return accumulator;
+    }
+    why = done;
   }
   await foldExecutionsInto(file, accumulator, context, options);
+  state.fold?.onFold?.({ threads: 1, reason: why });
   return accumulator;
 }
 

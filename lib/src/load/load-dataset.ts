@@ -6,6 +6,7 @@ import type { Dataset } from "../model/dataset";
 import { IssueCollector } from "../validate/issue-collector";
 import { loadBundle } from "./bundle-loader";
 import { loadCanonical } from "./canonical-loader";
+import type { FoldReport } from "./parallel-fold";
 import type { LoadState } from "./table-pass";
 
 /** Options of {@link loadDataset}. */
@@ -17,6 +18,11 @@ export interface LoadOptions {
   readonly threads?: number;
   /** Smallest task-execution file folded on two threads, bytes (default 64 MiB). */
   readonly parallelMinBytes?: number;
+  /**
+   * Told how the task executions were folded: on two threads, or on one and why (a small file, a
+   * JSON array, rows not grouped by run, a row the fast path does not take…).
+   */
+  readonly onFold?: (report: FoldReport) => void;
 }
 
 /**
@@ -40,7 +46,7 @@ export async function loadDataset(folder: string, options: LoadOptions = {}): Pr
   const state: LoadState = {
     issues: new IssueCollector(),
     files: [],
-    fold: { threads: options.threads, minBytes: options.parallelMinBytes },
+    fold: { threads: options.threads, minBytes: options.parallelMinBytes, onFold: options.onFold },
   };
   for (const issue of layout.issues) state.issues.add(issue);
   return layout.format === "bundle" ? loadBundle(layout, state) : loadCanonical(layout, state);

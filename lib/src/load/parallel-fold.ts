@@ -44,12 +44,22 @@ export const FOLD_WORKER_SCRIPT = [
   join(__dirname, "..", "..", "dist", "load", "task-execution-worker.js"),
 ].find((p) => existsSync(p));
 
+/** How the task executions of a load were folded. */
+export interface FoldReport {
+  /** 2: on two threads; 1: on this thread only. */
+  readonly threads: 1 | 2;
+  /** Why on one thread (absent on two). */
+  readonly reason?: string;
+}
+
 /** How a load may fold task executions (see `LoadOptions`). */
 export interface FoldThreads {
   /** Threads for the task-execution fold: 1, or 2 (default: 2 when the machine has 2 cores or more). */
   readonly threads?: number;
   /** Smallest file folded on two threads, bytes (default {@link PARALLEL_FOLD_MIN_BYTES}). */
   readonly minBytes?: number;
+  /** Told how the task executions were folded. */
+  readonly onFold?: (report: FoldReport) => void;
 }
 
 /** Where a file is cut: the byte offset of the second part's first line and that line's run id. */
@@ -63,16 +73,17 @@ const SPLIT_WINDOW_BYTES = 1024 * 1024;
 
 /**
  * Where to cut `file` for a two-thread fold: at the first line, at or after the middle, whose run
- * id differs from the line before it. Undefined when the file is not CSV or NDJSON, is smaller than
- * `minBytes`, when the header or a line near the middle is quoted (CSV) or not an object (NDJSON),
- * or when no run changes within a megabyte of the middle.
+ * id differs from the line before it. Otherwise why not: the file is not CSV or NDJSON, is smaller
+ * than `minBytes`, the header or a line near the middle is quoted (CSV) or not an object (NDJSON),
+ * or no run changes within a megabyte of the middle.
  *
  * @example await findFoldSplit({ table: "task_executions", path: "te.csv", format: "csv" }, 0) // → { boundary: 285000123, firstRunId: "M0501-R0001" }
  */
-export async function findFoldSplit(file: TableFile, minBytes: number): Promise<FoldSplit | undefined> {
-  if (file.format !== "csv" && file.format !== "ndjson") return undefined;
+export async function findFoldSplit(file: TableFile, minBytes: number): Promise<FoldSplit | string> {
+  if (file.format !== "csv" && file.format !== "ndjson")
+    return "a JSON array is not cut (CSV and NDJSON are)";
   const size = (await stat(file.path)).size;
-  if (size < Math.max(minBytes, 1)) return undefined;
+  if (size < Math.max(minBytes, 1)) return `the file has ${size} bytes, under ${minBytes}`;
   const layout = new TaskExecutionLayout(aliasesFor(file.table));
   const handle = await open(file.path, "r");
   try {
@@ -85,14 +96,14 @@ export async function findFoldSplit(file: TableFile, minBytes: number): Promise<
     if (file.format === "csv") {
       const head = await read(0, 64 * 1024);
       const end = head.indexOf(10);
-      if (end < 0) return undefined;
+      if (end < 0) return "no header line";
       const header = head.toString("utf8", 0, end).replace(/\r$/, "");
-      if (header.includes('"')) return undefined;
+      if (header.includes('"')) return "a quoted header";
       const column = header
         .split(",")
         .map((name) => name.trim())
         .indexOf(layout.run);
-      if (column < 0) return undefined;
+      if (column < 0) return `no ${layout.run} column`;
       runOf = (line) => (line.includes('"') ? undefined : line.split(",")[column]);
     } else {
       runOf = (line) => {
@@ -107,20 +118,20 @@ export async function findFoldSplit(file: TableFile, minBytes: number): Promise<
     const middle = Math.floor(size / 2);
     const window = await read(middle, SPLIT_WINDOW_BYTES);
     let start = window.indexOf(10) + 1; // the first whole line
-    if (start === 0) return undefined;
+    if (start === 0) return "no line end near the middle";
     let previous: string | undefined;
     for (let nl = window.indexOf(10, start); nl !== -1; nl = window.indexOf(10, start)) {
       const line = window.toString("utf8", start, nl).replace(/\r$/, "");
       if (line.trim() !== "") {
         const runId = runOf(line);
-        if (runId === undefined || runId === "") return undefined;
+        if (runId === undefined || runId === "") return "a line near the middle without a plain run id";
         if (previous !== undefined && runId !== previous)
           return { boundary: middle + start, firstRunId: runId };
         previous = runId;
       }
       start = nl + 1;
     }
-    return undefined;
+    return "no change of run within a megabyte of the middle";
   } finally {
     await handle.close();
   }
@@ -166,9 +177,9 @@ function startWorker(
 
 /**
  * Folds `file` on two threads as the module doc describes. Resolves to true when the fold is
- * complete (issues and the file's record go to `options` as a sequential fold sends them); false
- * when it was abandoned — the accumulator is then cleared and nothing was reported, and the caller
- * folds the file sequentially.
+ * complete (issues and the file's record go to `options` as a sequential fold sends them); to why
+ * it was abandoned otherwise — the accumulator is then cleared and nothing was reported, and the
+ * caller folds the file sequentially.
  */
 export async function foldOnTwoThreads(
   file: TableFile,
@@ -176,7 +187,7 @@ export async function foldOnTwoThreads(
   context: TaskExecutionContext,
   options: ReadOptions & { readonly onIssue: (issue: DataIssue) => void },
   plan: ParallelFoldPlan,
-): Promise<boolean> {
+): Promise<true | string> {
   const issues: DataIssue[] = [];
   let source: SourceFile | undefined;
   let worker: ReturnType<typeof startWorker> | undefined;
@@ -218,16 +229,18 @@ export async function foldOnTwoThreads(
       ),
     );
     const second = worker ? await worker.result : undefined;
-    const clean =
-      second?.ok === true &&
-      !second.conflict &&
-      !accumulator.conflict &&
-      issues.length === 0 &&
-      slowRows() === 0 &&
-      source !== undefined;
-    if (!clean || !second || !source) {
+    const why = !second
+      ? "the first part ended before its header"
+      : !second.ok
+        ? `the second part has ${second.stoppedAt ?? "a problem"}`
+        : second.conflict || accumulator.conflict
+          ? "a run has executions in both parts (rows not grouped by run)"
+          : issues.length > 0 || slowRows() > 0 || !source
+            ? "the first part has rows the fast path does not take"
+            : undefined;
+    if (why !== undefined || !second || !source) {
       accumulator.reset();
-      return false;
+      return why ?? "incomplete";
     }
     accumulator.adoptFolded(second.count, second.agentLists, plan.owner, plan.mark + 1);
     options.onComplete?.({ ...source, rows: source.rows + second.rows });
