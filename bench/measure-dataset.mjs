@@ -4,7 +4,10 @@
  * the data set's own): loads the data set folder with the compiled library, evaluates it with the
  * default ruleset and renders the brief's HTML, then prints one JSON line:
  *
- *   { load, evaluate, brief, cpu, maxRssBytes, runs, runTaskStats, taskExecutions, verdict, brief: … }
+ *   { load, evaluate, brief, cpu, maxRssBytes, runs, runTaskStats, taskExecutions, verdict,
+ *     foldThreads, foldNote? }
+ *
+ * `foldThreads`: how many threads folded the task executions (`foldNote`: why one).
  *
  * Times are wall-clock seconds; `cpu` is the process's user + system CPU seconds; `brief` is null
  * (with `briefNote`) when the library has no `renderBriefHtml` yet.
@@ -29,7 +32,8 @@ if (!folder) {
 const withBrief = !process.argv.includes("--no-brief");
 
 let started = performance.now();
-const dataset = await lib.loadDataset(folder);
+let fold = null;
+const dataset = await lib.loadDataset(folder, { onFold: (report) => (fold = report) });
 const load = seconds(started);
 
 const rules = lib.builtinRuleset("default");
@@ -64,5 +68,7 @@ console.log(
     runTaskStats: dataset.runTaskStats.length,
     taskExecutions: dataset.taskExecutionCount,
     verdict: result.portfolio.verdict,
+    foldThreads: fold?.threads ?? null,
+    ...(fold?.reason ? { foldNote: fold.reason } : {}),
   }),
 );

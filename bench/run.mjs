@@ -157,6 +157,7 @@ function printTable(rows) {
     "brief s",
     "total s",
     "peak RSS MiB",
+    "fold threads",
     "floor s",
     "total/floor",
     "load/floor",
@@ -172,6 +173,7 @@ function printTable(rows) {
     fmt(r.brief),
     fmt(r.total),
     fmt(mib(r.maxRssBytes), 0),
+    r.foldThreads === null || r.foldThreads === undefined ? "—" : String(r.foldThreads),
     fmt(r.floor),
     fmt(r.totalToFloor, 1),
     fmt(r.loadToFloor, 1),
@@ -274,7 +276,12 @@ async function main() {
   const extraRows = options.extras ? await extras() : [];
   console.log("");
   printTable(rows);
-  const notes = rows.filter((r) => r.briefNote).map((r) => `${r.size}-${r.format}: brief ${r.briefNote}`);
+  const notes = [
+    ...rows.filter((r) => r.briefNote).map((r) => `${r.size}-${r.format}: brief ${r.briefNote}`),
+    ...rows
+      .filter((r) => r.foldNote)
+      .map((r) => `${r.size}-${r.format}: task executions folded on one thread: ${r.foldNote}`),
+  ];
   for (const n of new Set(notes)) console.log(`note: ${n}`);
   const checks = checkTargets(rows);
   console.log("");
