@@ -1,6 +1,6 @@
 /**
  * The task-execution fold on two threads. A large CSV or NDJSON task-execution file is cut in two
- * at a line where the run changes, near the middle; this thread folds the first part while a
+ * at a line where the run changes, a little past the middle; this thread folds the first part while a
  * worker folds the second into the same (shared) slot columns. Each thread claims the runs it
  * folds; the result is kept only when both parts were folded entirely by the fast paths, with no
  * problem and no run folded by both threads — the sums are then exactly the sequential ones (each
@@ -68,11 +68,18 @@ export interface FoldSplit {
   readonly firstRunId: string;
 }
 
+/**
+ * Where the cut is looked for, as a share of the file: a little past the middle, because this
+ * thread also starts the worker and hashes the worker's part, and the worker starts later and
+ * runs with a smaller heap (measured at 1M runs: 0.55 leaves neither thread waiting long).
+ */
+const SPLIT_AT = 0.55;
+
 /** Bytes read around the middle to find where the run changes. */
 const SPLIT_WINDOW_BYTES = 1024 * 1024;
 
 /**
- * Where to cut `file` for a two-thread fold: at the first line, at or after the middle, whose run
+ * Where to cut `file` for a two-thread fold: at the first line, at or after 55 % of it, whose run
  * id differs from the line before it. Otherwise why not: the file is not CSV or NDJSON, is smaller
  * than `minBytes`, the header or a line near the middle is quoted (CSV) or not an object (NDJSON),
  * or no run changes within a megabyte of the middle.
@@ -115,7 +122,7 @@ export async function findFoldSplit(file: TableFile, minBytes: number): Promise<
         }
       };
     }
-    const middle = Math.floor(size / 2);
+    const middle = Math.floor(size * SPLIT_AT);
     const window = await read(middle, SPLIT_WINDOW_BYTES);
     let start = window.indexOf(10) + 1; // the first whole line
     if (start === 0) return "no line end near the middle";
@@ -163,7 +170,7 @@ function startWorker(
   const oldGenerationMb = Math.ceil(96 + (plan.runs.runIds.length * 100) / 2 ** 20);
   const worker = new Worker(plan.script, {
     workerData: input,
-    resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: oldGenerationMb },
+    resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: oldGenerationMb },
   });
   const result = new Promise<FoldWorkerResult>((resolve) => {
     const fail = (why: string): void =>
