@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { loadDataset, type Dataset } from "../../lib/src/index";
-import { baseTables, writeTables, type Tables } from "../helpers/dataset-files";
+import { baseTables, writeTables } from "../helpers/dataset-files";
 
 /** The base tables without R3's execution of T3, with the runs in the given order. */
-function tables(runOrder: readonly string[]): Tables {
+function tables(runOrder: readonly string[]): ReturnType<typeof baseTables> {
   const base = baseTables();
   return {
     ...base,
