@@ -42,6 +42,8 @@ export type { LoadOptions } from "./load/load-dataset";
 export { loadDataset } from "./load/load-dataset";
 export type { FoldReport, FoldSplit } from "./load/parallel-fold";
 export { PARALLEL_FOLD_MIN_BYTES, FOLD_WORKER_SCRIPT, findFoldSplit } from "./load/parallel-fold";
+export type { FoldWorkerInput, FoldWorkerResult } from "./load/task-execution-worker";
+export { packRuns } from "./load/task-execution-worker";
 export { LocationColumn } from "./io/location-column";
 export { READ_CHUNK_BYTES, DECODE_SLICE_BYTES } from "./io/text-chunks";
 export type { DatasetLayout, CanonicalTable } from "./io/dataset-layout";

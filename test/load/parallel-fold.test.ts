@@ -12,6 +12,7 @@ import {
   FOLD_WORKER_SCRIPT,
   findFoldSplit,
   loadDataset,
+  packRuns,
   planPortfolio,
   writePortfolioTables,
   type Dataset,
@@ -122,5 +123,17 @@ describe.skipIf(!FOLD_WORKER_SCRIPT)("the task-execution fold on two threads", (
     const [one, two] = [await fail(1), await fail(2)];
     expect(one.issues.some((i) => i.field === "task_id")).toBe(true);
     expect(two.issues).toEqual(one.issues);
+  });
+});
+
+describe("packRuns", () => {
+  it("packs run ids end to end and missions by index (the doc example)", () => {
+    const packed = packRuns(["R1", "R22"], ["M1", "M1"]);
+    expect({ ...packed, runIdEnds: [...packed.runIdEnds], missionOfRun: [...packed.missionOfRun] }).toEqual({
+      runIdText: "R1R22",
+      runIdEnds: [2, 5],
+      missionOfRun: [0, 0],
+      missions: ["M1"],
+    });
   });
 });

@@ -22,7 +22,7 @@ import type { OrderedRuns, RunTaskAccumulator } from "../validate/run-task-accum
 import { TaskExecutionLayout } from "../validate/task-execution-fast";
 import type { TaskExecutionContext } from "../validate/task-executions";
 import { checkedHeader, executionVisitor } from "./task-execution-reader";
-import type { FoldWorkerInput, FoldWorkerResult } from "./task-execution-worker";
+import { packRuns, type FoldWorkerInput, type FoldWorkerResult } from "./task-execution-worker";
 
 /**
  * Files smaller than this (64 MiB, about 110,000 runs of 8 tasks as CSV) are folded on one thread:
@@ -206,8 +206,7 @@ export async function foldOnTwoThreads(
       table: file.table,
       ...(header ? { header } : {}),
       fromByte: plan.split.boundary,
-      runIds: plan.runs.runIds,
-      missionIds: plan.runs.missionIds,
+      ...packRuns(plan.runs.runIds, plan.runs.missionIds),
       next: plan.runs.next ?? new Int32Array(plan.runs.runIds.length).fill(-1),
       tasks: [...plan.tasks].map(([missionId, byId]) => [missionId, [...byId]] as const),
       columns,

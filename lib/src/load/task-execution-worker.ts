@@ -22,8 +22,15 @@ export interface FoldWorkerInput {
   readonly header?: readonly (string | undefined)[];
   /** Byte offset of the first line to fold (a line start). */
   readonly fromByte: number;
-  readonly runIds: readonly string[];
-  readonly missionIds: readonly string[];
+  /**
+   * The run ids, packed: all of them end to end in one string, and where each ends (a million
+   * strings in an array cost the parent far more to send than one string and a typed array).
+   */
+  readonly runIdText: string;
+  readonly runIdEnds: Int32Array;
+  /** Each run's mission, as an index into `missions`. */
+  readonly missionOfRun: Int32Array;
+  readonly missions: readonly string[];
   readonly next: Int32Array;
   /** Mission id → [task id, estimate] in slot order. */
   readonly tasks: readonly (readonly [string, readonly (readonly [string, number])[]])[];
@@ -50,6 +57,44 @@ export interface FoldWorkerResult {
   readonly agentLists: readonly (readonly string[])[];
 }
 
+/** The run ids and mission ids of `input`, as arrays. */
+function unpackRuns(input: FoldWorkerInput): { runIds: string[]; missionIds: string[] } {
+  const runIds = new Array<string>(input.runIdEnds.length);
+  const missionIds = new Array<string>(input.runIdEnds.length);
+  let from = 0;
+  for (let i = 0; i < runIds.length; i++) {
+    const to = input.runIdEnds[i]!;
+    runIds[i] = input.runIdText.slice(from, to);
+    missionIds[i] = input.missions[input.missionOfRun[i]!]!;
+    from = to;
+  }
+  return { runIds, missionIds };
+}
+
+/**
+ * Packs run ids and mission ids for {@link FoldWorkerInput}.
+ *
+ * @example packRuns(["R1", "R22"], ["M1", "M1"]) // → { runIdText: "R1R22", runIdEnds: [2, 5], missionOfRun: [0, 0], missions: ["M1"] }
+ */
+export function packRuns(
+  runIds: readonly string[],
+  missionIds: readonly string[],
+): Pick<FoldWorkerInput, "runIdText" | "runIdEnds" | "missionOfRun" | "missions"> {
+  const runIdEnds = new Int32Array(runIds.length);
+  const missionOfRun = new Int32Array(runIds.length);
+  const missions: string[] = [];
+  const missionIndex = new Map<string, number>();
+  let end = 0;
+  runIds.forEach((id, i) => {
+    runIdEnds[i] = end += id.length;
+    const missionId = missionIds[i]!;
+    let m = missionIndex.get(missionId);
+    if (m === undefined) missionIndex.set(missionId, (m = missions.push(missionId) - 1));
+    missionOfRun[i] = m;
+  });
+  return { runIdText: runIds.join(""), runIdEnds, missionOfRun, missions };
+}
+
 /**
  * Folds the lines of the file from `input.fromByte`; resolves to the result to post.
  *
@@ -57,11 +102,11 @@ export interface FoldWorkerResult {
  */
 export async function foldPart(input: FoldWorkerInput): Promise<FoldWorkerResult> {
   const tasks = new Map(input.tasks.map(([missionId, list]) => [missionId, new Map(list)]));
-  const acc = new RunTaskAccumulator(
-    { runIds: input.runIds, missionIds: input.missionIds, next: input.next },
-    tasks,
-    { columns: input.columns, claims: { owner: input.owner, mark: input.mark }, firstRun: input.firstRun },
-  );
+  const acc = new RunTaskAccumulator({ ...unpackRuns(input), next: input.next }, tasks, {
+    columns: input.columns,
+    claims: { owner: input.owner, mark: input.mark },
+    firstRun: input.firstRun,
+  });
   const layout = new TaskExecutionLayout(aliasesFor(input.table));
   let foldLine: (text: string, start: number, end: number) => boolean;
   if (input.format === "csv") {
