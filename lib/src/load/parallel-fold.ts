@@ -22,7 +22,7 @@ import type { OrderedRuns, RunTaskAccumulator } from "../validate/run-task-accum
 import { TaskExecutionLayout } from "../validate/task-execution-fast";
 import type { TaskExecutionContext } from "../validate/task-executions";
 import { checkedHeader, executionVisitor } from "./task-execution-reader";
-import { packRuns, type FoldWorkerInput, type FoldWorkerResult } from "./task-execution-worker";
+import { FOLD_WORKER_KIND, packRuns, type FoldWorkerInput, type FoldWorkerResult } from "./fold-part";
 
 /**
  * Files smaller than this (64 MiB, about 110,000 runs of 8 tasks as CSV) are folded on one thread:
@@ -201,6 +201,7 @@ export async function foldOnTwoThreads(
   const columns = accumulator.slotColumns;
   const start = (header?: readonly (string | undefined)[]): void => {
     const input: FoldWorkerInput = {
+      kind: FOLD_WORKER_KIND,
       path: file.path,
       format: file.format as "csv" | "ndjson",
       table: file.table,
