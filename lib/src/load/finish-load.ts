@@ -232,7 +232,7 @@ export async function finishLoad(
     tasks: orderedTasks,
     runs: orderedRuns,
     runTaskStats,
-    riskEvents: risk.events.map((e) => e.value),
+    riskEvents: risk.events,
     taskExecutionCount: executions?.count ?? 0,
     warnings: state.issues.warnings,
     ordered: true,

@@ -4,7 +4,7 @@
 import { describeFound } from "../io/describe-found";
 import { RISK_SEVERITIES, RISK_STATUSES, type RiskEvent } from "../model/dataset";
 import type { FieldReader } from "./field-reader";
-import { checkReference, IdIndex, type Located } from "./references";
+import { checkReference, IdIndex } from "./references";
 import { taskKey } from "./tasks";
 
 /** Fields a risk event record must have (canonical names). */
@@ -22,7 +22,9 @@ export const RISK_EVENT_REQUIRED_FIELDS: readonly string[] = [
 export class RiskEventTable {
   /** Event ids seen. */
   readonly ids = new IdIndex<true>();
-  private readonly valid: Located<RiskEvent>[] = [];
+  private readonly valid: RiskEvent[] = [];
+  /** One string per distinct task id and risk type (a few), not one copy per event. */
+  private readonly texts = new Map<string, string>();
 
   /**
    * Validates one risk event: event_id (unique), run_id (a known run), mission_id (must be the
@@ -82,24 +84,28 @@ export class RiskEventTable {
       return;
     }
     this.valid.push({
-      value: {
-        eventId,
-        runId,
-        missionId,
-        ...(taskId !== undefined ? { taskId } : {}),
-        riskType,
-        severity,
-        ...(description !== undefined ? { description } : {}),
-        detectedAt: detected.iso,
-        detectedMs: detected.ms,
-        status,
-      },
-      location: reader.record.location,
+      eventId,
+      runId,
+      missionId: runMission ?? missionId, // the run's mission id string: one per mission
+      ...(taskId !== undefined ? { taskId: this.shared(taskId) } : {}),
+      riskType: this.shared(riskType),
+      severity,
+      ...(description !== undefined ? { description } : {}),
+      detectedAt: detected.iso,
+      detectedMs: detected.ms,
+      status,
     });
   }
 
+  private shared(text: string): string {
+    const known = this.texts.get(text);
+    if (known !== undefined) return known;
+    this.texts.set(text, text);
+    return text;
+  }
+
   /** Valid risk events, in input order. */
-  get events(): readonly Located<RiskEvent>[] {
+  get events(): readonly RiskEvent[] {
     return this.valid;
   }
 }
