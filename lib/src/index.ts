@@ -45,6 +45,7 @@ export { PARALLEL_FOLD_MIN_BYTES, FOLD_WORKER_SCRIPT, findFoldSplit } from "./lo
 export type { FoldWorkerInput, FoldWorkerResult } from "./load/fold-part";
 export { FOLD_WORKER_KIND, foldPart, packRuns } from "./load/fold-part";
 export { LocationColumn } from "./io/location-column";
+export { StringPool } from "./validate/string-pool";
 export { READ_CHUNK_BYTES, DECODE_SLICE_BYTES } from "./io/text-chunks";
 export type { DatasetLayout, CanonicalTable } from "./io/dataset-layout";
 export {

@@ -5,6 +5,7 @@ import { describeFound } from "../io/describe-found";
 import { RISK_SEVERITIES, RISK_STATUSES, type RiskEvent } from "../model/dataset";
 import type { FieldReader } from "./field-reader";
 import { checkReference, IdIndex } from "./references";
+import { StringPool } from "./string-pool";
 import { taskKey } from "./tasks";
 
 /** Fields a risk event record must have (canonical names). */
@@ -24,7 +25,7 @@ export class RiskEventTable {
   readonly ids = new IdIndex<true>();
   private readonly valid: RiskEvent[] = [];
   /** One string per distinct task id and risk type (a few), not one copy per event. */
-  private readonly texts = new Map<string, string>();
+  private readonly texts = new StringPool();
 
   /**
    * Validates one risk event: event_id (unique), run_id (a known run), mission_id (must be the
@@ -87,21 +88,14 @@ export class RiskEventTable {
       eventId,
       runId,
       missionId: runMission ?? missionId, // the run's mission id string: one per mission
-      ...(taskId !== undefined ? { taskId: this.shared(taskId) } : {}),
-      riskType: this.shared(riskType),
+      ...(taskId !== undefined ? { taskId: this.texts.shared(taskId) } : {}),
+      riskType: this.texts.shared(riskType),
       severity,
       ...(description !== undefined ? { description } : {}),
       detectedAt: detected.iso,
       detectedMs: detected.ms,
       status,
     });
-  }
-
-  private shared(text: string): string {
-    const known = this.texts.get(text);
-    if (known !== undefined) return known;
-    this.texts.set(text, text);
-    return text;
   }
 
   /** Valid risk events, in input order. */

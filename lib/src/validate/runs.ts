@@ -8,6 +8,7 @@ import { RUN_STATUSES, type Run } from "../model/dataset";
 import type { FieldReader } from "./field-reader";
 import { checkReference, IdIndex } from "./references";
 import { KPI_COLUMN_PREFIX, kpiFieldOf, readRunKpis } from "./run-kpis";
+import { StringPool } from "./string-pool";
 
 /** Fields a run record must have (canonical names). */
 export const RUN_REQUIRED_FIELDS: readonly string[] = [
@@ -52,7 +53,7 @@ export class RunTable {
   private readonly prefixes: string[] = [];
   private readonly prefixOf: number[] = [];
   /** One string per mission id, shared by every run of the mission (not one copy per run). */
-  private readonly missionIds = new Map<string, string>();
+  private readonly missionIds = new StringPool();
 
   /**
    * Validates one run record: run_id (unique), mission_id (a known mission), start_time and
@@ -84,7 +85,15 @@ export class RunTable {
       });
     }
     if (runId === undefined) return;
-    if (!this.ids.register(reader, "run_id", runId, missionKnown ? this.shared(missionId) : "", "run"))
+    if (
+      !this.ids.register(
+        reader,
+        "run_id",
+        runId,
+        missionKnown ? this.missionIds.shared(missionId) : "",
+        "run",
+      )
+    )
       return;
     if (
       reader.failed ||
@@ -100,7 +109,7 @@ export class RunTable {
     ) {
       return;
     }
-    const sharedMissionId = this.shared(missionId);
+    const sharedMissionId = this.missionIds.shared(missionId);
     this.valid.push({
       runId,
       missionId: sharedMissionId,
@@ -138,14 +147,6 @@ export class RunTable {
       if (seen) seen.runs++;
       else byName.set(name, { location: reader.record.location, field: kpiFieldOf(reader, name), runs: 1 });
     }
-  }
-
-  /** The one string kept for a mission id. */
-  private shared(missionId: string): string {
-    const known = this.missionIds.get(missionId);
-    if (known !== undefined) return known;
-    this.missionIds.set(missionId, missionId);
-    return missionId;
   }
 
   /** Valid runs, in input order. */
