@@ -64,6 +64,15 @@ describe.skipIf(!FOLD_WORKER_SCRIPT)("the task-execution fold on two threads", (
     });
   }
 
+  it("gives exactly the one-thread result with CRLF line ends", async () => {
+    const dir = await written("csv");
+    const file = path.join(dir, "task_executions.csv");
+    fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace(/\n/g, "\r\n"));
+    const { one, two, report } = await bothWays(dir);
+    expect(report).toEqual({ threads: 2 });
+    expectSame(one, two);
+  });
+
   it("cuts at a line start where the run changes, near the middle", async () => {
     const dir = await written("csv");
     const file = path.join(dir, "task_executions.csv");
