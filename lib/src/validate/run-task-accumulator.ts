@@ -6,6 +6,19 @@
  */
 import type { RunTaskStat } from "../model/dataset";
 import { RunTaskStatTable, type RunIndex, type WholeColumn } from "../model/run-task-stat-table";
+import { RunMissionView } from "./run-mission-view";
+import {
+  copyGathered,
+  emptyLike,
+  gatherCopy,
+  type AccumulatorSharing,
+  type Gather,
+  type OrderedRuns,
+  type SlotColumn,
+  type SlotColumns,
+} from "./slot-columns";
+
+export type { AccumulatorSharing, OrderedRuns, SlotColumns } from "./slot-columns";
 import { AgentSets } from "./agent-sets";
 import type { TaskExecution } from "./task-executions";
 
@@ -33,113 +46,6 @@ export function isUnsuccessful(outcome: string): boolean {
 /** Compares strings by UTF-16 code units. */
 function byCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/**
- * Run ids → their mission id, as a read-only map over the accumulator's index (what
- * `TaskExecutionContext.runs` needs, without a second map of every run). Runs whose mission is
- * invalid map to "".
- */
-class RunMissionView implements ReadonlyMap<string, string> {
-  constructor(private readonly owner: RunTaskAccumulator) {}
-  get size(): number {
-    return this.owner.runCount;
-  }
-  get(runId: string): string | undefined {
-    const index = this.owner.runIndex(runId);
-    return index === undefined ? undefined : this.owner.missionOfRun(index);
-  }
-  has(runId: string): boolean {
-    return this.owner.runIndex(runId) !== undefined;
-  }
-  *entries(): MapIterator<[string, string]> {
-    for (let i = 0; i < this.owner.runCount; i++) yield [this.owner.runIdAt(i), this.owner.missionOfRun(i)];
-  }
-  *keys(): MapIterator<string> {
-    for (const [key] of this.entries()) yield key;
-  }
-  *values(): MapIterator<string> {
-    for (const [, value] of this.entries()) yield value;
-  }
-  forEach(callback: (value: string, key: string, map: ReadonlyMap<string, string>) => void): void {
-    for (const [key, value] of this.entries()) callback(value, key, this);
-  }
-  [Symbol.iterator](): MapIterator<[string, string]> {
-    return this.entries();
-  }
-}
-
-/** Makes a table column out of a slot column (see `RunTaskAccumulator.build`). */
-type Gather = <T extends SlotColumn>(column: T, release: (empty: T) => void) => T;
-
-/** A slot or table column. */
-type SlotColumn = Uint16Array | Uint32Array | Float64Array;
-
-/** A new column of `column`'s type and `length` values, zeroed. */
-function columnLike<T extends SlotColumn>(column: T, length: number): T {
-  return new (column.constructor as new (length: number) => T)(length);
-}
-
-/** A copy whose entry i is slot `source[i]` of `column` (left as it is). */
-function gatherCopy<T extends SlotColumn>(column: T, source: Uint32Array): T {
-  const n = source.length;
-  const out = columnLike(column, n);
-  for (let i = 0; i < n; i++) out[i] = column[source[i]!]!;
-  return out;
-}
-
-/** An empty column of `column`'s type, backed by a buffer of its own. */
-function emptyLike<T extends SlotColumn>(column: T): T {
-  return columnLike(column, 0);
-}
-
-/** A gather that copies, leaving the slot columns as they are. */
-function copyGathered(source: Uint32Array): Gather {
-  return <T extends SlotColumn>(column: T): T => gatherCopy(column, source);
-}
-
-/** The slot columns of a {@link RunTaskAccumulator} (one value per (run, task) slot). */
-export interface SlotColumns {
-  readonly executions: WholeColumn;
-  readonly actual: Float64Array;
-  readonly delay: Float64Array;
-  readonly approvalDelay: Float64Array;
-  readonly approvals: WholeColumn;
-  readonly overrun: Float64Array;
-  readonly overruns: WholeColumn;
-  readonly unsuccessful: WholeColumn;
-  readonly agents: WholeColumn;
-}
-
-/** How a {@link RunTaskAccumulator} holds its columns when two threads fold into them. */
-export interface AccumulatorSharing {
-  /** Fold into these columns (a worker's views of the parent's shared columns) instead of new ones. */
-  readonly columns?: SlotColumns;
-  /** Allocate new columns over `SharedArrayBuffer`s, so that a worker can fold into them too. */
-  readonly shared?: boolean;
-  /**
-   * Per run, the mark of the thread that folded into it first (0: none yet). Each thread claims
-   * a run when it turns to it; a run another thread claimed sets {@link RunTaskAccumulator.conflict}.
-   */
-  readonly claims?: { readonly owner: Int32Array; readonly mark: number };
-  /** Index of the run the first look-up most likely asks for (saves building the run map). */
-  readonly firstRun?: number;
-}
-
-/**
- * Runs given as arrays (what the loader has): ids known to be distinct, with their mission ids,
- * and optionally, for each run, the index of the run that follows it in the runs file (−1: none),
- * which is the run task executions most likely turn to next.
- */
-export interface OrderedRuns {
-  readonly runIds: readonly string[];
-  /** Mission id of each run ("" when invalid). */
-  readonly missionIds: readonly string[];
-  readonly next?: Int32Array;
-  /** Index of the run listed first in the runs file (the first guess), when known. */
-  readonly first?: number;
-  /** A look-up of `runIds` the caller already has (trusted), used instead of building one. */
-  readonly index?: RunIndex;
 }
 
 /**
