@@ -83,6 +83,25 @@ export interface SeriesContext {
 
 const EMPTY_CONTEXT: SeriesContext = { statsByRun: new Map(), taskIds: [] };
 
+/** Extends a task's running sums (holding i + 1 values) with one run's aggregate of it (none: zeros). */
+function pushTaskTotals(
+  t: TaskPrefix,
+  i: number,
+  runs: number,
+  executions: number,
+  actual: number,
+  delay: number,
+  overrun: number,
+  overrunCount: number,
+): void {
+  t.runs.push((t.runs[i] as number) + runs);
+  t.executions.push((t.executions[i] as number) + executions);
+  t.actual.push((t.actual[i] as number) + actual);
+  t.delay.push((t.delay[i] as number) + delay);
+  t.overrun.push((t.overrun[i] as number) + overrun);
+  t.overrunCount.push((t.overrunCount[i] as number) + overrunCount);
+}
+
 function value(entry: LedgerEntry, field: SummedField): number {
   return field === "riskFlagged" ? (entry.riskFlagged ? 1 : 0) : entry[field];
 }
@@ -384,13 +403,19 @@ export class MissionSeries {
     for (const [taskId, t] of this.tasks) {
       let k = start;
       while (k < end && c.taskIds[c.task[k]!] !== taskId) k++; // the first aggregate of the task
-      const found = k < end;
-      t.runs.push((t.runs[i] as number) + (found ? 1 : 0));
-      t.executions.push((t.executions[i] as number) + (found ? c.executions[k]! : 0));
-      t.actual.push((t.actual[i] as number) + (found ? c.actualMinutes[k]! : 0));
-      t.delay.push((t.delay[i] as number) + (found ? c.humanDelayMinutes[k]! : 0));
-      t.overrun.push((t.overrun[i] as number) + (found ? c.overrunMinutes[k]! : 0));
-      t.overrunCount.push((t.overrunCount[i] as number) + (found ? c.overrunCount[k]! : 0));
+      if (k === end) pushTaskTotals(t, i, 0, 0, 0, 0, 0, 0);
+      else {
+        pushTaskTotals(
+          t,
+          i,
+          1,
+          c.executions[k]!,
+          c.actualMinutes[k]!,
+          c.humanDelayMinutes[k]!,
+          c.overrunMinutes[k]!,
+          c.overrunCount[k]!,
+        );
+      }
     }
   }
 
@@ -409,12 +434,19 @@ export class MissionSeries {
     const stats = lookup.get(e.runId);
     for (const [taskId, t] of this.tasks) {
       const s = stats?.find((x) => x.taskId === taskId);
-      t.runs.push((t.runs[i] as number) + (s ? 1 : 0));
-      t.executions.push((t.executions[i] as number) + (s ? s.executions : 0));
-      t.actual.push((t.actual[i] as number) + (s ? s.actualMinutes : 0));
-      t.delay.push((t.delay[i] as number) + (s ? s.humanDelayMinutes : 0));
-      t.overrun.push((t.overrun[i] as number) + (s ? s.overrunMinutes : 0));
-      t.overrunCount.push((t.overrunCount[i] as number) + (s ? s.overrunCount : 0));
+      if (!s) pushTaskTotals(t, i, 0, 0, 0, 0, 0, 0);
+      else {
+        pushTaskTotals(
+          t,
+          i,
+          1,
+          s.executions,
+          s.actualMinutes,
+          s.humanDelayMinutes,
+          s.overrunMinutes,
+          s.overrunCount,
+        );
+      }
     }
   }
 }
