@@ -438,6 +438,7 @@ export { datasetFromInline, InlineMissionSchema } from "./validation/inline-hist
 export type { InlineMission } from "./validation/inline-history";
 // Incremental mission series (the accumulator behind evaluate() and the backtest replay).
 export { MissionSeries } from "./evaluate/mission-series";
+export { TaskRunningTotals } from "./evaluate/task-running-totals";
 export type { SeriesConfig, SeriesContext, SummedField, TaskTotals } from "./evaluate/mission-series";
 export { RunningMedian } from "./evaluate/running-median";
 export { welford } from "./evaluate/welford";

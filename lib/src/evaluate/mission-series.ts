@@ -18,8 +18,11 @@ import { compareEntries } from "./ledger";
 import { RunningMedian } from "./running-median";
 import { welford } from "./welford";
 import { SlidingTrendWindow } from "./sliding-trend";
+import { TaskRunningTotals, type TaskTotals } from "./task-running-totals";
 import type { TrendWindowStats } from "./trend";
 import type { LedgerEntry } from "./types";
+
+export type { TaskTotals } from "./task-running-totals";
 
 const DAY_MS = 86_400_000;
 
@@ -42,19 +45,6 @@ const SUMMED: readonly SummedField[] = [
   "riskWeight",
   "riskFlagged",
 ];
-
-/** Sums of a task's aggregates over the runs in which it has one. */
-export interface TaskTotals {
-  readonly runs: number;
-  readonly executions: number;
-  readonly actual: number;
-  readonly delay: number;
-  readonly overrun: number;
-  readonly overrunCount: number;
-}
-
-const TASK_FIELDS = ["runs", "executions", "actual", "delay", "overrun", "overrunCount"] as const;
-type TaskPrefix = Record<(typeof TASK_FIELDS)[number], number[]>;
 
 /** Risk events counted by severity. */
 interface SeverityCounts {
@@ -83,25 +73,6 @@ export interface SeriesContext {
 
 const EMPTY_CONTEXT: SeriesContext = { statsByRun: new Map(), taskIds: [] };
 
-/** Extends a task's running sums (holding i + 1 values) with one run's aggregate of it (none: zeros). */
-function pushTaskTotals(
-  t: TaskPrefix,
-  i: number,
-  runs: number,
-  executions: number,
-  actual: number,
-  delay: number,
-  overrun: number,
-  overrunCount: number,
-): void {
-  t.runs.push((t.runs[i] as number) + runs);
-  t.executions.push((t.executions[i] as number) + executions);
-  t.actual.push((t.actual[i] as number) + actual);
-  t.delay.push((t.delay[i] as number) + delay);
-  t.overrun.push((t.overrun[i] as number) + overrun);
-  t.overrunCount.push((t.overrunCount[i] as number) + overrunCount);
-}
-
 function value(entry: LedgerEntry, field: SummedField): number {
   return field === "riskFlagged" ? (entry.riskFlagged ? 1 : 0) : entry[field];
 }
@@ -124,7 +95,7 @@ export class MissionSeries {
   private readonly durSum = [0];
   private readonly durMean = [0];
   private readonly durM2 = [0];
-  private readonly tasks = new Map<string, TaskPrefix>();
+  private readonly tasks = new Map<string, TaskRunningTotals>();
   private readonly top: string[] = [];
   private readonly intervals = new RunningMedian();
   private readonly missionRisk: SeverityCounts = { low: 0, medium: 0, high: 0 };
@@ -141,11 +112,7 @@ export class MissionSeries {
     private readonly context: SeriesContext = EMPTY_CONTEXT,
   ) {
     this.compare = compareEntries(config.order);
-    for (const id of context.taskIds) {
-      const p = {} as TaskPrefix;
-      for (const f of TASK_FIELDS) p[f] = [0];
-      this.tasks.set(id, p);
-    }
+    for (const id of context.taskIds) this.tasks.set(id, new TaskRunningTotals());
   }
 
   /**
@@ -287,17 +254,7 @@ export class MissionSeries {
 
   /** Totals of a task (one of the context's task ids) over all entries. */
   taskTotals(taskId: string): TaskTotals {
-    const p = this.tasks.get(taskId);
-    const n = this.list.length;
-    const at = (f: (typeof TASK_FIELDS)[number]) => (p ? (p[f][n] as number) : 0);
-    return {
-      runs: at("runs"),
-      executions: at("executions"),
-      actual: at("actual"),
-      delay: at("delay"),
-      overrun: at("overrun"),
-      overrunCount: at("overrunCount"),
-    };
+    return this.tasks.get(taskId)?.at(this.list.length) ?? new TaskRunningTotals().at(0);
   }
 
   /** Task aggregate of a run (the first one for the task), if any. */
@@ -388,7 +345,7 @@ export class MissionSeries {
     for (const arr of this.prefix.values()) arr.length = p + 1;
     for (const arr of [this.kpiSum, this.kpiMean, this.kpiM2, this.durSum, this.durMean, this.durM2])
       arr.length = p + 1;
-    for (const t of this.tasks.values()) for (const f of TASK_FIELDS) t[f].length = p + 1;
+    for (const t of this.tasks.values()) t.truncate(p);
     for (let i = p; i < this.list.length; i++) this.extend(i);
   }
 
@@ -403,19 +360,7 @@ export class MissionSeries {
     for (const [taskId, t] of this.tasks) {
       let k = start;
       while (k < end && c.taskIds[c.task[k]!] !== taskId) k++; // the first aggregate of the task
-      if (k === end) pushTaskTotals(t, i, 0, 0, 0, 0, 0, 0);
-      else {
-        pushTaskTotals(
-          t,
-          i,
-          1,
-          c.executions[k]!,
-          c.actualMinutes[k]!,
-          c.humanDelayMinutes[k]!,
-          c.overrunMinutes[k]!,
-          c.overrunCount[k]!,
-        );
-      }
+      t.pushTableEntry(i, c, k < end ? k : -1);
     }
   }
 
@@ -432,21 +377,10 @@ export class MissionSeries {
       return;
     }
     const stats = lookup.get(e.runId);
-    for (const [taskId, t] of this.tasks) {
-      const s = stats?.find((x) => x.taskId === taskId);
-      if (!s) pushTaskTotals(t, i, 0, 0, 0, 0, 0, 0);
-      else {
-        pushTaskTotals(
-          t,
-          i,
-          1,
-          s.executions,
-          s.actualMinutes,
-          s.humanDelayMinutes,
-          s.overrunMinutes,
-          s.overrunCount,
-        );
-      }
-    }
+    for (const [taskId, t] of this.tasks)
+      t.pushStat(
+        i,
+        stats?.find((x) => x.taskId === taskId),
+      );
   }
 }

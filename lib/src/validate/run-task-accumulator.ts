@@ -189,11 +189,6 @@ export class RunTaskAccumulator {
     };
   }
 
-  /** Per run: the slot offsets (first slot of each run, then the total). */
-  get slotOffsets(): Int32Array {
-    return this.offsets;
-  }
-
   /** Agent lists by the ids the agents column holds. */
   agentLists(): readonly (readonly string[])[] {
     return this.agentSets.allLists();
