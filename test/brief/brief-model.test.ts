@@ -205,7 +205,7 @@ describe("brief model of the demo portfolio", () => {
     const n = m.metrics.trend.n;
     expect(line.to).toMatchObject({ runIndex: entries.length });
     expect(line.from).toMatchObject({ runIndex: entries.length - n + 1 });
-    const sen = senSlope(entries.slice(-n).map((e) => e.kpiValue));
+    const sen = senSlope(entries.slice(-n).map((e) => e.kpiValue as number));
     // senSlope's x is 1..n: the first run of the window is x = 1, the last x = n.
     const { from, to } = line;
     expect(from.value).toBeCloseTo(sen.intercept + sen.slope * 1, 9);

@@ -60,7 +60,7 @@ describe("MissionSeries", () => {
     expect(s.countSum("humanTouches", 5, 15)).toBe(
       entries.slice(5, 15).reduce((a, e) => a + e.humanTouches, 0),
     );
-    expect(s.kpiCv()).toBeCloseTo(coefficientOfVariation(entries.map((e) => e.kpiValue)), 12);
+    expect(s.kpiCv()).toBeCloseTo(coefficientOfVariation(entries.map((e) => e.kpiValue as number)), 12);
     expect(s.durationCv()).toBeCloseTo(coefficientOfVariation(entries.map((e) => e.durationMinutes)), 12);
     const intervals = entries
       .slice(1)
@@ -145,7 +145,7 @@ describe("MissionSeries trend window", () => {
       });
       const f = 10 ** decimals;
       entries.forEach((e, i) => {
-        series.append({ ...e, kpiValue: Math.round((e.kpiValue + rng.normal(0, 3)) * f) / f });
+        series.append({ ...e, kpiValue: Math.round(((e.kpiValue as number) + rng.normal(0, 3)) * f) / f });
         if (i < 2) return;
         const window = series.kpiValues.slice(-size);
         const stats = series.trendStats(size, 0.9);

@@ -17,7 +17,8 @@ import type { Evidence, MissionAssessment, MissionMetrics, Trigger } from "./typ
  * `health_only`: bands of the health score. `health_with_gates`: the same, then at best
  * `insufficientDataBand` when the trend cannot be judged (too little history to confirm progress
  * or decline), then at best `highTriggerCap` with any high-severity trigger and
- * ATTENTION_REQUIRED with `attentionHighTriggers` or more of them.
+ * ATTENTION_REQUIRED with `attentionHighTriggers` or more of them. An unconfirmed excursion for the
+ * worse (the KPI_EXCURSION trigger) makes it at best `level.excursionBand`.
  *
  * @example missionBand(m001Metrics, [], seedV3) // → { band: "WATCH", evidence: [{ rule: "health_band", … }] }
  */
@@ -51,6 +52,19 @@ export function missionBand(
         comparison: "→",
         threshold: gates.insufficientDataBand,
         runsConsidered: metrics.trend.n,
+      });
+    }
+    // An unconfirmed excursion for the worse: named, and at best the level rule's band.
+    const excursion = triggers.find((t) => t.id === "KPI_EXCURSION");
+    if (excursion && rules.level?.method === "fitted" && worseBand(band, rules.level.excursionBand) !== band) {
+      band = worseBand(band, rules.level.excursionBand);
+      evidence.push({
+        rule: "gate_unconfirmed_excursion",
+        metric: "hampel_score_last_run",
+        value: metrics.excursion ? Math.round(metrics.excursion.score * 100) / 100 : null,
+        comparison: "> → at best",
+        threshold: rules.level.excursionBand,
+        runsConsidered: metrics.kpiRuns,
       });
     }
     const high = triggers.filter((t) => t.severity === "high");

@@ -4,6 +4,7 @@
  */
 import type { Ruleset } from "../rules/schema";
 import { binomialLowerTail, binomialUpperTail } from "../stats/binomial";
+import { countTrendTest } from "../stats/count-trend";
 import { formatP, round } from "./kpi-compare";
 import { MissionSeries } from "./mission-series";
 import type { AutonomyAssessment, LedgerEntry } from "./types";
@@ -114,6 +115,7 @@ export function assessAutonomyOf(series: MissionSeries, rules: Ruleset["autonomy
       description: `Autonomy score ${score} ${regression ? "is below" : "meets"} the threshold ${reg.threshold}.`,
     };
   }
+  if (reg.method === "touch_trend") return touchTrend(series, score, reg);
   const w = Math.max(reg.minRunsPerWindow, Math.floor(entries.length * reg.windowFraction));
   if (entries.length < 2 * w) {
     return {
@@ -143,5 +145,54 @@ export function assessAutonomyOf(series: MissionSeries, rules: Ruleset["autonomy
     description:
       `Autonomy score ${score}. Human touches per run: ${round(cmp.early, 2)} in the first ${w} runs, ` +
       `${round(cmp.recent, 2)} in the last ${w} (${ratioText}, one-sided p ${formatP(cmp.pRising)}) → ${touchDirection}.`,
+  };
+}
+
+type TouchTrendRules = Extract<Ruleset["autonomy"]["regression"], { method: "touch_trend" }>;
+
+/**
+ * Autonomy regression as a one-sided Mann–Kendall test on human touches per run over every run
+ * of the window (runs without a KPI value included): rank-based, so overdispersed counts do not
+ * inflate it. The rise must also be material: the recent half's rate at least `minRateRatio` ×
+ * and `minRateIncrease` above the early half's. Reports the smallest rise the data could detect.
+ */
+function touchTrend(series: MissionSeries, score: number, reg: TouchTrendRules): AutonomyAssessment {
+  const entries = series.entries;
+  const from = Math.max(0, entries.length - reg.windowRuns);
+  const counts: number[] = [];
+  for (let i = from; i < entries.length; i++) counts.push((entries[i] as LedgerEntry).humanTouches);
+  if (counts.length < reg.minRuns) {
+    return {
+      score,
+      regression: false,
+      touchDirection: "unknown",
+      description: `Autonomy score ${score}; too few runs (${counts.length}) to test whether human touches are rising (needs ${reg.minRuns}).`,
+    };
+  }
+  const test = countTrendTest(counts, reg.alpha);
+  const early = test.earlyMean;
+  const recent = test.recentMean;
+  const ratio = early === 0 ? (recent === 0 ? 1 : Infinity) : recent / early;
+  const material = ratio >= reg.minRateRatio && recent - early >= reg.minRateIncrease;
+  const regression = test.pRising <= reg.alpha && material;
+  const falling = test.pFalling <= reg.alpha && early - recent >= reg.minRateIncrease;
+  const touchDirection = regression ? "rising" : falling ? "falling" : "steady";
+  const half = Math.floor(counts.length / 2);
+  const ratioText = Number.isFinite(ratio) ? `×${round(ratio, 2)}` : "from zero";
+  return {
+    score,
+    regression,
+    earlyTouchRate: round(early, 3),
+    recentTouchRate: round(recent, 3),
+    rateRatio: Number.isFinite(ratio) ? round(ratio, 3) : ratio,
+    pValue: test.pRising,
+    windowRuns: half,
+    testedRuns: counts.length,
+    minDetectableRise: round(test.minDetectableRise, 3),
+    touchDirection,
+    description:
+      `Autonomy score ${score}. Human touches per run: ${round(early, 2)} in the first ${half} runs, ` +
+      `${round(recent, 2)} in the last ${half} (${ratioText}); Mann–Kendall on all ${counts.length} runs, one-sided p ${formatP(test.pRising)} → ${touchDirection}. ` +
+      `The smallest rise these runs could reliably detect is about ${round(test.minDetectableRise, 2)} touches per run.`,
   };
 }

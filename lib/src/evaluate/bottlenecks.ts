@@ -7,6 +7,7 @@ import type { RiskEvent, TaskDefinition } from "../model/dataset";
 import type { Ruleset } from "../rules/schema";
 import { MissionSeries } from "./mission-series";
 import type { BottleneckDriver, BottleneckStatus, LedgerEntry, TaskFriction } from "./types";
+import { median } from "../stats/quantile";
 import { recent } from "./window";
 
 /** Inputs of {@link assessBottlenecks}. */
@@ -166,7 +167,9 @@ function lostTimeTask(
  * weights mixed, as the reference does); persistence over the last N run ids sorted as strings.
  * `lost_time`: score = (delay + overrun minutes per run) ÷ estimate + severity-weighted risk events
  * per run·w over the recent runs by time; persistence = runs with friction among the most recent
- * runs by time. Tasks scoring under `minScore` are not bottlenecks.
+ * runs by time. Tasks scoring under `minScore` are not bottlenecks; with `standOut`, the top
+ * task is marked with whether it stands out (score ≥ floor and ≥ ratio × the median score of the
+ * other tasks), which a repeated bottleneck requires.
  *
  * @example assessBottlenecks(m002Input, seedV3.bottleneck).top?.taskId // → "T5"
  */
@@ -210,6 +213,17 @@ export function assessBottlenecksOf(
   tasks.sort((a, b) => b.score - a.score || (order.get(a.taskId) ?? 0) - (order.get(b.taskId) ?? 0));
   const first = tasks[0] ?? null;
   const minScore = rules.method === "lost_time" ? rules.minScore : 0;
-  const top = first && first.score > minScore ? first : rules.method === "seed_v3" ? first : null;
-  return { tasks, top };
+  const chosen = first && first.score > minScore ? first : rules.method === "seed_v3" ? first : null;
+  const standOut = rules.method === "lost_time" ? rules.standOut : undefined;
+  if (!chosen || !standOut) return { tasks, top: chosen };
+  // Does the top task stand out from the others and from the floor?
+  const others = tasks.filter((t) => t !== chosen).map((t) => t.score);
+  const typical = others.length > 0 ? median(others) : 0;
+  const ratio = typical > 0 ? chosen.score / typical : chosen.score > 0 ? Infinity : 1;
+  const top: TaskFriction = {
+    ...chosen,
+    standOutRatio: ratio,
+    standsOut: chosen.score >= standOut.floor && ratio >= standOut.ratio,
+  };
+  return { tasks: tasks.map((t) => (t === chosen ? top : t)), top };
 }

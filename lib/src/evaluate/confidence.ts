@@ -29,8 +29,8 @@ export function lowerLevel(a: ConfidenceLevel, b: ConfidenceLevel): ConfidenceLe
  */
 export function missionConfidence(m: MissionMetrics, rules: Ruleset["confidence"]): Confidence {
   const name = m.missionName;
-  const n = m.runsAnalyzed;
   if (rules.method === "run_count") {
+    const n = m.runsAnalyzed;
     if (n < rules.lowBelowRuns)
       return {
         level: "LOW",
@@ -45,6 +45,7 @@ export function missionConfidence(m: MissionMetrics, rules: Ruleset["confidence"
       };
     return { level: "HIGH", reasons: [] };
   }
+  const n = m.kpiRuns;
   let level: ConfidenceLevel = "HIGH";
   const reasons: string[] = [];
   const lower = (to: ConfidenceLevel, reason: string) => {
@@ -73,6 +74,28 @@ export function missionConfidence(m: MissionMetrics, rules: Ruleset["confidence"
         `The trend of ${name} is imprecise: its ${round(width * 100, 0)} % confidence band across the window exceeds ${round(rules.slopePrecision.maxRelativeCiWidth * 100, 0)} %.`,
       );
     }
+  }
+  const serial = m.trend.serialCorrelation;
+  if (rules.serialCorrelation && serial && serial.lag1 >= rules.serialCorrelation.minLag1) {
+    lower(
+      "MEDIUM",
+      serial.correction === "too_short"
+        ? `The KPI of ${name} is strongly serially correlated (lag-1 ${round(serial.lag1, 2)}) over too few runs (${t.n}) to tell a trend from a slow wander.`
+        : `The KPI of ${name} is serially correlated (lag-1 ${round(serial.lag1, 2)}): its ${t.n} runs weigh like about ${round(t.n / serial.varianceFactor, 0)} independent ones.`,
+    );
+  }
+  const lv = m.level;
+  if (f?.targetMet && lv && lv.intervalWithinMargin === false) {
+    lower(
+      "MEDIUM",
+      `${name} is at its target on its current level (${round(lv.value, 2)}), but the ${Math.round(lv.ciLevel * 100)} % interval (${round(lv.lower, 2)} to ${round(lv.upper, 2)}) reaches beyond the equivalence margin.`,
+    );
+  }
+  if (m.excursion) {
+    lower(
+      "MEDIUM",
+      `The latest run of ${name} is far outside the others (${round(m.excursion.value, 2)} against a usual ${round(m.excursion.median, 2)}); it is left out until the next run confirms it.`,
+    );
   }
   if (rules.dispersion.lowerOnLabels.includes(m.stability.label)) {
     lower("MEDIUM", `The KPI of ${name} is ${m.stability.label} (${m.stability.description})`);
@@ -105,4 +128,28 @@ export function portfolioConfidence(missions: readonly Confidence[]): Confidence
   const ordered = [...missions].sort((a, b) => RANK[a.level] - RANK[b.level]);
   const reasons = [...new Set(ordered.flatMap((c) => c.reasons))];
   return { level, reasons };
+}
+
+/**
+ * Confidence in the portfolio's verdict and primary driver: the lowest level among the missions
+ * that decide them (those in the verdict's band and the driver's mission), with their reasons;
+ * missions with too little history to judge are named apart in one sentence and do not lower it.
+ * LOW when no mission decides.
+ *
+ * @example verdictConfidence([{ level: "HIGH", reasons: [] }], [{ missionId: "N", missionName: "New", metrics: { kpiRuns: 2 } }]).level // → "HIGH"
+ */
+export function verdictConfidence(
+  deciding: readonly Confidence[],
+  limited: readonly { missionName: string; metrics: { kpiRuns: number } }[],
+): Confidence {
+  const base = portfolioConfidence(deciding);
+  if (limited.length === 0) return base;
+  const list = limited.map((m) => `${m.missionName} (${m.metrics.kpiRuns} run${m.metrics.kpiRuns === 1 ? "" : "s"})`);
+  return {
+    level: base.level,
+    reasons: [
+      ...base.reasons,
+      `Not yet judged, too little history (listed apart, not counted in the verdict): ${list.join(", ")}.`,
+    ],
+  };
 }

@@ -2,7 +2,8 @@
  * `evaluate`: the whole pipeline, pure and deterministic — dataset → ledger → mission metrics →
  * triggers → mission assessments → portfolio assessment — returning every stage.
  */
-import type { Dataset, RiskEvent } from "../model/dataset";
+import type { Dataset, Mission, RiskEvent } from "../model/dataset";
+import { adjustAlarms } from "./alarm-adjustment";
 import { runStatsLookup } from "../model/run-task-stat-table";
 import type { Ruleset } from "../rules/schema";
 import { asOfToMs } from "./as-of";
@@ -11,7 +12,13 @@ import { assessPortfolio } from "./assess-portfolio";
 import { buildColumnarLedger } from "./ledger";
 import { missionMetrics } from "./mission-metrics";
 import { missionTriggers } from "./triggers";
-import type { EvaluateOptions, EvaluationResult, MissionAssessment } from "./types";
+import type {
+  EvaluateOptions,
+  EvaluationResult,
+  MissionAssessment,
+  MissionMetrics,
+  NotStartedMission,
+} from "./types";
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
@@ -72,25 +79,37 @@ export function evaluate(dataset: Dataset, rules: Ruleset, options: EvaluateOpti
   const missions = [...dataset.missions].sort((a, b) =>
     a.missionId < b.missionId ? -1 : a.missionId > b.missionId ? 1 : 0,
   );
-  const assessments: MissionAssessment[] = [];
+  const measured: MissionMetrics[] = [];
+  const notStarted: NotStartedMission[] = [];
   for (const mission of missions) {
+    const runsTotal = runsUpToAsOf.get(mission.missionId) ?? 0;
+    if (runsTotal === 0) {
+      // No run by the as-of instant: listed as not started, not scored.
+      notStarted.push({ missionId: mission.missionId, missionName: mission.name });
+      continue;
+    }
     const metrics = missionMetrics(
       {
         mission,
         kpi: primary.get(mission.missionId),
         tasks: tasksByMission.get(mission.missionId) ?? [],
         entries: store.entries(mission.missionId), // made for this mission only, then dropped
-        runsTotal: runsUpToAsOf.get(mission.missionId) ?? 0,
+        runsTotal,
         statsByRun,
         riskEvents: riskByMission.get(mission.missionId) ?? [],
         asOfMs,
       },
       rules,
     );
-    const triggers = missionTriggers(metrics, rules);
-    assessments.push(assessMission(mission, metrics, triggers, rules));
+    measured.push(metrics);
   }
-  const portfolio = assessPortfolio(assessments, rules);
+  // The alarms' p-values adjusted together across the portfolio, then the rules fire.
+  const byId = new Map(missions.map((m) => [m.missionId, m]));
+  const assessments: MissionAssessment[] = adjustAlarms(measured, rules).map((metrics) => {
+    const mission = byId.get(metrics.missionId) as Mission;
+    return assessMission(mission, metrics, missionTriggers(metrics, rules), rules);
+  });
+  const portfolio = assessPortfolio(assessments, rules, notStarted);
   return {
     ruleset: { id: rules.id, version: rules.version },
     asOf: Number.isFinite(asOfMs) ? new Date(asOfMs).toISOString() : "",

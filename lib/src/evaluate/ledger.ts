@@ -46,7 +46,7 @@ type EntryFields = { -readonly [K in keyof LedgerEntry]: LedgerEntry[K] };
 const PlainEntry = function PlainEntry(
   this: EntryFields,
   run: Run,
-  value: number,
+  value: number | null,
   secondary: Record<string, number>,
   agg: RunAggregate | undefined,
 ) {
@@ -69,21 +69,22 @@ const PlainEntry = function PlainEntry(
   this.riskWeight = agg?.riskWeight ?? 0;
 } as unknown as new (
   run: Run,
-  value: number,
+  value: number | null,
   secondary: Record<string, number>,
   agg: RunAggregate | undefined,
 ) => LedgerEntry;
 PlainEntry.prototype = Object.prototype;
 
 /**
- * The ledger entry of a run whose primary KPI `kpi` has `value`, with its aggregates (none: 0).
+ * The ledger entry of a run whose primary KPI `kpi` has `value` (null: the run did not report it),
+ * with its aggregates (none: 0).
  *
  * @example ledgerEntry(run, "days", 4, undefined).humanTouches // → interventions + escalations
  */
 export function ledgerEntry(
   run: Run,
   kpi: string,
-  value: number,
+  value: number | null,
   agg: RunAggregate | undefined,
 ): LedgerEntry {
   const secondaryKpis = Object.create(Object.prototype) as Record<string, number>; // no literal: see PlainEntry
@@ -99,6 +100,7 @@ export function ledgerEntry(
 interface MissionLedgerColumns {
   readonly kpi: string;
   readonly runs: Uint32Array;
+  /** NaN where the run did not report the primary KPI (kept under `runsWithoutKpi: include`). */
   readonly kpiValue: Float64Array;
   readonly approvalDelay: Float64Array;
   readonly overrun: Float64Array;
@@ -151,7 +153,8 @@ class ColumnarLedger {
     if (!c) return [];
     const out: LedgerEntry[] = new Array<LedgerEntry>(c.runs.length);
     for (let i = 0; i < c.runs.length; i++) {
-      out[i] = ledgerEntry(this.runs[c.runs[i]!]!, c.kpi, c.kpiValue[i]!, {
+      const value = c.kpiValue[i]!;
+      out[i] = ledgerEntry(this.runs[c.runs[i]!]!, c.kpi, Number.isNaN(value) ? null : value, {
         approvalDelay: c.approvalDelay[i]!,
         overrun: c.overrun[i]!,
         riskEvents: c.riskEvents[i]!,
@@ -163,8 +166,9 @@ class ColumnarLedger {
 }
 
 /**
- * Builds the ledger of every run started at or before `asOfMs`. Runs whose mission has no primary
- * KPI value in that run are excluded with a reason; risk events detected after `asOfMs` are
+ * Builds the ledger of every run started at or before `asOfMs`. Runs of a mission without a primary
+ * KPI are excluded with a reason, and so are runs without the primary KPI's value unless the
+ * ruleset keeps them (`ledger.runsWithoutKpi: include`: their entry's `kpiValue` is null); risk events detected after `asOfMs` are
  * ignored. The ledger is held as columns; each mission's entries are made when read (see
  * `Ledger.byMission`).
  *
@@ -214,12 +218,13 @@ export function buildColumnarLedger(dataset: Dataset, rules: Ruleset, asOfMs: nu
   const missionIds = dataset.missions.map((m) => m.missionId);
   const chosen = new Map<string, { kpi: string; runs: number[]; values: number[] }>();
   const excluded: ExcludedRun[] = [];
+  const keepWithoutValue = rules.ledger.runsWithoutKpi === "include";
   for (let r = 0; r < runs.length; r++) {
     const run = runs[r]!;
     if (run.startMs > asOfMs || (indexById && indexById.get(run.runId) !== r)) continue;
     const kpi = primaryKpi.get(run.missionId);
     const value = kpi === undefined ? undefined : run.kpis[kpi];
-    if (kpi === undefined || value === undefined) {
+    if (kpi === undefined || (value === undefined && !keepWithoutValue)) {
       excluded.push({
         runId: run.runId,
         missionId: run.missionId,
@@ -230,7 +235,7 @@ export function buildColumnarLedger(dataset: Dataset, rules: Ruleset, asOfMs: nu
     let list = chosen.get(run.missionId);
     if (!list) chosen.set(run.missionId, (list = { kpi, runs: [], values: [] }));
     list.runs.push(r);
-    list.values.push(value);
+    list.values.push(value ?? NaN);
   }
 
   const { approvalDelayMinutes, overrunMinutes, runOffsets } = table.columns;

@@ -8,6 +8,7 @@ import type { Ruleset } from "../rules/schema";
 import { assessAutonomyOf } from "./autonomy";
 import { assessBottlenecksOf } from "./bottlenecks";
 import { kpiFigures } from "./figures";
+import { calendarPace, kpiExcursion, kpiLevel } from "./kpi-level";
 import { frictionAveragesOf, frictionSubscore } from "./friction";
 import { healthScore, outcomeSubscore, trendSubscore } from "./health";
 import { MissionSeries, type SeriesConfig } from "./mission-series";
@@ -109,24 +110,49 @@ function computeMetrics(
   const { mission, kpi } = input;
   const entries = series.entries;
   const values = series.kpiValues;
+  const times = series.kpiStartMs;
   const direction = kpi?.direction ?? "lower_is_better";
   const t = rules.trend;
+  const k = (key: string | undefined) => key ?? "";
+  // A last run far outside the others is reported and left out until the next run confirms it.
+  const excursion = memoized(memo, k(keys?.trend) + "|excursion", () =>
+    kpiExcursion(values, direction, rules.level, t.minRuns, t.method === "mann_kendall" ? t.maxWindowRuns : undefined),
+  );
+  const analysed = excursion ? values.slice(0, -1) : values;
+  const analysedTimes = excursion ? times.slice(0, -1) : times;
   // The Mann–Kendall window's statistics, from the series' sliding window (computed once).
   const stats =
-    t.method === "mann_kendall" && values.length >= t.minRuns
+    t.method === "mann_kendall" && analysed.length >= t.minRuns && !excursion
       ? series.trendStats(t.maxWindowRuns, t.ciLevel)
       : undefined;
-  const k = (key: string | undefined) => key ?? "";
   const trend = memoized(memo, k(keys?.trend), () =>
-    assessTrend(values, direction, t, kpi?.unit, stats && (() => stats)),
+    assessTrend(analysed, direction, t, kpi?.unit, stats && (() => stats), analysedTimes),
   );
-  const figures = memoized(memo, "figures", () =>
-    kpi && values.length > 0 ? kpiFigures(kpi, values) : null,
+  const pace = memoized(memo, k(keys?.trajectory) + "|pace", () =>
+    rules.trajectory.method === "sen_eta" && rules.trajectory.timeBasis === "calendar" && analysed.length > 0
+      ? calendarPace(analysed, analysedTimes, trend, t.method === "mann_kendall" ? t.ciLevel : 0.95)
+      : undefined,
+  );
+  const level = memoized(memo, k(keys?.trajectory) + "|level", () =>
+    kpi && analysed.length > 0 && rules.level?.method === "fitted"
+      ? kpiLevel(analysed, kpi, trend, pace, rules.level)
+      : undefined,
+  );
+  const figures = memoized(memo, k(keys?.trajectory) + "|figures", () =>
+    kpi && values.length > 0 ? kpiFigures(kpi, values, level, rules.level) : null,
   );
   const trajectory = memoized(memo, k(keys?.trajectory), () =>
-    kpi && values.length > 0
+    kpi && analysed.length > 0
       ? assessTrajectory(
-          { spec: kpi, values, startMs: series.startMs, trend, daysPerRun: series.medianIntervalDays() },
+          {
+            spec: kpi,
+            values: analysed,
+            startMs: analysedTimes,
+            trend,
+            daysPerRun: series.medianIntervalDays(),
+            ...(level ? { level, targetMet: figures?.targetMet ?? null } : {}),
+            ...(pace ? { pace } : {}),
+          },
           rules.trajectory,
         )
       : { status: "unknown" as const, description: "No primary KPI values." },
@@ -147,15 +173,15 @@ function computeMetrics(
   // it depends on the trend's window, slope and intercept only, not on its label.
   const stability = memoized(
     memo,
-    `${k(keys?.stability)}|${trend.n}|${trend.slopePerRun}|${trend.intercept}`,
-    () => assessStabilityOf(series, rules.stability, trend, stats?.level),
+    `${k(keys?.stability)}|${trend.n}|${trend.slopePerRun}|${trend.intercept}|${excursion ? 1 : 0}`,
+    () => assessStabilityOf(series, rules.stability, trend, trend.levelShift ? undefined : stats?.level, analysed),
   );
   const risk = memoized(memo, k(keys?.risk), () => assessRiskOf(series, rules));
-  const latest = values[values.length - 1];
+  const current = level ? level.value : values[values.length - 1];
   const subscores: Subscores = {
     outcome:
-      kpi && latest !== undefined
-        ? outcomeSubscore(kpi, latest, rules.health)
+      kpi && current !== undefined
+        ? outcomeSubscore(kpi, current, rules.health)
         : rules.health.outcomeMissingScore,
     trajectory: trendSubscore(trend.label, rules.health, trajectory.status),
     friction: frictionSubscore(friction, rules.friction),
@@ -172,6 +198,9 @@ function computeMetrics(
     ...(last ? { lastRunDate: last.date } : {}),
     figures,
     trend,
+    ...(excursion ? { excursion } : {}),
+    ...(level ? { level } : {}),
+    ...(pace ? { pace } : {}),
     trajectory,
     autonomy,
     friction,
@@ -182,7 +211,8 @@ function computeMetrics(
     subscores,
     healthScore: healthScore(subscores, rules.health),
     daysSinceLastRun: last ? Math.max(0, (input.asOfMs - last.startMs) / DAY_MS) : null,
-    kpiCompleteness: input.runsTotal === 0 ? 0 : entries.length / input.runsTotal,
+    kpiRuns: values.length,
+    kpiCompleteness: input.runsTotal === 0 ? 0 : values.length / input.runsTotal,
   };
 }
 

@@ -16,7 +16,7 @@ import type { RiskEvent, RiskSeverity, RunTaskStat } from "../model/dataset";
 import type { Ruleset } from "../rules/schema";
 import { compareEntries } from "./ledger";
 import { RunningMedian } from "./running-median";
-import { welford } from "./welford";
+import { welford, welfordAt } from "./welford";
 import { SlidingTrendWindow } from "./sliding-trend";
 import { TaskRunningTotals, type TaskTotals } from "./task-running-totals";
 import type { TrendWindowStats } from "./trend";
@@ -85,13 +85,17 @@ function value(entry: LedgerEntry, field: SummedField): number {
  */
 export class MissionSeries {
   private readonly list: LedgerEntry[] = [];
+  /** Primary KPI values of the entries that carry one, and those entries' starts. */
   private readonly kpi: number[] = [];
+  private readonly kpiStarts: number[] = [];
   private readonly starts: number[] = [];
   private readonly prefix = new Map<SummedField, number[]>(SUMMED.map((f) => [f, [0]]));
   /** Sequential KPI sum and Welford moments of the KPI and of the duration, per prefix length. */
   private readonly kpiSum = [0];
   private readonly kpiMean = [0];
   private readonly kpiM2 = [0];
+  /** KPI values present per prefix length. */
+  private readonly kpiCount = [0];
   private readonly durSum = [0];
   private readonly durMean = [0];
   private readonly durM2 = [0];
@@ -150,9 +154,14 @@ export class MissionSeries {
     return this.list;
   }
 
-  /** Primary KPI values in ledger order (read-only view). */
+  /** Primary KPI values in ledger order, of the entries that carry one (read-only view). */
   get kpiValues(): readonly number[] {
     return this.kpi;
+  }
+
+  /** Start instants (epoch ms) of the entries that carry a KPI value, aligned with {@link kpiValues}. */
+  get kpiStartMs(): readonly number[] {
+    return this.kpiStarts;
   }
 
   /** Start instants (epoch ms) in ledger order (read-only view). */
@@ -165,12 +174,16 @@ export class MissionSeries {
     const n = this.list.length;
     const prev = this.starts[n - 1];
     this.list.push(entry);
-    this.kpi.push(entry.kpiValue);
     this.starts.push(entry.startMs);
     this.extend(n);
     if (prev !== undefined) this.intervals.add((entry.startMs - prev) / DAY_MS);
     this.addRunId(entry.runId);
-    for (const w of this.windows.values()) w.push(entry.kpiValue);
+    if (entry.kpiValue !== null) {
+      const v = entry.kpiValue;
+      this.kpi.push(v);
+      this.kpiStarts.push(entry.startMs);
+      for (const w of this.windows.values()) w.push(v);
+    }
     this.statsCache.clear();
   }
 
@@ -190,11 +203,16 @@ export class MissionSeries {
     }
     this.intervals.add((after - entry.startMs) / DAY_MS);
     this.list.splice(p, 0, entry);
-    this.kpi.splice(p, 0, entry.kpiValue);
     this.starts.splice(p, 0, entry.startMs);
     this.recomputeFrom(p);
     this.addRunId(entry.runId);
-    for (const w of this.windows.values()) if (p >= this.kpi.length - w.capacity) w.reset(this.kpi);
+    if (entry.kpiValue !== null) {
+      let k = 0; // the KPI position: entries before p that carry a value
+      for (let i = 0; i < p; i++) if ((this.list[i] as LedgerEntry).kpiValue !== null) k++;
+      this.kpi.splice(k, 0, entry.kpiValue);
+      this.kpiStarts.splice(k, 0, entry.startMs);
+      for (const w of this.windows.values()) if (k >= this.kpi.length - w.capacity) w.reset(this.kpi);
+    }
     this.statsCache.clear();
   }
 
@@ -242,14 +260,17 @@ export class MissionSeries {
     return sum / recentRuns;
   }
 
-  /** Population coefficient of variation of the KPI values (0 below 2 values or at a zero mean). */
+  /**
+   * Population coefficient of variation of the KPI values (0 below 2 values or at a zero mean).
+   * Entries without a value carry the moments forward, so the figure is over the values present.
+   */
   kpiCv(): number {
-    return this.cv(this.kpiSum, this.kpiM2);
+    return this.cv(this.kpiSum, this.kpiM2, this.kpi.length);
   }
 
   /** Population coefficient of variation of the run durations. */
   durationCv(): number {
-    return this.cv(this.durSum, this.durM2);
+    return this.cv(this.durSum, this.durM2, this.list.length);
   }
 
   /** Totals of a task (one of the context's task ids) over all entries. */
@@ -320,12 +341,12 @@ export class MissionSeries {
     };
   }
 
-  private cv(sums: readonly number[], m2: readonly number[]): number {
-    const n = this.list.length;
+  private cv(sums: readonly number[], m2: readonly number[], n: number): number {
     if (n < 2) return 0;
-    const mean = (sums[n] as number) / n;
+    const last = sums.length - 1;
+    const mean = (sums[last] as number) / n;
     if (mean === 0) return 0;
-    return Math.sqrt((m2[n] as number) / n) / Math.abs(mean);
+    return Math.sqrt((m2[last] as number) / n) / Math.abs(mean);
   }
 
   private addRunId(runId: string): void {
@@ -343,7 +364,15 @@ export class MissionSeries {
   /** Truncates the running arrays to `p` entries and extends them over the rest. */
   private recomputeFrom(p: number): void {
     for (const arr of this.prefix.values()) arr.length = p + 1;
-    for (const arr of [this.kpiSum, this.kpiMean, this.kpiM2, this.durSum, this.durMean, this.durM2])
+    for (const arr of [
+      this.kpiSum,
+      this.kpiMean,
+      this.kpiM2,
+      this.kpiCount,
+      this.durSum,
+      this.durMean,
+      this.durM2,
+    ])
       arr.length = p + 1;
     for (const t of this.tasks.values()) t.truncate(p);
     for (let i = p; i < this.list.length; i++) this.extend(i);
@@ -368,7 +397,16 @@ export class MissionSeries {
   private extend(i: number): void {
     const e = this.list[i] as LedgerEntry;
     for (const [field, arr] of this.prefix) arr.push((arr[i] as number) + value(e, field));
-    welford(this.kpiSum, this.kpiMean, this.kpiM2, i, e.kpiValue);
+    if (e.kpiValue === null) {
+      // No value: the KPI moments of this prefix are those of the previous one.
+      this.kpiSum.push(this.kpiSum[i] as number);
+      this.kpiMean.push(this.kpiMean[i] as number);
+      this.kpiM2.push(this.kpiM2[i] as number);
+      this.kpiCount.push(this.kpiCount[i] as number);
+    } else {
+      welfordAt(this.kpiSum, this.kpiMean, this.kpiM2, i, this.kpiCount[i] as number, e.kpiValue);
+      this.kpiCount.push((this.kpiCount[i] as number) + 1);
+    }
     welford(this.durSum, this.durMean, this.durM2, i, e.durationMinutes);
     if (this.tasks.size === 0) return;
     const lookup = this.context.statsByRun;

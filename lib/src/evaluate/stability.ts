@@ -52,8 +52,9 @@ export function assessStability(
 
 /**
  * {@link assessStability} on a mission series: the `cv` method reads running moments (Welford),
- * `robust` the trend's window; `windowLevel` is that window's median |value| when the caller
- * already has it.
+ * `robust` the trend's window (the last `trend.n` of `kpiValues`, by default the series' KPI
+ * values; an unconfirmed excursion left out by the caller); `windowLevel` is that window's median
+ * |value| when the caller already has it.
  *
  * @example assessStabilityOf(MissionSeries.of(m002Entries), seedV3.stability, trend).score // → 62
  */
@@ -62,8 +63,8 @@ export function assessStabilityOf(
   rules: Ruleset["stability"],
   trend: TrendAssessment,
   windowLevel?: number,
+  kpiValues: readonly number[] = series.kpiValues,
 ): StabilityAssessment {
-  const entries = series.entries;
   if (rules.method === "cv") {
     const cvDuration = series.durationCv();
     const cvKpi = series.kpiCv();
@@ -78,8 +79,8 @@ export function assessStabilityOf(
       description: `Volatility ${round(volatility, 3)} (mean of the duration and KPI coefficients of variation) → ${b.label}.`,
     };
   }
-  const n = Math.min(entries.length, trend.n || entries.length);
-  const values = entries.slice(entries.length - n).map((e) => e.kpiValue);
+  const n = Math.min(kpiValues.length, trend.n || kpiValues.length);
+  const values = kpiValues.slice(kpiValues.length - n);
   if (values.length < rules.minRuns) {
     return {
       label: "not_assessed",

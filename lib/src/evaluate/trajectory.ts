@@ -6,6 +6,7 @@ import type { KpiSpec } from "../model/dataset";
 import type { Ruleset } from "../rules/schema";
 import { median } from "../stats/quantile";
 import { meetsTarget } from "./figures";
+import type { CalendarPace, KpiLevel } from "./kpi-level";
 import { round } from "./kpi-compare";
 import type { TrajectoryAssessment, TrendAssessment } from "./types";
 
@@ -24,6 +25,11 @@ export interface TrajectoryInput {
    * otherwise computed from `startMs`.
    */
   readonly daysPerRun?: number;
+  /** The current level (the `fitted` level rule) and the target judged on it. */
+  readonly level?: KpiLevel;
+  readonly targetMet?: boolean | null;
+  /** The pace against elapsed days (`timeBasis: calendar`). */
+  readonly pace?: CalendarPace;
 }
 
 /** Latest date reported; later estimates (a near-zero slope) are capped here instead of throwing. */
@@ -70,6 +76,7 @@ export function assessTrajectory(input: TrajectoryInput, rules: Ruleset["traject
   if (spec.target === undefined) return { status: "unknown", ...withDate, description: "No target is set." };
   const latest = values[values.length - 1];
   if (latest === undefined) return { status: "unknown", ...withDate, description: "No KPI value." };
+  if (rules.timeBasis === "calendar" && input.level) return calendarTrajectory(input, rules, input.level);
   const target = spec.target;
   const n = trend.n;
   const fitted =
@@ -171,4 +178,119 @@ export function assessTrajectory(input: TrajectoryInput, rules: Ruleset["traject
     ...base,
     description: `${pace}${status === "at_risk" ? "; the trend is not yet significant" : ""}.`,
   };
+}
+
+/**
+ * The calendar-time trajectory: the target judged on the current level; a time to target only
+ * for a significant improving trend, from its pace per day; the band from the pace's interval and
+ * the level's interval together (fastest: the nearer end of the level at the faster pace).
+ */
+function calendarTrajectory(
+  input: TrajectoryInput,
+  rules: Extract<Ruleset["trajectory"], { method: "sen_eta" }>,
+  level: KpiLevel,
+): TrajectoryAssessment {
+  const { spec, values, startMs, trend } = input;
+  const target = spec.target as number;
+  const withDate = spec.targetDate !== undefined ? { targetDate: spec.targetDate } : {};
+  const u = spec.unit ? ` ${spec.unit}` : "";
+  const levelText = `current level ${round(level.value, 2)}${u}${level.method === "latest" ? "" : ` (${Math.round(level.ciLevel * 100)} % interval ${round(level.lower, 2)} to ${round(level.upper, 2)})`}`;
+  if (input.targetMet) {
+    return {
+      status: "met",
+      ...withDate,
+      description: `The target ${target}${u} is met: ${levelText}.`,
+    };
+  }
+  if (values.length < rules.minRuns || trend.slopePerRun === undefined) {
+    return {
+      status: "unknown",
+      ...withDate,
+      description: `Too few runs to project the trajectory (${values.length}; at least ${rules.minRuns} needed).`,
+    };
+  }
+  const since = trend.levelShift?.date ? ` since the level shift on ${trend.levelShift.date}` : "";
+  const toward = Math.sign(target - level.value);
+  if (trend.label === "worsening" || trend.label === "flat") {
+    return {
+      status: "off_track",
+      ...withDate,
+      description: `The KPI is ${trend.label === "flat" ? "flat" : "worsening"}${since} (${levelText}): it does not move toward the target ${target}${u}, so there is no time to target.`,
+    };
+  }
+  const pace = input.pace;
+  const slope = pace ? pace.slopePerDay : trend.slopePerRun / Math.max(input.daysPerRun ?? 1, 1e-9);
+  if (trend.label !== "improving") {
+    const moving = Math.sign(slope) === toward && slope !== 0;
+    return {
+      status: moving ? "at_risk" : "off_track",
+      ...withDate,
+      description: moving
+        ? `The KPI drifts toward the target ${target}${u}${since}, but the trend is not yet significant (${levelText}): no time to target is projected.`
+        : `The KPI does not move toward the target ${target}${u}${since} (${levelText}).`,
+    };
+  }
+  const distance = (v: number) => Math.max(0, toward * (target - v));
+  const near = Math.min(distance(level.lower), distance(level.upper));
+  const far = Math.max(distance(level.lower), distance(level.upper));
+  const speed = (s: number) => Math.max(0, toward * s);
+  const v = speed(slope);
+  if (v === 0) {
+    return {
+      status: "off_track",
+      ...withDate,
+      description: `At the current pace the KPI does not move toward the target ${target}${u}.`,
+    };
+  }
+  const lo = pace ? pace.lower : (trend.slopeCi?.[0] ?? slope);
+  const hi = pace ? pace.upper : (trend.slopeCi?.[1] ?? slope);
+  const fast = Math.max(speed(lo), speed(hi), v);
+  const slow = Math.min(speed(lo), speed(hi));
+  const etaDays = distance(level.value) / v;
+  const fastestDays = near / fast;
+  const slowestDays = slow > 0 ? far / slow : null;
+  const daysPerRun = input.daysPerRun ?? medianInterval(startMs);
+  const etaRuns = daysPerRun > 0 ? Math.ceil(etaDays / daysPerRun) : Math.ceil(etaDays);
+  const lastMs = startMs[startMs.length - 1] as number;
+  const etaDate = isoDate(lastMs + etaDays * DAY_MS);
+  const daysBand: [number, number | null] = [
+    Math.floor(fastestDays),
+    slowestDays === null ? null : Math.ceil(slowestDays),
+  ];
+  const runsBand: [number, number | null] = [
+    daysPerRun > 0 ? Math.floor(fastestDays / daysPerRun) : daysBand[0],
+    slowestDays === null ? null : daysPerRun > 0 ? Math.ceil(slowestDays / daysPerRun) : daysBand[1],
+  ];
+  const base = {
+    etaRuns,
+    etaRunsBand: runsBand,
+    etaDays: Math.ceil(etaDays),
+    etaDaysBand: daysBand,
+    etaDate,
+    ...withDate,
+  };
+  const perWeek = round(slope * 7, 3);
+  const bandText = `band ${daysBand[0]}–${daysBand[1] === null ? "unbounded" : daysBand[1]} days`;
+  const pace_ = `At the current pace (${perWeek}${u} per week${since}; ${levelText}) the target ${target}${u} is reached in about ${Math.ceil(etaDays)} days, by ${etaDate} (${bandText})`;
+  if (etaRuns > rules.horizonRuns) {
+    return { status: "off_track", ...base, description: `${pace_}, beyond the ${rules.horizonRuns}-run horizon.` };
+  }
+  const targetDate = spec.targetDate;
+  if (targetDate !== undefined) {
+    if (etaDate <= targetDate)
+      return { status: "on_track", ...base, description: `${pace_}: before the target date ${targetDate}.` };
+    const fastestDate = isoDate(lastMs + fastestDays * DAY_MS);
+    if (fastestDate <= targetDate)
+      return {
+        status: "at_risk",
+        ...base,
+        description: `${pace_}: after the target date ${targetDate}, which only the optimistic end of the band meets.`,
+      };
+    return {
+      status: "off_track",
+      ...base,
+      description: `${pace_}: even the optimistic estimate misses the target date ${targetDate}.`,
+    };
+  }
+  return { status: "on_track", ...base, description: `${pace_}.` };
 }

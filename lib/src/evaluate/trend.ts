@@ -6,11 +6,15 @@
  */
 import type { KpiDirection } from "../model/dataset";
 import type { Ruleset } from "../rules/schema";
+import { biasCorrectedLag1 } from "../stats/autocorrelation";
 import { mannKendall, type MannKendallResult } from "../stats/mann-kendall";
+import { hamedRaoFactor, modifiedMannKendall, yueWangFactor } from "../stats/modified-mann-kendall";
+import { pettitt } from "../stats/pettitt";
+import { stepVersusLine } from "../stats/segment-fit";
 import { senSlope, type SenSlopeResult } from "../stats/sen-slope";
 import { median } from "../stats/quantile";
 import { formatP, isBetter, isFlat, round } from "./kpi-compare";
-import type { TrendAssessment, TrendLabel } from "./types";
+import type { LevelShift, SerialCorrelation, TrendAssessment, TrendLabel } from "./types";
 
 /**
  * Mann–Kendall, Sen's slope and the median |value| of the trend window, when the caller keeps them
@@ -72,56 +76,177 @@ function threePoint(
   };
 }
 
+/** The Mann–Kendall classification of one stretch of values (the window, or the runs after a level shift). */
+interface StretchTrend {
+  readonly label: TrendLabel;
+  readonly mk: Pick<MannKendallResult, "s" | "pValue" | "method">;
+  readonly sen: Pick<SenSlopeResult, "slope" | "lower" | "upper" | "intercept">;
+  readonly level: number;
+  readonly relativeChange: number;
+  readonly serial?: SerialCorrelation;
+}
+
+/** Detrended residuals of `values` around the Sen line (senSlope's x = 1..n). */
+function senResiduals(values: readonly number[], sen: { slope: number; intercept: number }): number[] {
+  return values.map((v, i) => v - (sen.intercept + sen.slope * (i + 1)));
+}
+
+/**
+ * The serial correlation of a stretch's residuals and what it does to the test: from
+ * `minRuns` runs an effective-sample-size factor inflates Var(S); below, a strong lag-1 estimate
+ * only says that a trend cannot be told from a slow wander.
+ */
+function serialCorrelationOf(
+  residuals: readonly number[],
+  rules: NonNullable<MannKendallRules["serialCorrelation"]>,
+): SerialCorrelation | undefined {
+  const n = residuals.length;
+  if (n < 6) return undefined;
+  const lag1 = biasCorrectedLag1(residuals);
+  if (n < rules.minRuns) {
+    return { lag1, varianceFactor: 1, correction: lag1 >= rules.strongLag1 ? "too_short" : "none" };
+  }
+  const factor =
+    rules.correction === "yue_wang" ? yueWangFactor(residuals, lag1) : hamedRaoFactor(residuals);
+  return factor > 1
+    ? { lag1, varianceFactor: factor, correction: rules.correction }
+    : { lag1, varianceFactor: 1, correction: "none" };
+}
+
+function classifyStretch(
+  values: readonly number[],
+  direction: KpiDirection,
+  rules: MannKendallRules,
+  tracked?: TrendWindowStats,
+): StretchTrend {
+  const n = values.length;
+  let mk: StretchTrend["mk"] = tracked?.mannKendall ?? mannKendall(values);
+  let sen: StretchTrend["sen"] = tracked?.sen ?? senSlope(values, { ciLevel: rules.ciLevel });
+  const level = tracked?.level ?? median(values.map(Math.abs));
+  const serial = rules.serialCorrelation
+    ? serialCorrelationOf(senResiduals(values, sen), rules.serialCorrelation)
+    : undefined;
+  if (serial && serial.varianceFactor > 1) {
+    const modified = modifiedMannKendall(values, serial.varianceFactor);
+    mk = { s: modified.s, pValue: modified.pValue, method: "normal" };
+    sen = senSlope(values, { ciLevel: rules.ciLevel, varianceFactor: serial.varianceFactor });
+  }
+  const scale = level > 0 ? (n - 1) / level : 0;
+  const sign = direction === "lower_is_better" ? -1 : 1;
+  // Relative change across the stretch, signed so that positive means better.
+  const relativeChange = sign * sen.slope * scale;
+  const ciRel: [number, number] = [sen.lower * scale, sen.upper * scale];
+  const significant = mk.pValue <= rules.alpha;
+  const material = Math.abs(relativeChange) >= rules.minRelativeChange;
+  let label: TrendLabel;
+  if (serial?.correction === "too_short") label = "no_clear_trend";
+  else if (significant && material && relativeChange !== 0)
+    label = relativeChange > 0 ? "improving" : "worsening";
+  else if (level > 0 && Math.max(Math.abs(ciRel[0]), Math.abs(ciRel[1])) <= rules.flatMargin) label = "flat";
+  else label = "no_clear_trend";
+  return { label, mk, sen, level, relativeChange, ...(serial ? { serial } : {}) };
+}
+
+/**
+ * A level shift in the window: the best single split by least squares, kept when it fits better
+ * than a straight line (BIC), moves the level by at least `minRelativeShift` of the typical
+ * level, leaves `minSegmentRuns` on each side, and Pettitt's test — its variance inflated for the
+ * serial correlation left around the two levels — is significant at `alpha`.
+ */
+function levelShiftOf(
+  values: readonly number[],
+  direction: KpiDirection,
+  rules: MannKendallRules,
+  times: readonly number[] | undefined,
+): LevelShift | undefined {
+  const cp = rules.changePoint;
+  const n = values.length;
+  if (!cp || n < 2 * cp.minSegmentRuns) return undefined;
+  const fit = stepVersusLine(values);
+  if (fit.preferred !== "step") return undefined;
+  const { location, before, after } = fit.step;
+  if (location < cp.minSegmentRuns || n - location < cp.minSegmentRuns) return undefined;
+  const level = median(values.map(Math.abs));
+  if (!(level > 0) || Math.abs(after - before) < cp.minRelativeShift * level) return undefined;
+  const residuals = values.map((v, i) => v - (i < location ? before : after));
+  const serial = rules.serialCorrelation
+    ? serialCorrelationOf(residuals, rules.serialCorrelation)
+    : undefined;
+  if (serial?.correction === "too_short") return undefined;
+  const factor = serial?.varianceFactor ?? 1;
+  const { k } = pettitt(values);
+  const pValue = Math.min(1, 2 * Math.exp((-6 * k * k) / ((n ** 3 + n ** 2) * factor)));
+  if (pValue > cp.alpha) return undefined;
+  const better = direction === "lower_is_better" ? after < before : after > before;
+  const at = times?.[location];
+  return {
+    index: location,
+    before,
+    after,
+    pValue,
+    direction: better ? "better" : "worse",
+    ...(at !== undefined ? { date: new Date(at).toISOString().slice(0, 10) } : {}),
+  };
+}
+
 function mannKendallTrend(
   allValues: readonly number[],
   direction: KpiDirection,
   rules: MannKendallRules,
   unit?: string,
   windowStats?: () => TrendWindowStats,
+  allTimes?: readonly number[],
 ): TrendAssessment {
-  const values = allValues.length > rules.maxWindowRuns ? allValues.slice(-rules.maxWindowRuns) : allValues;
-  const n = values.length;
-  const windowNote =
-    values.length < allValues.length ? ` (most recent ${n} of ${allValues.length} runs)` : "";
-  if (n < rules.minRuns) {
+  const cut = Math.max(0, allValues.length - rules.maxWindowRuns);
+  const windowValues = cut > 0 ? allValues.slice(cut) : allValues;
+  const times = allTimes && cut > 0 ? allTimes.slice(cut) : allTimes;
+  const windowRuns = windowValues.length;
+  const windowNote = cut > 0 ? ` (most recent ${windowRuns} of ${allValues.length} runs)` : "";
+  if (windowRuns < rules.minRuns) {
     return {
       label: "insufficient_data",
       method: "mann_kendall",
-      n,
-      description: `Too few runs to judge a trend (${n}; at least ${rules.minRuns} needed): the KPI ${rawChange(values, unit)}. This is a description, not a trend.`,
+      n: windowRuns,
+      description: `Too few runs to judge a trend (${windowRuns}; at least ${rules.minRuns} needed): the KPI ${rawChange(windowValues, unit)}. This is a description, not a trend.`,
     };
   }
-  const tracked = windowStats?.();
-  const mk = tracked?.mannKendall ?? mannKendall(values);
-  const sen = tracked?.sen ?? senSlope(values, { ciLevel: rules.ciLevel });
-  const level = tracked?.level ?? median(values.map(Math.abs));
-  const scale = level > 0 ? (n - 1) / level : 0;
-  const sign = direction === "lower_is_better" ? -1 : 1;
-  // Relative change across the window, signed so that positive means better.
-  const relativeChange = sign * sen.slope * scale;
-  const ciRel: [number, number] = [sen.lower * scale, sen.upper * scale];
-  const significant = mk.pValue <= rules.alpha;
-  const material = Math.abs(relativeChange) >= rules.minRelativeChange;
-  let label: TrendLabel;
-  if (significant && material && relativeChange !== 0) label = relativeChange > 0 ? "improving" : "worsening";
-  else if (level > 0 && Math.max(Math.abs(ciRel[0]), Math.abs(ciRel[1])) <= rules.flatMargin) label = "flat";
-  else label = "no_clear_trend";
+  const shift = levelShiftOf(windowValues, direction, rules, times);
+  const values = shift ? windowValues.slice(shift.index) : windowValues;
+  const n = values.length;
+  const stretch = classifyStretch(values, direction, rules, shift ? undefined : windowStats?.());
+  const { mk, sen, relativeChange, serial } = stretch;
+  // A shift for the worse is a deterioration, however flat the runs since.
+  const label: TrendLabel = shift?.direction === "worse" ? "worsening" : stretch.label;
   const pct = (x: number) => `${x >= 0 ? "+" : ""}${round(x * 100, 1)} %`;
   const u = unit ? ` ${unit}` : "";
+  const corrected =
+    serial && serial.varianceFactor > 1
+      ? ` corrected for serial correlation (lag-1 ${fmt(serial.lag1)}: the runs count as about ${round(n / serial.varianceFactor, 0)} independent ones)`
+      : "";
+  const shiftText = shift
+    ? `Level shift ${shift.direction === "better" ? "for the better" : "for the worse"} from about ${fmt(shift.before)}${u} to ${fmt(shift.after)}${u}${shift.date ? ` on ${shift.date}` : ""} (Pettitt p ${formatP(shift.pValue)}, a step fits better than a line); since then, `
+    : "";
+  const tooShort =
+    serial?.correction === "too_short"
+      ? ` The runs are strongly serially correlated (lag-1 ${fmt(serial.lag1)}) and too few (${n}) to tell a trend from a slow wander → no clear trend.`
+      : "";
   const description =
-    `Mann–Kendall over ${n} runs${windowNote}: S = ${mk.s}, p ${formatP(mk.pValue)}; ` +
+    `${shiftText}Mann–Kendall over ${n} runs${shift ? "" : windowNote}${corrected}: S = ${mk.s}, p ${formatP(mk.pValue)}; ` +
     `Sen slope ${fmt(sen.slope)}${u} per run (${Math.round(rules.ciLevel * 100)} % CI ${fmt(sen.lower)} to ${fmt(sen.upper)}), ` +
-    `${pct(relativeChange)} of the typical level across the window in the better direction → ${label.replace(/_/g, " ")}.`;
+    `${pct(relativeChange)} of the typical level across ${shift ? "those runs" : "the window"} in the better direction → ${label.replace(/_/g, " ")}.${tooShort}`;
   return {
     label,
     method: "mann_kendall",
     n,
+    windowRuns,
     mannKendall: { s: mk.s, pValue: mk.pValue, method: mk.method },
     slopePerRun: sen.slope,
     slopeCi: [sen.lower, sen.upper],
-    // senSlope's x is 1..n; shift to a 0-based run index within the window.
+    // senSlope's x is 1..n; shift to a 0-based run index within the stretch.
     intercept: sen.intercept + sen.slope,
     relativeChange,
+    ...(serial ? { serialCorrelation: serial } : {}),
+    ...(shift ? { levelShift: shift } : {}),
     description,
   };
 }
@@ -129,7 +254,8 @@ function mannKendallTrend(
 /**
  * Classifies the trend of a primary-KPI series (ordered oldest first) by the ruleset's method.
  * `unit` only decorates the description. `windowStats` supplies the Mann–Kendall window's
- * statistics when the caller tracks them incrementally (the results are the same).
+ * statistics when the caller tracks them incrementally (the results are the same). `times`
+ * (epoch ms, aligned with `values`) dates a level shift.
  *
  * @example assessTrend([3.1, 2.6, 2.1], "lower_is_better", seedV3.trend).label // → "improving"
  */
@@ -139,6 +265,7 @@ export function assessTrend(
   rules: Ruleset["trend"],
   unit?: string,
   windowStats?: () => TrendWindowStats,
+  times?: readonly number[],
 ): TrendAssessment {
   if (values.length === 0) {
     return {
@@ -150,5 +277,5 @@ export function assessTrend(
   }
   return rules.method === "three_point"
     ? threePoint(values, direction, rules, unit)
-    : mannKendallTrend(values, direction, rules, unit, windowStats);
+    : mannKendallTrend(values, direction, rules, unit, windowStats, times);
 }

@@ -5,6 +5,7 @@
  */
 import { TRIGGER_IDS, type Ruleset, type TriggerId } from "../rules/schema";
 import { round } from "./kpi-compare";
+import { adjustAlarms } from "./alarm-adjustment";
 import type { Evidence, MissionMetrics, TaskFriction, Trigger } from "./types";
 
 type Draft = Omit<Trigger, "missionId" | "severity" | "kpiImpact" | "id">;
@@ -31,13 +32,49 @@ function kpiName(m: MissionMetrics): string {
   return m.figures ? m.figures.kpi.replace(/_/g, " ") : "the KPI";
 }
 
-function trendEvidence(rule: TriggerId, m: MissionMetrics, expected: string): Evidence[] {
+/** "≤" or ">" — the comparison of `value` with `threshold` that actually holds. */
+function atMost(value: number, threshold: number): string {
+  return value <= threshold ? "≤" : ">";
+}
+
+/** "≥" or "<" — likewise. */
+function atLeast(value: number, threshold: number): string {
+  return value >= threshold ? "≥" : "<";
+}
+
+function trendEvidence(rule: TriggerId, m: MissionMetrics, expected: string, rules: Ruleset): Evidence[] {
   const t = m.trend;
-  const out = [ev(rule, "trend", t.label, "in", expected, t.n)];
-  if (t.mannKendall) out.push(ev(rule, "mann_kendall_p", t.mannKendall.pValue, "≤", "alpha", t.n));
-  if (t.relativeChange !== undefined)
-    out.push(ev(rule, "relative_change", t.relativeChange, "vs", "min relative change", t.n));
+  const tr = rules.trend;
+  const out = [ev(rule, "trend", t.label, expected.includes(t.label) ? "in" : "not in", expected, t.n)];
+  if (t.levelShift) {
+    const cp = tr.method === "mann_kendall" ? tr.changePoint : undefined;
+    out.push(
+      ev(rule, "level_shift_pettitt_p", t.levelShift.pValue, atMost(t.levelShift.pValue, cp?.alpha ?? 1), cp?.alpha ?? null, t.windowRuns ?? t.n),
+    );
+  }
+  if (t.mannKendall && tr.method === "mann_kendall") {
+    out.push(ev(rule, "mann_kendall_p", t.mannKendall.pValue, atMost(t.mannKendall.pValue, tr.alpha), tr.alpha, t.n));
+  }
+  if (t.serialCorrelation && t.serialCorrelation.varianceFactor > 1) {
+    out.push(ev(rule, "variance_inflation_serial_correlation", t.serialCorrelation.varianceFactor, "applied ×", null, t.n));
+  }
+  if (t.relativeChange !== undefined && tr.method === "mann_kendall") {
+    const size = Math.abs(t.relativeChange);
+    out.push(ev(rule, "abs_relative_change", size, atLeast(size, tr.minRelativeChange), tr.minRelativeChange, t.n));
+  }
   return out;
+}
+
+/** Evidence of an alarm's q-value against the ruleset's q (none without an adjustment). */
+function qEvidence(rule: TriggerId, m: MissionMetrics, q: number | undefined): Evidence[] {
+  if (q === undefined || !m.alarmQ) return [];
+  const a = m.alarmQ;
+  return [ev(rule, `q_value_${a.method}_of_${a.tests}_tests`, q, atMost(q, a.q), a.q, m.runsAnalyzed)];
+}
+
+/** True when the alarm survives the multiplicity adjustment (always, without one). */
+function survives(m: MissionMetrics, q: number | undefined): boolean {
+  return !m.alarmQ || q === undefined || q <= m.alarmQ.q;
 }
 
 function taskFields(task: TaskFriction | null): Pick<Trigger, "taskId"> {
@@ -46,35 +83,41 @@ function taskFields(task: TaskFriction | null): Pick<Trigger, "taskId"> {
 
 /** Each rule: returns a draft when it fires on the metrics. */
 const RULES: {
-  [K in TriggerId]: (m: MissionMetrics, r: Ruleset["triggers"][K], rules: Ruleset) => Draft | null;
+  [K in TriggerId]: (m: MissionMetrics, r: NonNullable<Ruleset["triggers"][K]>, rules: Ruleset) => Draft | null;
 } = {
-  MISSION_TREND_WORSENING(m) {
-    if (m.trend.label !== "worsening") return null;
+  MISSION_TREND_WORSENING(m, _r, rules) {
+    if (m.trend.label !== "worsening" || !survives(m, m.alarmQ?.trend)) return null;
     const change = m.figures?.changeSinceFirstRunPct;
+    const shift = m.trend.levelShift;
     return {
       persistence: 1,
-      figure: `${kpiName(m)} ${change !== null && change !== undefined ? `${round(-change, 1)} % worse than the first run` : "worsening"}`,
+      figure: shift
+        ? `${kpiName(m)} shifted for the worse${shift.date ? ` on ${shift.date}` : ""}, from about ${round(shift.before, 2)} to ${round(shift.after, 2)}`
+        : `${kpiName(m)} ${change !== null && change !== undefined ? `${round(-change, 1)} % worse than the first run` : "worsening"}`,
       explanation: `${kpiName(m)} is worsening: ${m.trend.description}`,
-      evidence: trendEvidence("MISSION_TREND_WORSENING", m, "worsening"),
+      evidence: [
+        ...trendEvidence("MISSION_TREND_WORSENING", m, "worsening", rules),
+        ...qEvidence("MISSION_TREND_WORSENING", m, m.alarmQ?.trend),
+      ],
       ...taskFields(m.topBottleneck),
     };
   },
-  TARGET_GAP_PERSISTING(m, r) {
+  TARGET_GAP_PERSISTING(m, r, rules) {
     const gap = m.figures?.remainingGapToTargetPct;
     if (gap === null || gap === undefined || gap <= r.minGapPct) return null;
     if (!r.trendLabels.includes(m.trend.label)) return null;
     return {
       persistence: 1,
       figure: `${round(gap, 1)} % from target`,
-      explanation: `The latest ${kpiName(m)} is ${round(gap, 2)} % away from the target and the trend is ${m.trend.label}.`,
+      explanation: `${m.figures?.currentLevel ? `The current level of ${kpiName(m)}` : `The latest ${kpiName(m)}`} is ${round(gap, 2)} % away from the target and the trend is ${m.trend.label.replace(/_/g, " ")}.`,
       evidence: [
         ev("TARGET_GAP_PERSISTING", "remaining_gap_to_target_pct", gap, ">", r.minGapPct, m.runsAnalyzed),
-        ...trendEvidence("TARGET_GAP_PERSISTING", m, r.trendLabels.join("|")),
+        ...trendEvidence("TARGET_GAP_PERSISTING", m, r.trendLabels.join("|"), rules),
       ],
       ...taskFields(m.topBottleneck),
     };
   },
-  KPI_PLATEAU(m, r) {
+  KPI_PLATEAU(m, r, rules) {
     const f = m.figures;
     if (!f || m.runsAnalyzed < r.minRuns) return null;
     if (r.method === "three_point") {
@@ -100,7 +143,7 @@ const RULES: {
       figure: `${kpiName(m)} flat at about ${round(f.latest, 2)}${f.unit ? ` ${f.unit}` : ""}`,
       explanation: `${kpiName(m)} shows no material change over ${m.trend.n} runs while the target is not met. ${m.trend.description}`,
       evidence: [
-        ...trendEvidence("KPI_PLATEAU", m, "flat"),
+        ...trendEvidence("KPI_PLATEAU", m, "flat", rules),
         ev("KPI_PLATEAU", "target_met", f.targetMet, "=", false, m.runsAnalyzed),
       ],
       ...taskFields(m.topBottleneck),
@@ -173,12 +216,34 @@ const RULES: {
   },
   AUTONOMY_REGRESSION(m, _r, rules) {
     const a = m.autonomy;
-    if (!a.regression) return null;
+    if (!a.regression || !survives(m, m.alarmQ?.touches)) return null;
     const reg = rules.autonomy.regression;
     const evidence =
       reg.method === "level_below"
         ? [ev("AUTONOMY_REGRESSION", "autonomy_score", a.score, "<", reg.threshold, m.runsAnalyzed)]
-        : [
+        : reg.method === "touch_trend"
+          ? [
+              ev(
+                "AUTONOMY_REGRESSION",
+                "recent_half_touches_per_run",
+                a.recentTouchRate ?? null,
+                "vs early half",
+                a.earlyTouchRate ?? null,
+                a.testedRuns ?? 0,
+              ),
+              ev("AUTONOMY_REGRESSION", "rate_ratio", a.rateRatio ?? null, "≥", reg.minRateRatio, a.testedRuns ?? 0),
+              ev(
+                "AUTONOMY_REGRESSION",
+                "rate_increase_per_run",
+                (a.recentTouchRate ?? 0) - (a.earlyTouchRate ?? 0),
+                "≥",
+                reg.minRateIncrease,
+                a.testedRuns ?? 0,
+              ),
+              ev("AUTONOMY_REGRESSION", "mann_kendall_p_rising", a.pValue ?? null, "≤", reg.alpha, a.testedRuns ?? 0),
+              ...qEvidence("AUTONOMY_REGRESSION", m, m.alarmQ?.touches),
+            ]
+          : [
             ev(
               "AUTONOMY_REGRESSION",
               "recent_touches_per_run",
@@ -229,9 +294,10 @@ const RULES: {
       ...taskFields(m.topBottleneck),
     };
   },
-  REPEATED_BOTTLENECK(m, r) {
+  REPEATED_BOTTLENECK(m, r, rules) {
     const t = m.topBottleneck;
-    if (!t || !r.statuses.includes(t.status)) return null;
+    if (!t || !r.statuses.includes(t.status) || t.standsOut === false) return null;
+    const standOut = rules.bottleneck.method === "lost_time" ? rules.bottleneck.standOut : undefined;
     return {
       detail: `${t.taskId}:${t.driver}`,
       taskId: t.taskId,
@@ -247,8 +313,39 @@ const RULES: {
           r.statuses.join("|"),
           t.persistenceWindow,
         ),
-        ev("REPEATED_BOTTLENECK", "bottleneck_score", t.score, "highest in mission", null, t.samples),
+        ev(
+          "REPEATED_BOTTLENECK",
+          "bottleneck_score",
+          t.score,
+          "highest in mission, next",
+          round(m.tasks.find((x) => x.taskId !== t.taskId)?.score ?? 0, 4),
+          t.samples,
+        ),
+        ...(standOut
+          ? [
+              ev("REPEATED_BOTTLENECK", "bottleneck_score", t.score, "≥ floor", standOut.floor, t.samples),
+              ev(
+                "REPEATED_BOTTLENECK",
+                "score_vs_median_of_other_tasks",
+                t.standOutRatio ?? null,
+                "≥",
+                standOut.ratio,
+                t.samples,
+              ),
+            ]
+          : []),
       ],
+    };
+  },
+  KPI_EXCURSION(m) {
+    const x = m.excursion;
+    if (!x || x.direction !== "worse") return null;
+    return {
+      persistence: 0.25,
+      figure: `latest ${kpiName(m)} ${round(x.value, 2)} against a usual ${round(x.median, 2)}`,
+      explanation: `The latest run's ${kpiName(m)} (${round(x.value, 2)}) is ${round(x.score, 1)} robust deviations from the other runs (median ${round(x.median, 2)}): an unconfirmed excursion, left out of the trend until the next run confirms or clears it.`,
+      evidence: [ev("KPI_EXCURSION", "hampel_score_last_run", x.score, ">", x.threshold, m.kpiRuns)],
+      ...taskFields(m.topBottleneck),
     };
   },
   TRAJECTORY_OFF_TRACK(m) {
@@ -276,11 +373,13 @@ const RULES: {
 export function missionTriggers(metrics: MissionMetrics, rules: Ruleset): Trigger[] {
   const fired: Trigger[] = [];
   const kpiImpact = metrics.figures?.remainingGapToTargetPct ?? 0;
+  // Judged alone (a replay step, a single mission): the family is the mission's own tests.
+  const m = metrics.alarmQ || !rules.multiplicity ? metrics : (adjustAlarms([metrics], rules)[0] as MissionMetrics);
   for (const id of TRIGGER_IDS) {
     const config = rules.triggers[id];
-    if (!config.enabled) continue;
-    const rule = RULES[id] as (m: MissionMetrics, r: typeof config, rules: Ruleset) => Draft | null;
-    const draft = rule(metrics, config, rules);
+    if (!config?.enabled) continue;
+    const rule = RULES[id] as (m: MissionMetrics, r: NonNullable<typeof config>, rules: Ruleset) => Draft | null;
+    const draft = rule(m, config, rules);
     if (draft)
       fired.push({ id, missionId: metrics.missionId, severity: config.severity, kpiImpact, ...draft });
   }

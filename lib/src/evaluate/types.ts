@@ -8,6 +8,7 @@
 import type { KpiDirection, RunStatus } from "../model/dataset";
 import type { DataIssue } from "../model/issues";
 import type { Band, Severity, TriggerId } from "../rules/schema";
+import type { CalendarPace, KpiExcursion, KpiLevel } from "./kpi-level";
 
 // ── Stage 1: per-run ledger ────────────────────────────────────────────────────────────────
 
@@ -21,8 +22,8 @@ export interface LedgerEntry {
   readonly date: string;
   readonly status: RunStatus;
   readonly durationMinutes: number;
-  /** Primary KPI value at the end of the run (KPI units). */
-  readonly kpiValue: number;
+  /** Primary KPI value at the end of the run (KPI units); null when the run did not report it. */
+  readonly kpiValue: number | null;
   /** Other KPI values of the run by name. */
   readonly secondaryKpis: Readonly<Record<string, number>>;
   readonly humanInterventions: number;
@@ -61,12 +62,43 @@ export interface Ledger {
 /** Trend classes. `flat`: evidence of no material change; `no_clear_trend`: not enough evidence either way. */
 export type TrendLabel = "improving" | "worsening" | "flat" | "no_clear_trend" | "insufficient_data";
 
+/** Serial correlation of the KPI's detrended runs, and what the trend test did about it. */
+export interface SerialCorrelation {
+  /** Bias-corrected lag-1 autocorrelation of the residuals around the trend (or levels). */
+  readonly lag1: number;
+  /** Factor by which Var(S) was inflated (1: none), i.e. runs ÷ effective independent runs. */
+  readonly varianceFactor: number;
+  /** `yue_wang` / `hamed_rao`: corrected; `too_short`: strong but too few runs, so no trend is called; `none`. */
+  readonly correction: "yue_wang" | "hamed_rao" | "too_short" | "none";
+}
+
+/** A level shift (step) in the KPI, detected in the trend window. */
+export interface LevelShift {
+  /** 0-based position in the window of the first run after the shift. */
+  readonly index: number;
+  /** Start date (YYYY-MM-DD) of that run, when known. */
+  readonly date?: string;
+  /** Mean level before and after (KPI units). */
+  readonly before: number;
+  readonly after: number;
+  /** Pettitt p-value, inflated for serial correlation. */
+  readonly pValue: number;
+  readonly direction: "better" | "worse";
+}
+
 /** The primary KPI's trend. */
 export interface TrendAssessment {
   readonly label: TrendLabel;
   readonly method: "three_point" | "mann_kendall";
-  /** Observations used (after the window cap). */
+  /**
+   * Observations the test used: the most recent runs up to the window cap, or those after a
+   * level shift (the Sen line and the stability read these last `n` runs).
+   */
   readonly n: number;
+  /** Runs in the trend window (≥ n; more when a level shift cut the stretch). */
+  readonly windowRuns?: number;
+  readonly serialCorrelation?: SerialCorrelation;
+  readonly levelShift?: LevelShift;
   /** Mann–Kendall S, two-sided p-value and how it was computed, when the method is mann_kendall and n ≥ 3. */
   readonly mannKendall?: { readonly s: number; readonly pValue: number; readonly method: string };
   /** Sen's slope in KPI units per run, with its confidence interval. */
@@ -108,7 +140,14 @@ export interface AutonomyAssessment {
   readonly recentTouchRate?: number;
   readonly rateRatio?: number;
   readonly pValue?: number;
+  /** Runs in each of the early and recent windows (halves under `touch_trend`). */
   readonly windowRuns?: number;
+  /** Runs the `touch_trend` test read (every run of its window). */
+  readonly testedRuns?: number;
+  /** Smallest rise in touches per run (recent − early half) detectable with 80 % power. */
+  readonly minDetectableRise?: number;
+  /** Benjamini–Hochberg/Yekutieli q-value of the rising test across the portfolio, once adjusted. */
+  readonly qValue?: number;
   /** Direction of human touches per run. */
   readonly touchDirection: "rising" | "falling" | "steady" | "unknown";
   readonly description: string;
@@ -140,6 +179,10 @@ export interface TaskFriction {
   /** Runs (of the persistence window) with friction in this task, and the window's size. */
   readonly frictionRuns: number;
   readonly persistenceWindow: number;
+  /** Top task under `standOut`: score ÷ median score of the other tasks (Infinity with none). */
+  readonly standOutRatio?: number;
+  /** Top task under `standOut`: whether it stands out from the other tasks and the floor. */
+  readonly standsOut?: boolean;
 }
 
 /** Robust stability of the KPI (and, for seed-v3, duration) series. */
@@ -175,11 +218,22 @@ export interface KpiFigures {
   readonly first: number;
   readonly previous?: number;
   readonly latest: number;
-  /** Improvement of the latest value versus the baseline, percent of the baseline. */
+  /**
+   * The current level under the `fitted` level rule, with its interval (KPI units): the trend line
+   * at the last run or the median of recent runs. The baseline improvement, the gap and
+   * `targetMet` are judged on it (the target met within the equivalence margin).
+   */
+  readonly currentLevel?: {
+    readonly value: number;
+    readonly lower: number;
+    readonly upper: number;
+    readonly method: "trend_line" | "recent_median";
+  };
+  /** Improvement of the current level (the latest value without a fitted level) versus the baseline, percent of the baseline. */
   readonly improvementFromBaselinePct: number | null;
   /** Improvement of the latest value versus the first observed run, percent of the first value. */
   readonly changeSinceFirstRunPct: number | null;
-  /** Remaining distance from the latest value to the target, percent of the target; 0 when met. */
+  /** Remaining distance from the current level (or latest value) to the target, percent of the target; 0 when met. */
   readonly remainingGapToTargetPct: number | null;
   readonly targetMet: boolean | null;
 }
@@ -205,6 +259,19 @@ export interface Subscores {
   readonly stability: number;
 }
 
+/** The q-values of a mission's alarm tests, adjusted across the portfolio (or the mission alone). */
+export interface AlarmQValues {
+  readonly method: "bh" | "by";
+  /** The ruleset's q threshold. */
+  readonly q: number;
+  /** Tests in the family the adjustment covered. */
+  readonly tests: number;
+  /** q-value of the trend (or level-shift) test, when one was run. */
+  readonly trend?: number;
+  /** q-value of the rising-touches test, when one was run. */
+  readonly touches?: number;
+}
+
 /** Everything measured about one mission before rules fire. */
 export interface MissionMetrics {
   readonly missionId: string;
@@ -216,6 +283,12 @@ export interface MissionMetrics {
   readonly lastRunDate?: string;
   readonly figures: KpiFigures | null;
   readonly trend: TrendAssessment;
+  /** The last run as an unconfirmed excursion (left out of trend and level), when it is one. */
+  readonly excursion?: KpiExcursion;
+  /** The current level with its interval (the `fitted` level rule). */
+  readonly level?: KpiLevel;
+  /** The pace against elapsed days (`trajectory.timeBasis: calendar`). */
+  readonly pace?: CalendarPace;
   readonly trajectory: TrajectoryAssessment;
   readonly autonomy: AutonomyAssessment;
   readonly friction: FrictionAverages;
@@ -227,6 +300,10 @@ export interface MissionMetrics {
   readonly healthScore: number;
   /** Days between the last analysed run and the as-of instant. */
   readonly daysSinceLastRun: number | null;
+  /** q-values of the alarm tests, set by the multiplicity stage (`adjustAlarms`). */
+  readonly alarmQ?: AlarmQValues;
+  /** Runs that carry the primary KPI (≤ runsAnalyzed when runs without it are kept). */
+  readonly kpiRuns: number;
   /** Share of the mission's runs that carry the primary KPI (0–1). */
   readonly kpiCompleteness: number;
 }
@@ -310,6 +387,12 @@ export interface MissionAssessment {
   readonly governance: readonly GovernanceFinding[];
 }
 
+/** A mission with no run up to the as-of instant: listed, not scored. */
+export interface NotStartedMission {
+  readonly missionId: string;
+  readonly missionName: string;
+}
+
 /** The portfolio's verdict. */
 export interface PortfolioAssessment {
   readonly verdict: Band;
@@ -323,6 +406,10 @@ export interface PortfolioAssessment {
   /** Missions per trend label. */
   readonly trendCounts: Readonly<Record<TrendLabel, number>>;
   readonly missions: readonly MissionAssessment[];
+  /** Missions with too little history to judge a trend (their band comes from the insufficient-data gate). */
+  readonly limitedHistory: readonly { readonly missionId: string; readonly missionName: string; readonly kpiRuns: number }[];
+  /** Missions with no run up to the as-of instant: not assessed. */
+  readonly notStarted: readonly NotStartedMission[];
   readonly governance: readonly GovernanceFinding[];
 }
 

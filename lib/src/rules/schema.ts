@@ -22,6 +22,12 @@ const LedgerSchema = z.strictObject({
   order: z.enum(["date_then_run_id", "start_time"]),
   /** Weight of a risk event by severity. */
   severityWeights: z.strictObject({ low: weight, medium: weight, high: weight }),
+  /**
+   * Runs that lack the primary KPI's value: `exclude` leaves them out of the ledger (the reference
+   * engine's rule, the default when absent); `include` keeps them, so human touches, friction and
+   * risk still count them while the KPI's trend reads the runs that carry a value.
+   */
+  runsWithoutKpi: z.enum(["exclude", "include"]).optional(),
 });
 
 const ThreePointTrendSchema = z.strictObject({
@@ -46,6 +52,35 @@ const MannKendallTrendSchema = z.strictObject({
   flatMargin: nonNegative,
   /** Confidence level of Sen's slope interval. */
   ciLevel: probability,
+  /**
+   * Serial correlation. From `minRuns` KPI observations the Mann–Kendall variance (and Sen's
+   * interval) is inflated by the effective-sample-size factor of the `correction` (Yue & Wang 2004
+   * with a bias-corrected lag-1 estimate, or Hamed & Rao 1998); below `minRuns`, a bias-corrected
+   * lag-1 autocorrelation of at least `strongLag1` gives no clear trend (a trend cannot be told
+   * from a slow wander on so few runs). Absent: observations are taken as independent.
+   */
+  serialCorrelation: z
+    .strictObject({
+      correction: z.enum(["yue_wang", "hamed_rao"]),
+      minRuns: z.number().int().min(6).max(1000),
+      strongLag1: z.number().gt(0).lt(1),
+    })
+    .optional(),
+  /**
+   * Steps are not trends: a Pettitt change point significant at `alpha`, where a single level
+   * shift fits better than a straight line (BIC) and the shift is at least `minRelativeShift` of
+   * the typical level, is reported as a level shift on its date; the trend, the current level and
+   * the projection then read the runs after it (at least `minSegmentRuns` on each side). Absent:
+   * no change-point detection.
+   */
+  changePoint: z
+    .strictObject({
+      method: z.literal("pettitt_bic"),
+      alpha: probability,
+      minSegmentRuns: z.number().int().min(2).max(500),
+      minRelativeShift: nonNegative,
+    })
+    .optional(),
 });
 
 const TrajectorySchema = z.discriminatedUnion("method", [
@@ -56,8 +91,48 @@ const TrajectorySchema = z.discriminatedUnion("method", [
     minRuns: z.number().int().min(2),
     /** Beyond this many runs the estimate is reported as unreachable within the horizon. */
     horizonRuns: positiveInt,
+    /**
+     * `calendar`: the slope is fitted against elapsed days (Theil–Sen on time), so bunched or
+     * irregular runs do not distort the pace; the time to target is in days from that slope and
+     * its band includes the current level's uncertainty. `runs` (the default when absent): per
+     * run, converted to days at the median interval between runs.
+     */
+    timeBasis: z.enum(["runs", "calendar"]).optional(),
   }),
 ]);
+
+/**
+ * Where the KPI stands. `latest`: the last run's value is the current level (the reference
+ * engine's reading). `fitted`: the current level is estimated from the recent runs — the trend
+ * line at the last run when the trend is significant, otherwise the median of the last
+ * `recentRuns` runs (after a level shift, of the runs since) — with a `ciLevel` interval; the
+ * target counts as met when the interval's worse end is within `equivalenceMargin` (a share of
+ * |target|) of it. A last run more than `excursionK` robust deviations (Hampel: 1.4826·MAD of
+ * the other runs) from the others is an unconfirmed excursion: reported, left out of the trend
+ * and level until the next run confirms it, and it caps the mission at `excursionBand`.
+ */
+const LevelSchema = z.discriminatedUnion("method", [
+  z.strictObject({ method: z.literal("latest") }),
+  z.strictObject({
+    method: z.literal("fitted"),
+    recentRuns: z.number().int().min(3).max(1000),
+    ciLevel: probability,
+    equivalenceMargin: z.number().min(0).max(1),
+    excursionK: z.number().gt(0),
+    excursionBand: BandSchema,
+  }),
+]);
+
+/**
+ * Many missions, many tests: the alarms that can move a band (a worsening trend, rising human
+ * touches) are controlled for the false discovery rate across the portfolio's tests —
+ * Benjamini–Hochberg (`bh`) or, valid under any dependence, Benjamini–Yekutieli (`by`) — and fire
+ * only when their q-value is at most `q`. `none` (the default when absent): raw p-values.
+ */
+const MultiplicitySchema = z.strictObject({
+  method: z.enum(["none", "bh", "by"]),
+  q: probability,
+});
 
 const AutonomyLevelSchema = z.strictObject({
   interventionWeight: weight,
@@ -82,6 +157,21 @@ const AutonomyRegressionSchema = z.discriminatedUnion("method", [
     /** Recent rate ÷ early rate must reach this. */
     minRateRatio: z.number().min(1),
     /** Recent rate − early rate (touches per run) must reach this. */
+    minRateIncrease: nonNegative,
+  }),
+  z.strictObject({
+    method: z.literal("touch_trend"),
+    /**
+     * One-sided Mann–Kendall test on human touches per run, over every run of the most recent
+     * `windowRuns` (runs without a KPI value included): rank-based, so valid for overdispersed
+     * counts. Effect sizes compare the recent half with the early half.
+     */
+    windowRuns: z.number().int().min(4).max(1000),
+    minRuns: z.number().int().min(4).max(1000),
+    alpha: probability,
+    /** Recent half's rate ÷ early half's must reach this. */
+    minRateRatio: z.number().min(1),
+    /** Recent half's rate − early half's (touches per run) must reach this. */
     minRateIncrease: nonNegative,
   }),
 ]);
@@ -126,6 +216,12 @@ const LostTimeBottleneckSchema = z.strictObject({
   dominantShare: probability,
   /** Tasks scoring below this are not bottlenecks. */
   minScore: nonNegative,
+  /**
+   * A repeated bottleneck must stand out: its score at least `ratio` × the median score of the
+   * mission's other tasks and at least `floor` (minutes lost per run ÷ estimate). Evenly spread
+   * small friction is no bottleneck. Absent: the top task counts whatever the others score.
+   */
+  standOut: z.strictObject({ ratio: z.number().min(1), floor: nonNegative }).optional(),
 });
 
 const StabilityBandSchema = z.strictObject({
@@ -250,6 +346,12 @@ const TriggersSchema = z.strictObject({
     statuses: z.array(z.enum(["persistent", "recurring", "isolated"])).min(1),
   }),
   TRAJECTORY_OFF_TRACK: z.strictObject({ ...triggerBase }),
+  /**
+   * The last run is an unconfirmed excursion in the worse direction (see `level`): named, and the
+   * mission is at best `level.excursionBand` until the next run confirms or clears it. Absent:
+   * not assessed (rulesets without a fitted level).
+   */
+  KPI_EXCURSION: z.strictObject({ ...triggerBase }).optional(),
 });
 
 const ConfidenceSchema = z.discriminatedUnion("method", [
@@ -271,6 +373,18 @@ const ConfidenceSchema = z.discriminatedUnion("method", [
     completeness: z.strictObject({ minKpiShare: z.number().min(0).max(1) }),
     /** Days from the last run to the as-of date above this lower to MEDIUM. */
     recency: z.strictObject({ maxDaysSinceLastRun: nonNegative }),
+    /**
+     * Serially correlated KPI: a (bias-corrected) lag-1 autocorrelation at least this lowers to
+     * MEDIUM (a trend test on such a series has fewer independent observations than runs).
+     */
+    serialCorrelation: z.strictObject({ minLag1: z.number().gt(0).lt(1) }).optional(),
+    /**
+     * `verdict_and_driver`: portfolio confidence is the confidence in the verdict and the primary
+     * driver — the lowest level among the missions in the verdict's band and the driver's mission
+     * — with missions of too little history listed apart. `lowest` (the default when absent): the
+     * lowest level of any mission.
+     */
+    portfolio: z.enum(["lowest", "verdict_and_driver"]).optional(),
   }),
 ]);
 
@@ -291,6 +405,7 @@ export const RulesetSchema = z.strictObject({
   ledger: LedgerSchema,
   trend: z.discriminatedUnion("method", [ThreePointTrendSchema, MannKendallTrendSchema]),
   trajectory: TrajectorySchema,
+  level: LevelSchema.optional(),
   autonomy: z.strictObject({ level: AutonomyLevelSchema, regression: AutonomyRegressionSchema }),
   friction: FrictionSchema,
   bottleneck: z.discriminatedUnion("method", [SeedBottleneckSchema, LostTimeBottleneckSchema]),
@@ -299,7 +414,17 @@ export const RulesetSchema = z.strictObject({
   health: HealthSchema,
   missionBand: MissionBandSchema,
   triggers: TriggersSchema,
-  portfolio: z.strictObject({ emptyVerdict: BandSchema }),
+  multiplicity: MultiplicitySchema.optional(),
+  portfolio: z.strictObject({
+    emptyVerdict: BandSchema,
+    /**
+     * `worst_mission` (the default when absent): the verdict is the worst mission band.
+     * `worst_established`: the worst band among missions with enough history to judge a trend;
+     * missions with too little history are listed apart and decide the verdict only when no
+     * mission has enough.
+     */
+    verdict: z.enum(["worst_mission", "worst_established"]).optional(),
+  }),
   confidence: ConfidenceSchema,
   actions: ActionsSchema,
   /** One sentence per verdict for the brief's banner. */

@@ -33,6 +33,12 @@ export interface SenSlopeOptions {
   readonly x?: readonly number[];
   /** Two-sided confidence level of the interval, default 0.95. */
   readonly ciLevel?: number;
+  /**
+   * Multiplies Var(S) before the interval's ranks are found (default 1): an effective-sample-size
+   * correction for serially correlated series (Var*(S) = factor × Var(S), as in the modified
+   * Mann–Kendall tests). Any positive number; 1 leaves the interval unchanged.
+   */
+  readonly varianceFactor?: number;
 }
 
 /** Result of {@link senSlope}. Slopes are in y-units per x-unit; the intercept in y-units. */
@@ -74,7 +80,7 @@ function roundHalfEven(v: number): number {
  *
  * @throws RangeError if y has fewer than 2 values or more than {@link SEN_SLOPE_MAX_N}, a
  *   value is not finite, x has a different length, all x are equal, or `ciLevel` is not
- *   strictly between 0 and 1.
+ *   strictly between 0 and 1, or `varianceFactor` is not a positive number.
  * @example senSlope([3, 4, 4, 6, 5, 7]) // → { slope: 0.75, lower: 0, upper: 2, … }
  */
 export function senSlope(y: readonly number[], options: SenSlopeOptions = {}): SenSlopeResult {
@@ -96,7 +102,11 @@ export function senSlope(y: readonly number[], options: SenSlopeOptions = {}): S
   if (pairs === 0) throw new RangeError("senSlope needs at least two different x values");
 
   const varS = kendallVarianceS(n, tieGroupSizes(y), xGroups);
-  const c = normalQuantile(1 - (1 - ciLevel) / 2) * Math.sqrt(varS);
+  const factor = options.varianceFactor ?? 1;
+  if (!(factor > 0) || !Number.isFinite(factor)) {
+    throw new RangeError(`varianceFactor must be a positive number, got ${factor}`);
+  }
+  const c = normalQuantile(1 - (1 - ciLevel) / 2) * Math.sqrt(varS * factor);
   let lowerRank = roundHalfEven((pairs - c) / 2);
   let upperRank = roundHalfEven((pairs + c) / 2) + 1;
   let ciClamped = false;

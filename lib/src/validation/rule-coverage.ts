@@ -23,7 +23,7 @@ export interface RuleCoverage {
  * @example ruleCoverage(seedV3, [{ fired: ["KPI_PLATEAU"], assertedNotFired: [] }]).unexercised.includes("KPI_PLATEAU") // → false
  */
 export function ruleCoverage(rules: Ruleset, observations: readonly RuleObservations[]): RuleCoverage {
-  const enabled = TRIGGER_IDS.filter((id) => rules.triggers[id].enabled);
+  const enabled = TRIGGER_IDS.filter((id) => rules.triggers[id]?.enabled === true);
   const gates: RuleId[] = rules.missionBand.method === "health_with_gates" ? [...BAND_GATES] : [];
   const all: RuleId[] = [...enabled, ...gates];
   const seen = new Set<RuleId>(observations.flatMap((o) => [...o.fired, ...o.assertedNotFired]));
@@ -32,6 +32,6 @@ export function ruleCoverage(rules: Ruleset, observations: readonly RuleObservat
     rules: all,
     exercised: all.filter((r) => seen.has(r)),
     unexercised: all.filter((r) => !seen.has(r)),
-    disabled: TRIGGER_IDS.filter((id) => !rules.triggers[id].enabled),
+    disabled: TRIGGER_IDS.filter((id) => rules.triggers[id]?.enabled !== true),
   };
 }

@@ -146,7 +146,7 @@ function kpiChart(
         kpiName: label,
         ...(unitSymbol(f.unit) ? { unit: unitSymbol(f.unit) } : {}),
         direction: f.direction,
-        points: shown.map((e, i) => ({ runIndex: offset + i + 1, value: e.kpiValue })),
+        points: shown.map((e, i) => ({ runIndex: offset + i + 1, value: e.kpiValue ?? NaN })),
         baseline: f.baseline ?? null,
         target: f.target ?? null,
         trend: line,
@@ -251,7 +251,14 @@ function detail(ctx: BriefContext, m: MissionAssessment, index: number): Mission
   ];
   const paper = ctx.options.paper;
   const charts = [
-    kpiChart(m, entries, anchor, paper, ctx.options.maxChartRuns),
+    // The KPI chart reads the runs that carry the KPI (the trend line's runs); touches read them all.
+    kpiChart(
+      m,
+      entries.filter((e) => e.kpiValue !== null),
+      anchor,
+      paper,
+      ctx.options.maxChartRuns,
+    ),
     touchesChart(m, entries, anchor, paper, ctx.options.maxChartRuns),
     bottlenecksChart(m, anchor),
   ].filter((c): c is BriefChart => c !== null);
