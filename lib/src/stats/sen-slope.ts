@@ -67,8 +67,11 @@ export interface SenSlopeResult {
   readonly varS: number;
 }
 
-/** Round half to even (IEC 60559, R's `round`). */
-function roundHalfEven(v: number): number {
+/**
+ * Round half to even (IEC 60559, R's `round`).
+ * @internal Shared with `sen-slope-xy.ts`; not part of the package entry.
+ */
+export function roundHalfEven(v: number): number {
   const r = Math.round(v);
   return Math.abs(v % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
