@@ -158,7 +158,10 @@ export function simulateMission(
 /**
  * Simulates a dataset of one mission per model (ids `M0001`, `M0002`, …), each drawn from its own
  * stream `rng.derive(missionId)` — so a mission does not depend on how many others are simulated.
- * Runs are sorted by start (then id); the fingerprint hashes the seed and the models.
+ * Runs are sorted by start (then id); the fingerprint hashes the seed and the models. The data
+ * pass the loader's validation (test/calibrate/loader-roundtrip.test.ts); `warnings` is empty,
+ * where the loader would warn `primary_kpi_missing` for each run without a KPI value (the
+ * evaluation does not read warnings).
  *
  * @throws RangeError when a model is invalid (see {@link simulateMission}).
  * @example simulateDataset([model, model], createRng("portfolio")).missions.length // → 2
