@@ -50,7 +50,11 @@ export interface CalibrationScenario {
   readonly target: number;
 }
 
-/** Titles of the scenario groups, by letter. */
+/**
+ * Titles of the scenario groups, by letter.
+ *
+ * @example CALIBRATION_GROUPS.g // → "Autonomy regression (human touches per run)"
+ */
 export const CALIBRATION_GROUPS: Readonly<Record<string, string>> = {
   a: "False trends on autocorrelated noise",
   b: "Trend calls on short iid series",
@@ -95,14 +99,24 @@ const REALISTIC_HEALTHY: MissionModel = {
   tasks: { ...HEALTHY_TASKS, actualToEstimate: 0.85, actualSigma: 0.2 },
 };
 
-/** Group f: 10 runs two hours apart within one day, then one run every 30 days (10 more). */
+/**
+ * Group f: day offsets of 10 runs two hours apart within one day, then one run every 30 days (10
+ * more).
+ *
+ * @example BUNCHED_DAYS[BUNCHED_DAYS.length - 1] // → 300.75
+ */
 export const BUNCHED_DAYS: readonly number[] = [
   ...Array.from({ length: 10 }, (_, i) => (2 * i) / 24),
   ...Array.from({ length: 10 }, (_, k) => 18 / 24 + 30 * (k + 1)),
 ];
 /** Group f: the KPI falls 0.1 % of its starting level per calendar day. */
 const BUNCHED_SLOPE_PER_DAY = -0.001;
-/** Group f: true days from the last run to the target. */
+/**
+ * Group f: true days from the last run to the target (the target is set so that the noise-free
+ * KPI reaches it exactly then).
+ *
+ * @example BUNCHED_TRUE_DAYS_TO_TARGET // → 180
+ */
 export const BUNCHED_TRUE_DAYS_TO_TARGET = 180;
 const BUNCHED_TARGET =
   100 *

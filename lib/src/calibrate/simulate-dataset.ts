@@ -22,9 +22,17 @@ import type { MissionModel } from "./mission-model";
 import { kpiValues, runStartDays, touchCounts } from "./series";
 
 const DAY_MS = 86_400_000;
-/** First run of every simulated mission: Monday 2026-01-05 09:00 UTC. */
+/**
+ * First run of every simulated mission, epoch milliseconds: Monday 2026-01-05 09:00 UTC.
+ *
+ * @example new Date(SIMULATION_START_MS).toISOString() // → "2026-01-05T09:00:00.000Z"
+ */
 export const SIMULATION_START_MS = Date.parse("2026-01-05T09:00:00Z");
-/** Name of the simulated primary KPI. */
+/**
+ * Name of the simulated primary KPI (the key of its value in `Run.kpis`).
+ *
+ * @example SIMULATED_KPI // → "kpi"
+ */
 export const SIMULATED_KPI = "kpi";
 
 /** One simulated mission's records, before they are merged into a dataset. */
