@@ -15,10 +15,39 @@ describe("autonomyLevel", () => {
   });
 });
 
-describe("assessAutonomy — touch_rate_increase (default)", () => {
-  it("flags rising human touches per run", () => {
+/** The rate-window rule of default 1.x, kept as an option. */
+const rateWindows = {
+  ...defaultRules.autonomy,
+  regression: {
+    method: "touch_rate_increase" as const,
+    windowFraction: 0.34,
+    minRunsPerWindow: 3,
+    alpha: 0.05,
+    minRateRatio: 1.5,
+    minRateIncrease: 0.5,
+  },
+};
+
+describe("assessAutonomy — touch_trend (default)", () => {
+  it("flags rising touches with a one-sided Mann–Kendall test over every run", () => {
     const entries = entriesOf({ ...base, interventions: [0, 0, 1, 0, 1, 1, 1, 2, 2, 3, 3, 2] });
     const a = assessAutonomy(entries, defaultRules.autonomy);
+    // Worked independently (Python, pairwise signs): S = 47; ties: 0×3, 1×4, 2×3, 3×2 →
+    // Var(S) = [12·11·29 − (3·2·11 + 4·3·13 + 3·2·11 + 2·1·9)]/18 = (3828 − 306)/18 = 195.67;
+    // z = (47 − 1)/√195.67 = 3.289 → one-sided p = 0.000503. Halves: 3/6 = 0.5 and 13/6 = 2.167.
+    expect(a.testedRuns).toBe(12);
+    expect(a.earlyTouchRate).toBe(0.5);
+    expect(a.recentTouchRate).toBe(2.167);
+    expect(a.pValue).toBeCloseTo(0.000503, 5);
+    expect(a.regression).toBe(true);
+    expect(a.touchDirection).toBe("rising");
+  });
+});
+
+describe("assessAutonomy — touch_rate_increase", () => {
+  it("flags rising human touches per run", () => {
+    const entries = entriesOf({ ...base, interventions: [0, 0, 1, 0, 1, 1, 1, 2, 2, 3, 3, 2] });
+    const a = assessAutonomy(entries, rateWindows);
     // Windows of max(3, floor(12·0.34)) = 4 runs: 1 touch early, 10 recent.
     // One-sided p = P(X ≥ 10 | X ~ Bin(11, ½)) = 12/2048.
     expect(a.windowRuns).toBe(4);
@@ -31,7 +60,7 @@ describe("assessAutonomy — touch_rate_increase (default)", () => {
 
   it("reports falling touches without calling a regression", () => {
     const entries = entriesOf({ ...base, interventions: [2, 3, 3, 2, 2, 1, 1, 1, 0, 1, 0, 0] });
-    const a = assessAutonomy(entries, defaultRules.autonomy);
+    const a = assessAutonomy(entries, rateWindows);
     expect(a.regression).toBe(false);
     expect(a.touchDirection).toBe("falling");
   });

@@ -9,7 +9,7 @@ import { createRng } from "../stats/random";
 import { outcomeHolds } from "./outcome";
 import { CALIBRATION_SCENARIOS, type CalibrationScenario } from "./scenarios";
 import { simulateDataset } from "./simulate-dataset";
-import { wilsonInterval } from "./wilson";
+import { wilsonInterval } from "../stats/wilson";
 
 /** Full suite or the fast subset (each scenario's `trials.fast`, a prefix of the full trials). */
 export type CalibrationSize = "full" | "fast";
@@ -89,7 +89,7 @@ export function runScenario(
     trials,
     events,
     rate,
-    interval: wilsonInterval(events, trials, 0.95),
+    interval: wilsonBounds(events, trials),
     met: scenario.comparison === "at_most" ? rate <= scenario.target : rate >= scenario.target,
     seconds: (performance.now() - started) / 1000,
   };
@@ -137,4 +137,10 @@ export function runCalibration(options: CalibrationOptions): CalibrationReport {
     results,
     seconds: (performance.now() - started) / 1000,
   };
+}
+
+/** The Wilson 95 % interval of `events` in `trials` as [lower, upper]. */
+function wilsonBounds(events: number, trials: number): readonly [number, number] {
+  const w = wilsonInterval(events, trials, 0.95);
+  return [w.lower, w.upper];
 }

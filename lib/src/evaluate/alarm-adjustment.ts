@@ -20,8 +20,9 @@ export function trendAlarmP(trend: TrendAssessment): number | undefined {
 }
 
 /**
- * Mission metrics with the q-values of their alarm tests (`alarmQ`), adjusted together across
- * all the given missions by the ruleset's `multiplicity` method. Returns the metrics unchanged
+ * Mission metrics with the q-values of their alarm tests (`alarmQ`), adjusted across all the
+ * given missions by the ruleset's `multiplicity` method, one family per kind of alarm: the trend
+ * tests together, the touch tests together (each family's false discovery rate is at most `q`). Returns the metrics unchanged
  * (the same objects) when the ruleset adjusts nothing. Pure: the inputs are not modified.
  *
  * @example adjustAlarms([m1, m2], defaultRules)[0].alarmQ?.trend // → the BH q-value of m1's trend test among the 2–4 tests
@@ -43,13 +44,20 @@ export function adjustAlarms(metrics: readonly MissionMetrics[], rules: Ruleset)
       slots.push({ mission: i, test: "touches" });
     }
   });
-  const q = m.method === "by" ? benjaminiYekutieli(p) : benjaminiHochberg(p);
+  // One family per kind of alarm (trend tests across missions; touch tests across missions).
+  const adjust = m.method === "by" ? benjaminiYekutieli : benjaminiHochberg;
   const found: { trend?: number; touches?: number }[] = metrics.map(() => ({}));
-  slots.forEach((slot, k) => {
-    found[slot.mission]![slot.test] = q[k]!;
-  });
+  const sizes = { trend: 0, touches: 0 };
+  for (const test of ["trend", "touches"] as const) {
+    const ks = slots.flatMap((slot, k) => (slot.test === test ? [k] : []));
+    const q = adjust(ks.map((k) => p[k]!));
+    ks.forEach((k, j) => {
+      found[slots[k]!.mission]![test] = q[j]!;
+    });
+    sizes[test] = ks.length;
+  }
   return metrics.map((x, i) => {
-    const alarmQ: AlarmQValues = { method, q: m.q, tests: p.length, ...found[i] };
+    const alarmQ: AlarmQValues = { method, q: m.q, trendTests: sizes.trend, touchTests: sizes.touches, ...found[i] };
     return { ...x, alarmQ };
   });
 }

@@ -9,6 +9,7 @@ import type { Ruleset } from "../rules/schema";
 import { biasCorrectedLag1 } from "../stats/autocorrelation";
 import { mannKendall, type MannKendallResult } from "../stats/mann-kendall";
 import { hamedRaoFactor, modifiedMannKendall, yueWangFactor } from "../stats/modified-mann-kendall";
+import { scaledMad } from "../stats/mad";
 import { pettitt } from "../stats/pettitt";
 import { stepVersusLine } from "../stats/segment-fit";
 import { senSlope, type SenSlopeResult } from "../stats/sen-slope";
@@ -86,8 +87,25 @@ interface StretchTrend {
   readonly serial?: SerialCorrelation;
 }
 
-/** Detrended residuals of `values` around the Sen line (senSlope's x = 1..n). */
-function senResiduals(values: readonly number[], sen: { slope: number; intercept: number }): number[] {
+/**
+ * Detrended residuals of `values`: around the Sen line per run (senSlope's x = 1..n) or, when the
+ * runs' times are known and not all equal, around the Sen line against elapsed time if that fits
+ * better (smaller 1.4826·MAD) — a line per run leaves a pattern in bunched runs that looks like
+ * serial correlation.
+ */
+function senResiduals(
+  values: readonly number[],
+  sen: { slope: number; intercept: number },
+  times: readonly number[] | undefined,
+): number[] {
+  if (times && times.length === values.length && times[times.length - 1]! > times[0]!) {
+    const x = times.map((t) => (t - times[0]!) / 86_400_000);
+    const onTime = senSlope(values, { x });
+    const byTime = values.map((v, i) => v - (onTime.intercept + onTime.slope * x[i]!));
+    const byRun = values.map((v, i) => v - (sen.intercept + sen.slope * (i + 1)));
+    // The line that fits better (smaller robust spread) is the trend the residuals leave.
+    return scaledMad(byTime) <= scaledMad(byRun) ? byTime : byRun;
+  }
   return values.map((v, i) => v - (sen.intercept + sen.slope * (i + 1)));
 }
 
@@ -118,13 +136,14 @@ function classifyStretch(
   direction: KpiDirection,
   rules: MannKendallRules,
   tracked?: TrendWindowStats,
+  times?: readonly number[],
 ): StretchTrend {
   const n = values.length;
   let mk: StretchTrend["mk"] = tracked?.mannKendall ?? mannKendall(values);
   let sen: StretchTrend["sen"] = tracked?.sen ?? senSlope(values, { ciLevel: rules.ciLevel });
   const level = tracked?.level ?? median(values.map(Math.abs));
   const serial = rules.serialCorrelation
-    ? serialCorrelationOf(senResiduals(values, sen), rules.serialCorrelation)
+    ? serialCorrelationOf(senResiduals(values, sen, times), rules.serialCorrelation)
     : undefined;
   if (serial && serial.varianceFactor > 1) {
     const modified = modifiedMannKendall(values, serial.varianceFactor);
@@ -213,7 +232,8 @@ function mannKendallTrend(
   const shift = levelShiftOf(windowValues, direction, rules, times);
   const values = shift ? windowValues.slice(shift.index) : windowValues;
   const n = values.length;
-  const stretch = classifyStretch(values, direction, rules, shift ? undefined : windowStats?.());
+  const stretchTimes = times && shift ? times.slice(shift.index) : times;
+  const stretch = classifyStretch(values, direction, rules, shift ? undefined : windowStats?.(), stretchTimes);
   const { mk, sen, relativeChange, serial } = stretch;
   // A shift for the worse is a deterioration, however flat the runs since.
   const label: TrendLabel = shift?.direction === "worse" ? "worsening" : stretch.label;

@@ -66,10 +66,15 @@ function trendEvidence(rule: TriggerId, m: MissionMetrics, expected: string, rul
 }
 
 /** Evidence of an alarm's q-value against the ruleset's q (none without an adjustment). */
-function qEvidence(rule: TriggerId, m: MissionMetrics, q: number | undefined): Evidence[] {
+function qEvidence(
+  rule: TriggerId,
+  m: MissionMetrics,
+  q: number | undefined,
+  family: "trendTests" | "touchTests",
+): Evidence[] {
   if (q === undefined || !m.alarmQ) return [];
   const a = m.alarmQ;
-  return [ev(rule, `q_value_${a.method}_of_${a.tests}_tests`, q, atMost(q, a.q), a.q, m.runsAnalyzed)];
+  return [ev(rule, `q_value_${a.method}_of_${a[family]}_tests`, q, atMost(q, a.q), a.q, m.runsAnalyzed)];
 }
 
 /** True when the alarm survives the multiplicity adjustment (always, without one). */
@@ -97,7 +102,7 @@ const RULES: {
       explanation: `${kpiName(m)} is worsening: ${m.trend.description}`,
       evidence: [
         ...trendEvidence("MISSION_TREND_WORSENING", m, "worsening", rules),
-        ...qEvidence("MISSION_TREND_WORSENING", m, m.alarmQ?.trend),
+        ...qEvidence("MISSION_TREND_WORSENING", m, m.alarmQ?.trend, "trendTests"),
       ],
       ...taskFields(m.topBottleneck),
     };
@@ -241,7 +246,7 @@ const RULES: {
                 a.testedRuns ?? 0,
               ),
               ev("AUTONOMY_REGRESSION", "mann_kendall_p_rising", a.pValue ?? null, "≤", reg.alpha, a.testedRuns ?? 0),
-              ...qEvidence("AUTONOMY_REGRESSION", m, m.alarmQ?.touches),
+              ...qEvidence("AUTONOMY_REGRESSION", m, m.alarmQ?.touches, "touchTests"),
             ]
           : [
             ev(

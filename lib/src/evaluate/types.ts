@@ -264,8 +264,9 @@ export interface AlarmQValues {
   readonly method: "bh" | "by";
   /** The ruleset's q threshold. */
   readonly q: number;
-  /** Tests in the family the adjustment covered. */
-  readonly tests: number;
+  /** Tests in each family the adjustment covered (trend tests; touch tests). */
+  readonly trendTests: number;
+  readonly touchTests: number;
   /** q-value of the trend (or level-shift) test, when one was run. */
   readonly trend?: number;
   /** q-value of the rising-touches test, when one was run. */

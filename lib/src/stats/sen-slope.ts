@@ -69,7 +69,7 @@ export interface SenSlopeResult {
 
 /**
  * Round half to even (IEC 60559, R's `round`).
- * @internal Shared with `sen-slope-xy.ts`; not part of the package entry.
+ * @internal Not part of the package entry.
  */
 export function roundHalfEven(v: number): number {
   const r = Math.round(v);

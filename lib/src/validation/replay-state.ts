@@ -18,7 +18,7 @@ interface RunState {
   readonly base: RunAggregate;
   /** Visible risk events of the run, by dataset position. */
   readonly events: VisibleRiskEvent[];
-  /** Whether the run has a ledger entry (carries the primary KPI). */
+  /** Whether the run has a ledger entry (carries the primary KPI, or the ruleset keeps runs without it). */
   readonly inLedger: boolean;
 }
 
@@ -91,9 +91,12 @@ export class ReplayState {
     }
     const kpi = this.history.kpi?.kpi;
     const value = kpi === undefined ? undefined : run.kpis[kpi];
-    const state: RunState = { run, base, events: [], inLedger: value !== undefined };
+    // The ledger's rule: runs without the KPI's value count when the ruleset keeps them.
+    const keep = this.rules.ledger.runsWithoutKpi === "include";
+    const inLedger = kpi !== undefined && (value !== undefined || keep);
+    const state: RunState = { run, base, events: [], inLedger };
     this.runs.set(run.runId, state);
-    if (kpi !== undefined && value !== undefined) this.series.insert(ledgerEntry(run, kpi, value, base));
+    if (kpi !== undefined && inLedger) this.series.insert(ledgerEntry(run, kpi, value ?? null, base));
   }
 
   private addEvent(v: VisibleRiskEvent): void {
@@ -109,7 +112,7 @@ export class ReplayState {
     for (const e of state.events) riskWeight += weights[e.event.severity];
     const agg: RunAggregate = { ...state.base, riskEvents: state.events.length, riskWeight };
     const kpi = this.history.kpi?.kpi as string;
-    const entry: LedgerEntry = ledgerEntry(state.run, kpi, state.run.kpis[kpi] as number, agg);
+    const entry: LedgerEntry = ledgerEntry(state.run, kpi, state.run.kpis[kpi] ?? null, agg);
     this.series.replace(entry);
   }
 }
