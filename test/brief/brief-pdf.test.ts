@@ -39,7 +39,7 @@ describe("renderBriefPdf on the demo portfolio", () => {
     expect(text).toContain(`Page 1 of ${DEMO_PAGES}`);
     expect(text).toContain(`Page ${DEMO_PAGES} of ${DEMO_PAGES}`);
     expect(text).toContain(
-      "AI mission portfolio — executive brief · as of 2026-03-06 · ruleset default 1.0.0",
+      "AI mission portfolio — executive brief · as of 2026-03-06 · ruleset default 2.0.0",
     );
     // Chart text stays text: an axis title of the first figure.
     expect(text).toContain("Health score (0–100)");

@@ -25,7 +25,7 @@ describe.skipIf(!existsSync(seedDir))("mission diff", () => {
     expect(r.out.split("\n")[0]).toMatch(/^Ruleset seed-v3 3\.0\.0 \(A\) vs default 1\.0\.0 \(B\), as of /);
     expect(r.out).toMatch(/^Improve Support Case Resolution \(M003\): /m);
     expect(r.out).toContain("  A (seed-v3 3.0.0):");
-    expect(r.out).toContain("  B (default 1.0.0):");
+    expect(r.out).toContain("  B (default 2.0.0):");
     const j = JSON.parse(
       (await cli(["diff", seedDir, "--rules", "seed-v3", "--rules", "default", "--json"])).out,
     );

@@ -27,7 +27,7 @@ describe("mission test-rules", () => {
     const r = await cli(["test-rules", ...suites, "--junit", junit]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^\d+ passed, 0 failed \(\d+ cases in 2 files\)$/m);
-    expect(r.out).toContain("Every rule of default 1.0.0 was exercised");
+    expect(r.out).toContain("Every rule of default 2.0.0 was exercised");
     expect(r.out).toContain("disabled in seed-v3 3.0.0: TRAJECTORY_OFF_TRACK");
     const xml = readFileSync(junit, "utf8");
     expect(xml).toMatch(/<testsuites name="mission test-rules" tests="\d+" failures="0" errors="0"/);
@@ -50,7 +50,7 @@ describe("mission test-rules", () => {
     const ok = await cli(["test-rules", file]);
     expect(ok.code).toBe(0);
     expect(ok.out).toContain(
-      "Rules of default 1.0.0 no test exercised (never fired, never asserted not to fire): MISSION_TREND_WORSENING",
+      "Rules of default 2.0.0 no test exercised (never fired, never asserted not to fire): MISSION_TREND_WORSENING",
     );
     // A stricter copy of the default ruleset breaks the case.
     const rules = JSON.parse(readFileSync(resolve(root, "lib/rulesets/default.json"), "utf8"));

@@ -136,16 +136,17 @@ describe("evaluate — stories under the default ruleset", () => {
     const d = result.portfolio.primaryDriver;
     expect(d?.trigger).toBe("AUTONOMY_REGRESSION");
     expect(d?.missionId).toBe("B");
-    expect(d?.evidence.some((e) => e.metric === "p_value_rising")).toBe(true);
+    expect(d?.evidence.some((e) => e.metric === "mann_kendall_p_rising")).toBe(true);
     expect(result.portfolio.recommendedAction).toContain("Dependent");
   });
 
   it("reports governance gaps and never overstates confidence", () => {
     expect(result.portfolio.governance.map((g) => `${g.missionId}:${g.field}`)).toContain("B:businessOwner");
     expect(byId.get("A")?.governance).toEqual([]);
-    // M002 has 2 runs: LOW, and the portfolio takes the lowest level.
+    // M002 has 2 runs: LOW; it is listed apart and does not lower the portfolio's confidence.
     expect(byId.get("M002")?.confidence.level).toBe("LOW");
-    expect(result.portfolio.confidence.level).toBe("LOW");
+    expect(result.portfolio.limitedHistory.map((m) => m.missionId)).toContain("M002");
+    expect(result.portfolio.confidence.reasons.some((r) => r.includes("too little history"))).toBe(true);
   });
 
   it("echoes the ruleset id and version", () => {

@@ -85,7 +85,11 @@ describe("kpiTrendInput", () => {
     const ds = datasetFromInline([
       { id: "M1", kpi: { name: "d", direction: "lower_is_better" }, values: [10, 9, null, 8, 7, 6, 5, 4] },
     ]);
-    const result = evaluate(ds, builtinRuleset("default"));
+    // seed-v3's ledger leaves out runs without the KPI (default keeps them, without a value).
+    const result = evaluate(ds, {
+      ...builtinRuleset("default"),
+      ledger: { ...builtinRuleset("default").ledger, runsWithoutKpi: "exclude" },
+    });
     expect(result.ledger.excluded.map((e) => e.runId)).toEqual(["M1-R03"]);
     const trend = kpiTrendInput(ds, "M1", { result }).trend;
     // The evaluator fitted 10 − 1 × j over its 7 analysed runs: first analysed run 1, last run 8.

@@ -214,10 +214,10 @@ describe.skipIf(!hasJupyter)("notebooks/*.ipynb executed headless on the demo da
     }
     expect(charts(nb, "health-charts")).toBe(2);
     const evidence = streamText(nb, "evidence");
-    expect(evidence).toContain("Ruleset default 1.0.0 (A) vs seed-v3 3.0.0 (B)");
+    expect(evidence).toContain("Ruleset default 2.0.0 (A) vs seed-v3 3.0.0 (B)");
     for (const m of diff.missions) expect(evidence).toContain(`${m.missionName} (${m.missionId}):`);
     const backtest = rich(nb, "backtest", "text/html")[0] ?? "";
-    expect(backtest).toContain("default 1.0.0");
+    expect(backtest).toContain("default 2.0.0");
     expect(backtest).toContain("seed-v3 3.0.0");
     expect(charts(nb, "confusion")).toBe(2);
     expect(charts(nb, "timeline")).toBe(1);

@@ -128,7 +128,7 @@ describe("backtestRows", () => {
       backtest(dataset, labels, builtinRuleset("seed-v3")),
     ];
     const rows = backtestRows(reports);
-    expect(rows.map((r) => r.ruleset)).toEqual(["default 1.0.0", "seed-v3 3.0.0"]);
+    expect(rows.map((r) => r.ruleset)).toEqual(["default 2.0.0", "seed-v3 3.0.0"]);
     // Cohen's kappa from the default confusion matrix [[6,3,0],[0,8,4],[0,1,5]] (27 labels):
     // po = 19/27, pe = (9·6 + 12·12 + 6·9)/27² = 252/729 → κ = (po − pe)/(1 − pe) = 0.5472.
     expect(rows[0]?.kappa).toBeCloseTo(0.5472, 3);

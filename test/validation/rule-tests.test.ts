@@ -136,7 +136,7 @@ describe("runRuleTests", () => {
     const cov = ruleCoverage(defaultRules, [run.observations]);
     expect(cov.exercised).toContain("KPI_PLATEAU");
     expect(cov.unexercised).toContain("STABILITY_DROPPING");
-    expect(cov.rules).toHaveLength(13); // 10 triggers + 3 gates
+    expect(cov.rules).toHaveLength(14); // 10 triggers + 3 gates
     const seedCov = ruleCoverage(seedV3, [{ fired: ["KPI_PLATEAU"], assertedNotFired: [] }]);
     expect(seedCov.unexercised.includes("KPI_PLATEAU")).toBe(false);
     expect(seedCov.disabled).toEqual(["TRAJECTORY_OFF_TRACK"]);
@@ -146,7 +146,7 @@ describe("runRuleTests", () => {
   it("prints pass/fail per case with a diff, and the summary", () => {
     const text = formatRuleTestRun(run);
     expect(text.split("\n").slice(0, 3)).toEqual([
-      "t.yaml (ruleset default 1.0.0)",
+      "t.yaml (ruleset default 2.0.0)",
       "  ✓ passes",
       "  ✗ fails on purpose",
     ]);
@@ -156,7 +156,7 @@ describe("runRuleTests", () => {
     const summary = formatRuleTestSummary([run], [ruleCoverage(defaultRules, [run.observations])]);
     expect(summary.split("\n")[0]).toBe("1 passed, 3 failed (4 cases in 1 file)");
     expect(summary).toContain(
-      "Rules of default 1.0.0 no test exercised (never fired, never asserted not to fire): ",
+      "Rules of default 2.0.0 no test exercised (never fired, never asserted not to fire): ",
     );
   });
 

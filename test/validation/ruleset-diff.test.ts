@@ -39,7 +39,7 @@ describe("diffEvaluations", () => {
     expect(d.verdict).toEqual({ a: "ATTENTION_REQUIRED", b: "ATTENTION_REQUIRED" });
     expect(d.missions[0]?.a.bandEvidence[0]).toMatchObject({ rule: "health_band", comparison: "≥" });
     const text = formatRulesetDiff(d);
-    expect(text.split("\n")[0]).toBe(`Ruleset default 1.0.0 (A) vs default 1.0.0 (B), as of ${d.asOf}`);
+    expect(text.split("\n")[0]).toBe(`Ruleset default 2.0.0 (A) vs default 2.0.0 (B), as of ${d.asOf}`);
     expect(text).toContain("A (A): status ON_TRACK → WATCH");
   });
 

@@ -57,7 +57,13 @@ export function adjustAlarms(metrics: readonly MissionMetrics[], rules: Ruleset)
     sizes[test] = ks.length;
   }
   return metrics.map((x, i) => {
-    const alarmQ: AlarmQValues = { method, q: m.q, trendTests: sizes.trend, touchTests: sizes.touches, ...found[i] };
+    const alarmQ: AlarmQValues = {
+      method,
+      q: m.q,
+      trendTests: sizes.trend,
+      touchTests: sizes.touches,
+      ...found[i],
+    };
     return { ...x, alarmQ };
   });
 }

@@ -56,7 +56,11 @@ export function missionBand(
     }
     // An unconfirmed excursion for the worse: named, and at best the level rule's band.
     const excursion = triggers.find((t) => t.id === "KPI_EXCURSION");
-    if (excursion && rules.level?.method === "fitted" && worseBand(band, rules.level.excursionBand) !== band) {
+    if (
+      excursion &&
+      rules.level?.method === "fitted" &&
+      worseBand(band, rules.level.excursionBand) !== band
+    ) {
       band = worseBand(band, rules.level.excursionBand);
       evidence.push({
         rule: "gate_unconfirmed_excursion",

@@ -81,7 +81,9 @@ export function assessPortfolio(
     confidence:
       rules.confidence.method === "factors" && rules.confidence.portfolio === "verdict_and_driver"
         ? verdictConfidence(
-            [...new Set([...inVerdictBand, ...(driverMission ? [driverMission] : [])])].map((m) => m.confidence),
+            [...new Set([...inVerdictBand, ...(driverMission ? [driverMission] : [])])].map(
+              (m) => m.confidence,
+            ),
             apart ? limited : [],
           )
         : portfolioConfidence(missions.map((m) => m.confidence)),

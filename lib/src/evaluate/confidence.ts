@@ -144,7 +144,9 @@ export function verdictConfidence(
 ): Confidence {
   const base = portfolioConfidence(deciding);
   if (limited.length === 0) return base;
-  const list = limited.map((m) => `${m.missionName} (${m.metrics.kpiRuns} run${m.metrics.kpiRuns === 1 ? "" : "s"})`);
+  const list = limited.map(
+    (m) => `${m.missionName} (${m.metrics.kpiRuns} run${m.metrics.kpiRuns === 1 ? "" : "s"})`,
+  );
   return {
     level: base.level,
     reasons: [

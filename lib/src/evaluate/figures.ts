@@ -43,7 +43,9 @@ export function kpiFigures(
   let gap: number | null = null;
   let met: boolean | null = null;
   if (spec.target !== undefined) {
-    met = level ? levelMeetsTarget(current, spec, levelRules) : meetsTarget(latest, spec.target, spec.direction);
+    met = level
+      ? levelMeetsTarget(current, spec, levelRules)
+      : meetsTarget(latest, spec.target, spec.direction);
     if (met) gap = 0;
     else if (spec.target !== 0) gap = (100 * Math.abs(current - spec.target)) / Math.abs(spec.target);
   }

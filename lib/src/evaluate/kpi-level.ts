@@ -161,7 +161,8 @@ export function kpiLevel(
   rules: Ruleset["level"],
 ): KpiLevel {
   const latest = values[values.length - 1] as number;
-  if (!rules || rules.method === "latest" || values.length < 3) {
+  // Too little history to judge a trend: the last run is all there is to say (no fitted level).
+  if (!rules || rules.method === "latest" || values.length < 3 || trend.label === "insufficient_data") {
     return {
       method: "latest",
       value: latest,
@@ -215,6 +216,7 @@ export function kpiLevel(
     intervalWithinMargin:
       spec.target === undefined
         ? null
-        : withinMargin(lower, spec, rules.equivalenceMargin) && withinMargin(upper, spec, rules.equivalenceMargin),
+        : withinMargin(lower, spec, rules.equivalenceMargin) &&
+          withinMargin(upper, spec, rules.equivalenceMargin),
   };
 }

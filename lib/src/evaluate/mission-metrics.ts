@@ -116,7 +116,13 @@ function computeMetrics(
   const k = (key: string | undefined) => key ?? "";
   // A last run far outside the others is reported and left out until the next run confirms it.
   const excursion = memoized(memo, k(keys?.trend) + "|excursion", () =>
-    kpiExcursion(values, direction, rules.level, t.minRuns, t.method === "mann_kendall" ? t.maxWindowRuns : undefined),
+    kpiExcursion(
+      values,
+      direction,
+      rules.level,
+      t.minRuns,
+      t.method === "mann_kendall" ? t.maxWindowRuns : undefined,
+    ),
   );
   const analysed = excursion ? values.slice(0, -1) : values;
   const analysedTimes = excursion ? times.slice(0, -1) : times;
@@ -174,7 +180,14 @@ function computeMetrics(
   const stability = memoized(
     memo,
     `${k(keys?.stability)}|${trend.n}|${trend.slopePerRun}|${trend.intercept}|${excursion ? 1 : 0}`,
-    () => assessStabilityOf(series, rules.stability, trend, trend.levelShift ? undefined : stats?.level, analysed),
+    () =>
+      assessStabilityOf(
+        series,
+        rules.stability,
+        trend,
+        trend.levelShift ? undefined : stats?.level,
+        analysed,
+      ),
   );
   const risk = memoized(memo, k(keys?.risk), () => assessRiskOf(series, rules));
   const current = level ? level.value : values[values.length - 1];

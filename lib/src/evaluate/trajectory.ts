@@ -273,7 +273,11 @@ function calendarTrajectory(
   const bandText = `band ${daysBand[0]}–${daysBand[1] === null ? "unbounded" : daysBand[1]} days`;
   const pace_ = `At the current pace (${perWeek}${u} per week${since}; ${levelText}) the target ${target}${u} is reached in about ${Math.ceil(etaDays)} days, by ${etaDate} (${bandText})`;
   if (etaRuns > rules.horizonRuns) {
-    return { status: "off_track", ...base, description: `${pace_}, beyond the ${rules.horizonRuns}-run horizon.` };
+    return {
+      status: "off_track",
+      ...base,
+      description: `${pace_}, beyond the ${rules.horizonRuns}-run horizon.`,
+    };
   }
   const targetDate = spec.targetDate;
   if (targetDate !== undefined) {

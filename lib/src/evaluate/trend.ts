@@ -122,10 +122,12 @@ function serialCorrelationOf(
   if (n < 6) return undefined;
   const lag1 = biasCorrectedLag1(residuals);
   if (n < rules.minRuns) {
-    return { lag1, varianceFactor: 1, correction: lag1 >= rules.strongLag1 ? "too_short" : "none" };
+    // Too few runs for a routine correction: only a strong lag-1 estimate counts, and then the
+    // trend must survive the AR(1) effective-sample-size correction to be called.
+    if (lag1 < rules.strongLag1) return { lag1, varianceFactor: 1, correction: "none" };
+    return { lag1, varianceFactor: yueWangFactor(residuals, lag1), correction: "too_short" };
   }
-  const factor =
-    rules.correction === "yue_wang" ? yueWangFactor(residuals, lag1) : hamedRaoFactor(residuals);
+  const factor = rules.correction === "yue_wang" ? yueWangFactor(residuals, lag1) : hamedRaoFactor(residuals);
   return factor > 1
     ? { lag1, varianceFactor: factor, correction: rules.correction }
     : { lag1, varianceFactor: 1, correction: "none" };
@@ -158,7 +160,7 @@ function classifyStretch(
   const significant = mk.pValue <= rules.alpha;
   const material = Math.abs(relativeChange) >= rules.minRelativeChange;
   let label: TrendLabel;
-  if (serial?.correction === "too_short") label = "no_clear_trend";
+  if (serial?.correction === "too_short" && !(significant && material)) label = "no_clear_trend";
   else if (significant && material && relativeChange !== 0)
     label = relativeChange > 0 ? "improving" : "worsening";
   else if (level > 0 && Math.max(Math.abs(ciRel[0]), Math.abs(ciRel[1])) <= rules.flatMargin) label = "flat";
@@ -191,7 +193,6 @@ function levelShiftOf(
   const serial = rules.serialCorrelation
     ? serialCorrelationOf(residuals, rules.serialCorrelation)
     : undefined;
-  if (serial?.correction === "too_short") return undefined;
   const factor = serial?.varianceFactor ?? 1;
   const { k } = pettitt(values);
   const pValue = Math.min(1, 2 * Math.exp((-6 * k * k) / ((n ** 3 + n ** 2) * factor)));
@@ -233,14 +234,20 @@ function mannKendallTrend(
   const values = shift ? windowValues.slice(shift.index) : windowValues;
   const n = values.length;
   const stretchTimes = times && shift ? times.slice(shift.index) : times;
-  const stretch = classifyStretch(values, direction, rules, shift ? undefined : windowStats?.(), stretchTimes);
+  const stretch = classifyStretch(
+    values,
+    direction,
+    rules,
+    shift ? undefined : windowStats?.(),
+    stretchTimes,
+  );
   const { mk, sen, relativeChange, serial } = stretch;
   // A shift for the worse is a deterioration, however flat the runs since.
   const label: TrendLabel = shift?.direction === "worse" ? "worsening" : stretch.label;
   const pct = (x: number) => `${x >= 0 ? "+" : ""}${round(x * 100, 1)} %`;
   const u = unit ? ` ${unit}` : "";
   const corrected =
-    serial && serial.varianceFactor > 1
+    serial && serial.varianceFactor > 1 && serial.correction !== "too_short"
       ? ` corrected for serial correlation (lag-1 ${fmt(serial.lag1)}: the runs count as about ${round(n / serial.varianceFactor, 0)} independent ones)`
       : "";
   const shiftText = shift
@@ -248,7 +255,9 @@ function mannKendallTrend(
     : "";
   const tooShort =
     serial?.correction === "too_short"
-      ? ` The runs are strongly serially correlated (lag-1 ${fmt(serial.lag1)}) and too few (${n}) to tell a trend from a slow wander → no clear trend.`
+      ? label === "no_clear_trend"
+        ? ` The runs are strongly serially correlated (lag-1 ${fmt(serial.lag1)}) and too few (${n}) to tell a trend from a slow wander → no clear trend.`
+        : ` The runs are strongly serially correlated (lag-1 ${fmt(serial.lag1)}); the trend holds even counted as about ${round(n / serial.varianceFactor, 0)} independent runs.`
       : "";
   const description =
     `${shiftText}Mann–Kendall over ${n} runs${shift ? "" : windowNote}${corrected}: S = ${mk.s}, p ${formatP(mk.pValue)}; ` +

@@ -49,18 +49,38 @@ function trendEvidence(rule: TriggerId, m: MissionMetrics, expected: string, rul
   if (t.levelShift) {
     const cp = tr.method === "mann_kendall" ? tr.changePoint : undefined;
     out.push(
-      ev(rule, "level_shift_pettitt_p", t.levelShift.pValue, atMost(t.levelShift.pValue, cp?.alpha ?? 1), cp?.alpha ?? null, t.windowRuns ?? t.n),
+      ev(
+        rule,
+        "level_shift_pettitt_p",
+        t.levelShift.pValue,
+        atMost(t.levelShift.pValue, cp?.alpha ?? 1),
+        cp?.alpha ?? null,
+        t.windowRuns ?? t.n,
+      ),
     );
   }
   if (t.mannKendall && tr.method === "mann_kendall") {
-    out.push(ev(rule, "mann_kendall_p", t.mannKendall.pValue, atMost(t.mannKendall.pValue, tr.alpha), tr.alpha, t.n));
+    out.push(
+      ev(rule, "mann_kendall_p", t.mannKendall.pValue, atMost(t.mannKendall.pValue, tr.alpha), tr.alpha, t.n),
+    );
   }
   if (t.serialCorrelation && t.serialCorrelation.varianceFactor > 1) {
-    out.push(ev(rule, "variance_inflation_serial_correlation", t.serialCorrelation.varianceFactor, "applied ×", null, t.n));
+    out.push(
+      ev(
+        rule,
+        "variance_inflation_serial_correlation",
+        t.serialCorrelation.varianceFactor,
+        "applied ×",
+        null,
+        t.n,
+      ),
+    );
   }
   if (t.relativeChange !== undefined && tr.method === "mann_kendall") {
     const size = Math.abs(t.relativeChange);
-    out.push(ev(rule, "abs_relative_change", size, atLeast(size, tr.minRelativeChange), tr.minRelativeChange, t.n));
+    out.push(
+      ev(rule, "abs_relative_change", size, atLeast(size, tr.minRelativeChange), tr.minRelativeChange, t.n),
+    );
   }
   return out;
 }
@@ -88,7 +108,11 @@ function taskFields(task: TaskFriction | null): Pick<Trigger, "taskId"> {
 
 /** Each rule: returns a draft when it fires on the metrics. */
 const RULES: {
-  [K in TriggerId]: (m: MissionMetrics, r: NonNullable<Ruleset["triggers"][K]>, rules: Ruleset) => Draft | null;
+  [K in TriggerId]: (
+    m: MissionMetrics,
+    r: NonNullable<Ruleset["triggers"][K]>,
+    rules: Ruleset,
+  ) => Draft | null;
 } = {
   MISSION_TREND_WORSENING(m, _r, rules) {
     if (m.trend.label !== "worsening" || !survives(m, m.alarmQ?.trend)) return null;
@@ -236,7 +260,14 @@ const RULES: {
                 a.earlyTouchRate ?? null,
                 a.testedRuns ?? 0,
               ),
-              ev("AUTONOMY_REGRESSION", "rate_ratio", a.rateRatio ?? null, "≥", reg.minRateRatio, a.testedRuns ?? 0),
+              ev(
+                "AUTONOMY_REGRESSION",
+                "rate_ratio",
+                a.rateRatio ?? null,
+                "≥",
+                reg.minRateRatio,
+                a.testedRuns ?? 0,
+              ),
               ev(
                 "AUTONOMY_REGRESSION",
                 "rate_increase_per_run",
@@ -245,35 +276,42 @@ const RULES: {
                 reg.minRateIncrease,
                 a.testedRuns ?? 0,
               ),
-              ev("AUTONOMY_REGRESSION", "mann_kendall_p_rising", a.pValue ?? null, "≤", reg.alpha, a.testedRuns ?? 0),
+              ev(
+                "AUTONOMY_REGRESSION",
+                "mann_kendall_p_rising",
+                a.pValue ?? null,
+                "≤",
+                reg.alpha,
+                a.testedRuns ?? 0,
+              ),
               ...qEvidence("AUTONOMY_REGRESSION", m, m.alarmQ?.touches, "touchTests"),
             ]
           : [
-            ev(
-              "AUTONOMY_REGRESSION",
-              "recent_touches_per_run",
-              a.recentTouchRate ?? null,
-              "vs early",
-              a.earlyTouchRate ?? null,
-              2 * (a.windowRuns ?? 0),
-            ),
-            ev(
-              "AUTONOMY_REGRESSION",
-              "rate_ratio",
-              a.rateRatio ?? null,
-              "≥",
-              reg.minRateRatio,
-              2 * (a.windowRuns ?? 0),
-            ),
-            ev(
-              "AUTONOMY_REGRESSION",
-              "p_value_rising",
-              a.pValue ?? null,
-              "≤",
-              reg.alpha,
-              2 * (a.windowRuns ?? 0),
-            ),
-          ];
+              ev(
+                "AUTONOMY_REGRESSION",
+                "recent_touches_per_run",
+                a.recentTouchRate ?? null,
+                "vs early",
+                a.earlyTouchRate ?? null,
+                2 * (a.windowRuns ?? 0),
+              ),
+              ev(
+                "AUTONOMY_REGRESSION",
+                "rate_ratio",
+                a.rateRatio ?? null,
+                "≥",
+                reg.minRateRatio,
+                2 * (a.windowRuns ?? 0),
+              ),
+              ev(
+                "AUTONOMY_REGRESSION",
+                "p_value_rising",
+                a.pValue ?? null,
+                "≤",
+                reg.alpha,
+                2 * (a.windowRuns ?? 0),
+              ),
+            ];
     const touches = m.friction.interventionsPerRun + m.friction.escalationsPerRun;
     return {
       // The condition is a property of the whole recent window (rate test) or of the current level.
@@ -379,11 +417,16 @@ export function missionTriggers(metrics: MissionMetrics, rules: Ruleset): Trigge
   const fired: Trigger[] = [];
   const kpiImpact = metrics.figures?.remainingGapToTargetPct ?? 0;
   // Judged alone (a replay step, a single mission): the family is the mission's own tests.
-  const m = metrics.alarmQ || !rules.multiplicity ? metrics : (adjustAlarms([metrics], rules)[0] as MissionMetrics);
+  const m =
+    metrics.alarmQ || !rules.multiplicity ? metrics : (adjustAlarms([metrics], rules)[0] as MissionMetrics);
   for (const id of TRIGGER_IDS) {
     const config = rules.triggers[id];
     if (!config?.enabled) continue;
-    const rule = RULES[id] as (m: MissionMetrics, r: NonNullable<typeof config>, rules: Ruleset) => Draft | null;
+    const rule = RULES[id] as (
+      m: MissionMetrics,
+      r: NonNullable<typeof config>,
+      rules: Ruleset,
+    ) => Draft | null;
     const draft = rule(m, config, rules);
     if (draft)
       fired.push({ id, missionId: metrics.missionId, severity: config.severity, kpiImpact, ...draft });

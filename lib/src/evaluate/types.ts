@@ -408,7 +408,11 @@ export interface PortfolioAssessment {
   readonly trendCounts: Readonly<Record<TrendLabel, number>>;
   readonly missions: readonly MissionAssessment[];
   /** Missions with too little history to judge a trend (their band comes from the insufficient-data gate). */
-  readonly limitedHistory: readonly { readonly missionId: string; readonly missionName: string; readonly kpiRuns: number }[];
+  readonly limitedHistory: readonly {
+    readonly missionId: string;
+    readonly missionName: string;
+    readonly kpiRuns: number;
+  }[];
   /** Missions with no run up to the as-of instant: not assessed. */
   readonly notStarted: readonly NotStartedMission[];
   readonly governance: readonly GovernanceFinding[];
