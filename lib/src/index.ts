@@ -119,9 +119,18 @@ export type { Rng } from "./stats/random";
 export { createRng } from "./stats/random";
 
 // ── Rulesets ──────────────────────────────────────────────────────────────────────────────
-export { RulesetSchema, SeveritySchema, BandSchema, TRIGGER_IDS } from "./rules/schema";
+export {
+  RulesetSchema,
+  RulesetDocumentSchema,
+  SeveritySchema,
+  BandSchema,
+  TRIGGER_IDS,
+  MAX_RUNS,
+  MAX_PAIRWISE_RUNS,
+} from "./rules/schema";
+export { checkRulesetRelations, WEIGHT_SUM_TOLERANCE } from "./rules/relations";
 export type { Ruleset, TriggerId, Severity, Band } from "./rules/schema";
-export { parseRuleset, withRulesetValue } from "./rules/parse-ruleset";
+export { parseRuleset, withRulesetValue, withRulesetValues } from "./rules/parse-ruleset";
 export { RulesetError } from "./rules/ruleset-error";
 export type { RulesetIssue } from "./rules/ruleset-error";
 export { BUILTIN_RULESETS, RULESET_FOLDER, builtinRuleset, loadRuleset } from "./rules/load-ruleset";

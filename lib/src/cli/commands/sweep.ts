@@ -123,8 +123,8 @@ async function run(folder: string, flags: SweepFlags, io: CommandIo): Promise<vo
   const labels = await labelsForCli(flags.labels, dataset, io, "sweep");
   let settings: number;
   try {
-    settings = sweepGrid(params).length;
-    sweepRulesets(rules, sweepGrid(params).slice(0, 1)); // an unknown path or a bad value fails here
+    // Every setting is validated before any replay: an unknown path or a bad value fails here.
+    settings = sweepRulesets(rules, sweepGrid(params)).length;
   } catch (e) {
     if (e instanceof SweepParamError || e instanceof RulesetError) {
       io.err(`mission sweep: ${e.message}\n`);
