@@ -476,6 +476,7 @@ export type { TimelinePoint, MissionTimeline, ReplayResult, ReplayOptions } from
 export { LABEL_COLUMNS, LabelsError, formatLabelIssue, parseLabels } from "./validation/labels";
 export type { LabelRow, LabelIssue } from "./validation/labels";
 export { resolveLabels, readLabels } from "./validation/resolve-labels";
+export type { ReadLabelsOptions } from "./validation/resolve-labels";
 export type { ResolvedLabel } from "./validation/resolve-labels";
 export {
   STATUS_ORDER,

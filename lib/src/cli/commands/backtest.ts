@@ -14,7 +14,7 @@ import { writeFileAtomic } from "../../io/atomic-file";
 import type { Dataset } from "../../model/dataset";
 import { backtestParallel, backtestToJson } from "../../validation/backtest";
 import { formatBacktest } from "../../validation/format-backtest";
-import { LabelsError } from "../../validation/labels";
+import { formatLabelIssue, LabelsError } from "../../validation/labels";
 import { readLabels, type ResolvedLabel } from "../../validation/resolve-labels";
 import { validationReportHtml } from "../../validation/validation-report";
 import { CliExit } from "../cli-exit";
@@ -50,7 +50,9 @@ export async function labelsForCli(
     throw new CliExit(1);
   }
   try {
-    return readLabels(text, file, dataset);
+    return readLabels(text, file, dataset, undefined, {
+      onWarning: (w) => io.err(`mission ${command}: warning: ${formatLabelIssue(w)}\n`),
+    });
   } catch (e) {
     if (e instanceof LabelsError) {
       io.err(`mission ${command}: ${e.message}\n`);
