@@ -629,4 +629,6 @@ export { AtomicFileSet, folderEntries, removeIfPresent } from "./io/atomic-file-
 // ── CLI ───────────────────────────────────────────────────────────────────────────────────
 export { runCli, buildProgram, EXIT_OK, EXIT_FAILURE, EXIT_USAGE } from "./cli/main";
 export { CliExit } from "./cli/cli-exit";
+export { escapeControls, terminalSafe, safeJson, escapeStrings } from "./cli/terminal-text";
+export { streamWriter } from "./cli/stream-writer";
 export type { CommandIo, RegisterCommand } from "./cli/command-context";

@@ -6,6 +6,8 @@
 import { Command, CommanderError } from "commander";
 import { COMMANDS } from "./commands/registry";
 import { CliExit } from "./cli-exit";
+import { streamWriter } from "./stream-writer";
+import { terminalSafe } from "./terminal-text";
 
 /** Exit code for success. */
 export const EXIT_OK = 0;
@@ -30,16 +32,22 @@ export function buildProgram(out: (s: string) => void, err: (s: string) => void)
 
 /**
  * Runs the CLI with `argv` (without `node` and the script) and resolves to the exit code; never
- * calls `process.exit` itself.
+ * calls `process.exit` itself. Everything written to `out` and `err` has passed
+ * `terminalSafe` (control and bidi characters shown escaped); by default they are stdout and
+ * stderr, written so that a reader closing the pipe early ends the output quietly.
  *
  * @example await runCli(["--help"]) // → 0, after printing the usage
  */
 export async function runCli(
   argv: readonly string[],
-  out: (s: string) => void = (s) => process.stdout.write(s),
-  err: (s: string) => void = (s) => process.stderr.write(s),
+  out: (s: string) => void = streamWriter(process.stdout),
+  err: (s: string) => void = streamWriter(process.stderr),
 ): Promise<number> {
-  const program = buildProgram(out, err);
+  // The one printing edge: every byte any command (or commander) writes passes the sanitiser.
+  const program = buildProgram(
+    (s) => out(terminalSafe(s)),
+    (s) => err(terminalSafe(s)),
+  );
   try {
     await program.parseAsync([...argv], { from: "user" });
     return typeof process.exitCode === "number" ? process.exitCode : EXIT_OK;
@@ -50,7 +58,7 @@ export async function runCli(
       if (e.code === "commander.help") return EXIT_OK;
       return EXIT_USAGE;
     }
-    err(`mission: ${e instanceof Error ? e.message : String(e)}\n`);
+    err(terminalSafe(`mission: ${e instanceof Error ? e.message : String(e)}\n`));
     return EXIT_FAILURE;
   }
 }

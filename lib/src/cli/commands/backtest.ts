@@ -19,6 +19,7 @@ import { readLabels, type ResolvedLabel } from "../../validation/resolve-labels"
 import { validationReportHtml } from "../../validation/validation-report";
 import { CliExit } from "../cli-exit";
 import type { CommandIo, RegisterCommand } from "../command-context";
+import { escapeStrings, safeJson } from "../terminal-text";
 import { loadDatasetForCli, loadRulesetForCli } from "../load-for-cli";
 
 interface BacktestFlags {
@@ -73,8 +74,8 @@ async function run(folder: string, flags: BacktestFlags, io: CommandIo): Promise
     flags.workers !== undefined ? { workers: flags.workers } : {},
   );
   const text = formatBacktest(report);
-  const json = `${JSON.stringify(backtestToJson(report), null, 2)}\n`;
-  io.out(flags.json ? json : text);
+  const json = `${safeJson(backtestToJson(report))}\n`;
+  io.out(flags.json ? json : formatBacktest(escapeStrings(report)));
   if (flags.out !== undefined) {
     const files: [string, string][] = [
       ["backtest.txt", text],

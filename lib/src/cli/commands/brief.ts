@@ -18,6 +18,7 @@ import { briefFileName, isBriefName, writeBrief, type WrittenBrief } from "../..
 import type { PaperSize } from "../../brief/document";
 import { CliExit } from "../cli-exit";
 import type { CommandIo, RegisterCommand } from "../command-context";
+import { escapeStrings } from "../terminal-text";
 import { loadDatasetForCli, loadRulesetForCli } from "../load-for-cli";
 
 interface BriefFlags {
@@ -58,9 +59,10 @@ function usage(flags: BriefFlags, io: CommandIo): Usage {
 }
 
 function printSummary(result: EvaluationResult, written: WrittenBrief, io: CommandIo): void {
-  const p = result.portfolio;
+  const p = escapeStrings(result.portfolio);
+  const ruleset = escapeStrings(result.ruleset);
   io.out(
-    `Verdict: ${p.verdict}  (ruleset ${result.ruleset.id} ${result.ruleset.version}, as of ${result.asOf})\n` +
+    `Verdict: ${p.verdict}  (ruleset ${ruleset.id} ${ruleset.version}, as of ${result.asOf})\n` +
       `  ${p.interpretation}\n`,
   );
   if (p.primaryDriver) {

@@ -9,6 +9,7 @@ import { evaluate } from "../../evaluate/evaluate";
 import { diffEvaluations, formatRulesetDiff } from "../../validation/ruleset-diff";
 import { CliExit } from "../cli-exit";
 import type { CommandIo, RegisterCommand } from "../command-context";
+import { escapeStrings, safeJson } from "../terminal-text";
 import { loadDatasetForCli, loadRulesetForCli } from "../load-for-cli";
 
 interface DiffFlags {
@@ -35,7 +36,7 @@ async function run(folder: string, flags: DiffFlags, io: CommandIo): Promise<voi
     io.err(`mission diff: ${e instanceof Error ? e.message : String(e)}\n`);
     throw new CliExit(2);
   }
-  io.out(flags.json ? `${JSON.stringify(diff, null, 2)}\n` : formatRulesetDiff(diff));
+  io.out(flags.json ? `${safeJson(diff)}\n` : formatRulesetDiff(escapeStrings(diff)));
 }
 
 function collect(value: string, previous: string[]): string[] {

@@ -34,6 +34,7 @@ import {
 } from "../../validation/sweep-grid";
 import { CliExit } from "../cli-exit";
 import type { CommandIo, RegisterCommand } from "../command-context";
+import { safeJson } from "../terminal-text";
 import { loadDatasetForCli, loadRulesetForCli } from "../load-for-cli";
 import { labelsForCli } from "./backtest";
 
@@ -149,7 +150,7 @@ async function run(folder: string, flags: SweepFlags, io: CommandIo): Promise<vo
     bar.stop();
   }
   const rows = sweepRows(result);
-  const json = `${JSON.stringify({ base: result.base, params: result.params, rows, points: result.points }, null, 2)}\n`;
+  const json = `${safeJson({ base: result.base, params: result.params, rows, points: result.points })}\n`;
   io.out(flags.json ? json : table(rows, params));
   const charts = sweepChartSpecs(result);
   const svgs: string[] = [];

@@ -19,6 +19,7 @@ import { ruleCoverage, type RuleCoverage } from "../../validation/rule-coverage"
 import { runRuleTests, type RuleTestRun } from "../../validation/rule-test-runner";
 import { CliExit } from "../cli-exit";
 import type { CommandIo, RegisterCommand } from "../command-context";
+import { escapeStrings } from "../terminal-text";
 import { loadRulesetForCli } from "../load-for-cli";
 
 interface TestRulesFlags {
@@ -64,7 +65,7 @@ async function run(files: readonly string[], flags: TestRulesFlags, io: CommandI
     const entry = rulesOf.get(key) ?? { rules, runs: [] };
     entry.runs.push(result);
     rulesOf.set(key, entry);
-    io.out(formatRuleTestRun(result));
+    io.out(formatRuleTestRun(escapeStrings(result)));
   }
   const coverage: RuleCoverage[] = [...rulesOf.values()].map((e) =>
     ruleCoverage(
