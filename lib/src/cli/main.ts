@@ -4,8 +4,11 @@
  * problems or a requested check failed, 2 bad usage.
  */
 import { Command, CommanderError } from "commander";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { COMMANDS } from "./commands/registry";
 import { CliExit } from "./cli-exit";
+import { COMMAND_HELP, commandHelpText } from "./help-text";
 import { streamWriter } from "./stream-writer";
 import { terminalSafe } from "./terminal-text";
 
@@ -23,11 +26,32 @@ export const EXIT_USAGE = 2;
 export function buildProgram(out: (s: string) => void, err: (s: string) => void): Command {
   const program = new Command("mission")
     .description("Mission Orchestrator Notebook: is your AI mission portfolio really maturing?")
+    .version(cliVersion(), "-V, --version", "print the version (of the mission-lib package)")
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: out, writeErr: err });
   for (const register of COMMANDS) register(program, { out, err });
+  for (const command of program.commands) {
+    const help = COMMAND_HELP[command.name()];
+    if (help) command.addHelpText("after", commandHelpText(help));
+  }
+  program.addHelpText(
+    "after",
+    "\nExit codes: 0 success, 1 bad input or a failed check, 2 bad usage (each command's --help says more).",
+  );
   return program;
+}
+
+/**
+ * The version of the `mission-lib` package (its package.json, next to `src/` and `dist/`).
+ *
+ * @example cliVersion() // → "0.1.0"
+ */
+export function cliVersion(): string {
+  const pkg = JSON.parse(readFileSync(join(__dirname, "..", "..", "package.json"), "utf8")) as {
+    version?: unknown;
+  };
+  return typeof pkg.version === "string" ? pkg.version : "unknown";
 }
 
 /**

@@ -95,7 +95,7 @@ export const registerBacktest: RegisterCommand = (program: Command, io: CommandI
     .argument("<data-dir>", "dataset folder (canonical tables or the reference JSON bundle)")
     .requiredOption(
       "--labels <file>",
-      "labels: CSV or JSON with mission_id, as_of, expected_status[, expected_trigger, note, labeler]",
+      "(required) labels: CSV or JSON with mission_id, as_of, expected_status[, expected_trigger, note, labeler]",
     )
     .option("--rules <ruleset>", "built-in ruleset (default, seed-v3) or a JSON/YAML file", "default")
     .option("--out <folder>", "also write backtest.txt, backtest.json and validation-report.html here")

@@ -88,7 +88,7 @@ async function check(folder: string, io: CommandIo): Promise<void> {
 export const registerCheck: RegisterCommand = (program: Command, io: CommandIo) => {
   program
     .command("check")
-    .description("validate a dataset folder and summarize it (exit 0 usable, 1 fatal problems, 2 bad usage)")
+    .description("validate a dataset folder and summarize it")
     .argument("<data-dir>", "dataset folder: canonical tables or the reference JSON bundle")
     .action(async (dataDir: string) => {
       await check(dataDir, io);

@@ -161,7 +161,7 @@ export const registerGenerateCommand: RegisterCommand = (program: Command, io: C
     .description(
       "write a seeded synthetic mission history (canonical tables or the reference JSON bundle) for demos and scale tests",
     )
-    .requiredOption("--out <folder>", "output folder (must be empty or missing unless --force)")
+    .requiredOption("--out <folder>", "(required) output folder (must be empty or missing unless --force)")
     .option(
       "--preset <name>",
       "demo (the showcase portfolio) or random (missions drawn from the seed)",

@@ -14,12 +14,13 @@ import { formatCellFailure } from "../../notebook/cell-failure";
 import { NotebookRunError, runNotebook } from "../../io/notebook-runner";
 
 interface NotebookCommandOptions {
-  readonly param: string[];
+  /** Absent when no -p was given. */
+  readonly param?: string[];
   readonly out: string;
   readonly timeout: number;
 }
 
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
 function positiveSeconds(value: string): number {
   const n = Number(value);
@@ -32,7 +33,7 @@ const shown = (path: string): string => relative(process.cwd(), path) || path;
 async function action(io: CommandIo, notebook: string, opts: NotebookCommandOptions): Promise<void> {
   let parameters;
   try {
-    parameters = parseParameterPairs(opts.param);
+    parameters = parseParameterPairs(opts.param ?? []);
   } catch (e) {
     if (e instanceof NotebookParameterError) {
       io.err(`mission notebook: ${e.message}\n`);
@@ -79,7 +80,6 @@ export const registerNotebookCommand: RegisterCommand = (program: Command, io: C
       "-p, --param <key=value>",
       "set a parameter declared in the cell tagged 'parameters' (JSON value, else a string); repeatable",
       collect,
-      [],
     )
     .option("--out <folder>", "folder for <name>.ipynb and <name>.html", "reports")
     .option("--timeout <seconds>", "maximum seconds one cell may run", positiveSeconds, 300)

@@ -179,8 +179,8 @@ function parseWorkers(value: string): number {
   return n;
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 /** Registers `mission sweep`. */
@@ -189,12 +189,11 @@ export const registerSweep: RegisterCommand = (program: Command, io: CommandIo) 
     .command("sweep")
     .description("backtest a grid of ruleset values: metrics per setting, precision/recall chart")
     .argument("<data-dir>", "dataset folder (canonical tables or the reference JSON bundle)")
-    .requiredOption("--labels <file>", "labels: CSV or JSON (see mission backtest)")
+    .requiredOption("--labels <file>", "(required) labels: CSV or JSON (see mission backtest)")
     .requiredOption(
       "--param <path=from:to:step>",
-      "a ruleset value to sweep, e.g. trend.alpha=0.01:0.1:0.01 or health.bands.watch=60,65,70 (repeatable: a grid)",
+      "(required) a ruleset value to sweep, e.g. trend.alpha=0.01:0.1:0.01 or health.bands.watch=60,65,70 (repeatable: a grid)",
       collect,
-      [],
     )
     .option("--rules <ruleset>", "base ruleset: built-in (default, seed-v3) or a JSON/YAML file", "default")
     .option(
