@@ -631,4 +631,5 @@ export { runCli, buildProgram, EXIT_OK, EXIT_FAILURE, EXIT_USAGE } from "./cli/m
 export { CliExit } from "./cli/cli-exit";
 export { escapeControls, terminalSafe, safeJson, escapeStrings } from "./cli/terminal-text";
 export { streamWriter } from "./cli/stream-writer";
+export { OutputPathError, checkOutputFolder, checkOutputFile, describeWriteError } from "./io/output-path";
 export type { CommandIo, RegisterCommand } from "./cli/command-context";

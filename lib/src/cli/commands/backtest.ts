@@ -10,7 +10,7 @@
 import { InvalidArgumentError, type Command } from "commander";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { writeFileAtomic } from "../../io/atomic-file";
+import { writeFilesAtomic } from "../../io/atomic-file";
 import type { Dataset } from "../../model/dataset";
 import { backtestParallel, backtestToJson } from "../../validation/backtest";
 import { formatBacktest } from "../../validation/format-backtest";
@@ -21,6 +21,7 @@ import { CliExit } from "../cli-exit";
 import type { CommandIo, RegisterCommand } from "../command-context";
 import { escapeStrings, safeJson } from "../terminal-text";
 import { loadDatasetForCli, loadRulesetForCli } from "../load-for-cli";
+import { outputFolderForCli, writeForCli } from "../output-for-cli";
 
 interface BacktestFlags {
   readonly labels: string;
@@ -64,6 +65,7 @@ export async function labelsForCli(
 }
 
 async function run(folder: string, flags: BacktestFlags, io: CommandIo): Promise<void> {
+  if (flags.out !== undefined) await outputFolderForCli(flags.out, io, "backtest");
   const rules = await loadRulesetForCli(flags.rules, io, "backtest");
   const dataset = await loadDatasetForCli(folder, io, "backtest");
   const labels = await labelsForCli(flags.labels, dataset, io, "backtest");
@@ -82,7 +84,10 @@ async function run(folder: string, flags: BacktestFlags, io: CommandIo): Promise
       ["backtest.json", json],
       ["validation-report.html", await validationReportHtml(report)],
     ];
-    for (const [name, content] of files) await writeFileAtomic(join(flags.out, name), content);
+    const out = flags.out;
+    await writeForCli(out, io, "backtest", () =>
+      writeFilesAtomic(files.map(([name, data]) => ({ path: join(out, name), data }))),
+    );
     if (!flags.json) io.out(`wrote ${files.map(([name]) => join(flags.out as string, name)).join(", ")}\n`);
   }
 }

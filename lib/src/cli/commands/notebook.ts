@@ -8,6 +8,7 @@ import { InvalidArgumentError, type Command } from "commander";
 import { relative } from "node:path";
 import type { CommandIo, RegisterCommand } from "../command-context";
 import { CliExit } from "../cli-exit";
+import { outputFolderForCli } from "../output-for-cli";
 import { NotebookParameterError, parseParameterPairs } from "../../notebook/parameters";
 import { NotebookFormatError } from "../../notebook/ipynb";
 import { formatCellFailure } from "../../notebook/cell-failure";
@@ -41,6 +42,7 @@ async function action(io: CommandIo, notebook: string, opts: NotebookCommandOpti
     }
     throw e;
   }
+  await outputFolderForCli(opts.out, io, "notebook");
   let result;
   try {
     result = await runNotebook({ notebook, parameters, outDir: opts.out, timeoutSeconds: opts.timeout });

@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { htmlDocument } from "../../brief/document";
 import { html } from "../../brief/html";
 import { chartFigure, renderChartSvg } from "../../brief/render-svg";
-import { writeFileAtomic } from "../../io/atomic-file";
+import { writeFilesAtomic } from "../../io/atomic-file";
 import { RulesetError } from "../../rules/ruleset-error";
 import { fixed } from "../../validation/format-backtest";
 import {
@@ -36,6 +36,7 @@ import { CliExit } from "../cli-exit";
 import type { CommandIo, RegisterCommand } from "../command-context";
 import { safeJson } from "../terminal-text";
 import { loadDatasetForCli, loadRulesetForCli } from "../load-for-cli";
+import { outputFolderForCli, writeForCli } from "../output-for-cli";
 import { labelsForCli } from "./backtest";
 
 interface SweepFlags {
@@ -119,6 +120,7 @@ async function run(folder: string, flags: SweepFlags, io: CommandIo): Promise<vo
     io.err(`mission sweep: ${e.message}\n`);
     throw new CliExit(2);
   }
+  await outputFolderForCli(flags.out, io, "sweep");
   const rules = await loadRulesetForCli(flags.rules, io, "sweep");
   const dataset = await loadDatasetForCli(folder, io, "sweep");
   const labels = await labelsForCli(flags.labels, dataset, io, "sweep");
@@ -169,7 +171,9 @@ ${svgs.map((svg) => chartFigure(svg))}
 <pre class="small">${table(rows, params)}</pre>`,
   });
   files.push(["sweep.html", page]);
-  for (const [name, content] of files) await writeFileAtomic(join(flags.out, name), content);
+  await writeForCli(flags.out, io, "sweep", () =>
+    writeFilesAtomic(files.map(([name, data]) => ({ path: join(flags.out, name), data }))),
+  );
   if (!flags.json) io.out(`wrote ${files.map(([name]) => join(flags.out, name)).join(", ")}\n`);
 }
 

@@ -21,6 +21,7 @@ import { CliExit } from "../cli-exit";
 import type { CommandIo, RegisterCommand } from "../command-context";
 import { escapeStrings } from "../terminal-text";
 import { loadRulesetForCli } from "../load-for-cli";
+import { outputFileForCli, writeForCli } from "../output-for-cli";
 
 interface TestRulesFlags {
   readonly rules?: string;
@@ -34,6 +35,7 @@ function rulesRef(ref: string, file: string): string {
 }
 
 async function run(files: readonly string[], flags: TestRulesFlags, io: CommandIo): Promise<void> {
+  if (flags.junit !== undefined) await outputFileForCli(flags.junit, io, "test-rules");
   const forced =
     flags.rules !== undefined ? await loadRulesetForCli(flags.rules, io, "test-rules") : undefined;
   const runs: RuleTestRun[] = [];
@@ -76,7 +78,8 @@ async function run(files: readonly string[], flags: TestRulesFlags, io: CommandI
   io.out(`\n${formatRuleTestSummary(runs, coverage)}`);
   if (invalid > 0) io.out(`${invalid} file${invalid === 1 ? "" : "s"} could not be run (see above)\n`);
   if (flags.junit !== undefined) {
-    await writeFileAtomic(flags.junit, junitXml(runs));
+    const junit = flags.junit;
+    await writeForCli(junit, io, "test-rules", () => writeFileAtomic(junit, junitXml(runs)));
     io.out(`wrote ${flags.junit}\n`);
   }
   const failed = runs.reduce((s, r) => s + r.failed, 0);
