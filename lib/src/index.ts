@@ -279,7 +279,14 @@ export type { HtmlDocumentInput, PaperSize } from "./brief/document";
 export { htmlDocument, briefCss, BRIEF_CSP, PAGE_MARGINS } from "./brief/document";
 // PDF with the system Chromium.
 export type { RenderPdfOptions } from "./brief/render-pdf";
-export { renderPdf, renderPdfToFile, CHROMIUM_ARGS, PdfTimeoutError } from "./brief/render-pdf";
+export {
+  renderPdf,
+  renderPdfToFile,
+  CHROMIUM_ARGS,
+  PdfTimeoutError,
+  defaultChromiumProfilesDir,
+  removeStaleProfiles,
+} from "./brief/render-pdf";
 export type { FindChromiumOptions } from "./io/find-chromium";
 export {
   findChromium,
