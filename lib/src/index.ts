@@ -34,7 +34,13 @@ export {
 export type { RunTaskStatColumns, RunStatsLookup, RunIndex, WholeColumn } from "./model/run-task-stat-table";
 export { RunTaskStatTable, runTaskStatTableFrom, runStatsLookup } from "./model/run-task-stat-table";
 export type { IssueSeverity, DataIssue } from "./model/issues";
-export { MAX_REPORTED_ERRORS, formatIssue, DatasetLoadError } from "./model/issues";
+export {
+  MAX_REPORTED_ERRORS,
+  formatIssue,
+  DatasetLoadError,
+  PLAUSIBILITY_CODES,
+  PLAUSIBILITY_MESSAGES,
+} from "./model/issues";
 
 // ── Loading and validation ────────────────────────────────────────────────────────────────
 // Layout detection and the whole-folder loader (canonical tables or the reference JSON bundle).
@@ -81,6 +87,15 @@ export { foldTaskExecution, RunTaskStatFolder } from "./validate/run-task-fold";
 export type { Parsed, NumberRule } from "./validate/field-parsers";
 export { parseNumber, parseBoolean } from "./validate/field-parsers";
 export type { Instant } from "./validate/timestamps";
+export {
+  checkTimestampRange,
+  checkConfusables,
+  confusableSkeleton,
+  mixedScripts,
+  CONFUSABLE_SKELETON,
+  FUTURE_TOLERANCE_MS,
+} from "./validate/plausibility";
+export type { LocatedTimestamp } from "./validate/plausibility";
 export { parseTimestamp, parseDate } from "./validate/timestamps";
 export { IssueCollector } from "./validate/issue-collector";
 export type { DatasetSummary } from "./validate/summary";
