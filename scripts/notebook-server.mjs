@@ -6,8 +6,14 @@
  *  - listens on 127.0.0.1 only, on port $MISSION_NOTEBOOK_PORT (default 8888, or the next free
  *    one); no browser is opened;
  *  - token: $JUPYTER_TOKEN if set, else a random one; passed through the environment (not the
- *    command line, which other local users can read) and printed in the URL once the server
- *    answers;
+ *    command line, which other local users can read). It is never written to a log: the URL with
+ *    the token is printed only when stdout is a terminal; otherwise (stdout redirected to a file
+ *    or a shared log) the URL is printed without it, with the path of the owner-only file that
+ *    holds it (`.jupyter/runtime/nbserver-<pid>-open.html`, also `nbserver-<pid>.json`);
+ *  - owner-only runtime: the runtime folder (server info, kernel connection files with their
+ *    HMAC keys) and the data folder (notebook secret, trust database) are made mode 700, and
+ *    Jupyter runs with umask 077, so every file it writes is 600 — another local user can neither
+ *    read the token nor connect to a kernel;
  *  - Jupyter folders are the project-local ones (`.jupyter/`: kernelspecs incl. tslab, trust
  *    database, config, runtime), the same `mission notebook` uses, so reports it executed open
  *    trusted; TypeScript (tslab) is the default kernel for new notebooks;
@@ -19,7 +25,7 @@
 /* global fetch */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
@@ -65,6 +71,14 @@ async function main() {
   const dirs = jupyterDirs(root);
   const notebookDir = join(root, "notebooks");
   for (const dir of [notebookDir, dirs.data, dirs.config, dirs.runtime]) mkdirSync(dir, { recursive: true });
+  // Owner-only: the runtime folder holds the token (nbserver-*.json, -open.html) and the kernels'
+  // connection keys; the data folder the notebook secret. mkdir's mode does not apply to a folder
+  // that exists already (an older checkout made it 755), hence the chmod.
+  for (const dir of [dirs.runtime, dirs.data]) chmodSync(dir, 0o700);
+  // Files left by an older run (a cookie secret written 644) become owner-only too.
+  for (const dir of [dirs.runtime, dirs.data])
+    for (const entry of readdirSync(dir, { withFileTypes: true }))
+      if (entry.isFile()) chmodSync(join(dir, entry.name), 0o600);
   const port = await freePort(Number(process.env.MISSION_NOTEBOOK_PORT ?? 8888));
   const token = process.env.JUPYTER_TOKEN || randomBytes(24).toString("hex");
   // PYDEVD_…: silences the debugger's "frozen modules" notice printed at start-up.
@@ -88,6 +102,8 @@ async function main() {
   // Containers and CI often run as root; the server refuses that without --allow-root.
   if (typeof process.getuid === "function" && process.getuid() === 0) args.push("--allow-root");
   log(`starting Jupyter Notebook (${python} -m notebook) on ${HOST}:${port}, folder notebooks/`);
+  // Every file Jupyter and its kernels write is owner-only (600), whatever the caller's umask.
+  process.umask(0o077);
   // stdin is not a terminal, so Ctrl+C stops the server at once instead of asking "Shutdown? (y/[n])".
   const child = spawn(python, args, { cwd: notebookDir, env, stdio: ["ignore", "inherit", "inherit"] });
   child.on("error", (e) => {
@@ -116,13 +132,22 @@ async function main() {
   const kernels = Object.keys(specs.kernelspecs ?? {}).sort();
   if (!kernels.includes("tslab")) log("warning: the tslab kernel is not listed; run node scripts/setup.mjs");
   const line = "─".repeat(72);
+  const openFile = join(dirs.runtime, `nbserver-${child.pid}-open.html`);
+  // The token goes to a terminal only, never to a redirected stdout (a log others may read).
+  const open = process.stdout.isTTY
+    ? [` Open:   ${base}/tree?token=${token}`]
+    : [
+        ` Open:   ${base}/tree (the token is not printed: stdout is not a terminal)`,
+        ` Token:  in ${existsSync(openFile) ? openFile : join(dirs.runtime, `nbserver-${child.pid}.json`)}`,
+        "         (readable by you only; open the .html file, or set JUPYTER_TOKEN yourself)",
+      ];
   console.log(
     [
       line,
       " Jupyter Notebook is running (TypeScript notebooks use the tslab kernel).",
       ` Kernels: ${kernels.join(", ")}`,
       "",
-      ` Open:   ${base}/tree?token=${token}`,
+      ...open,
       "",
       " Stop:   Ctrl+C",
       line,

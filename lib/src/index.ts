@@ -34,7 +34,13 @@ export {
 export type { RunTaskStatColumns, RunStatsLookup, RunIndex, WholeColumn } from "./model/run-task-stat-table";
 export { RunTaskStatTable, runTaskStatTableFrom, runStatsLookup } from "./model/run-task-stat-table";
 export type { IssueSeverity, DataIssue } from "./model/issues";
-export { MAX_REPORTED_ERRORS, formatIssue, DatasetLoadError } from "./model/issues";
+export {
+  MAX_REPORTED_ERRORS,
+  formatIssue,
+  DatasetLoadError,
+  PLAUSIBILITY_CODES,
+  PLAUSIBILITY_MESSAGES,
+} from "./model/issues";
 
 // ── Loading and validation ────────────────────────────────────────────────────────────────
 // Layout detection and the whole-folder loader (canonical tables or the reference JSON bundle).
@@ -81,6 +87,15 @@ export { foldTaskExecution, RunTaskStatFolder } from "./validate/run-task-fold";
 export type { Parsed, NumberRule } from "./validate/field-parsers";
 export { parseNumber, parseBoolean } from "./validate/field-parsers";
 export type { Instant } from "./validate/timestamps";
+export {
+  checkTimestampRange,
+  checkConfusables,
+  confusableSkeleton,
+  mixedScripts,
+  CONFUSABLE_SKELETON,
+  FUTURE_TOLERANCE_MS,
+} from "./validate/plausibility";
+export type { LocatedTimestamp } from "./validate/plausibility";
 export { parseTimestamp, parseDate } from "./validate/timestamps";
 export { IssueCollector } from "./validate/issue-collector";
 export type { DatasetSummary } from "./validate/summary";
@@ -119,9 +134,18 @@ export type { Rng } from "./stats/random";
 export { createRng } from "./stats/random";
 
 // ── Rulesets ──────────────────────────────────────────────────────────────────────────────
-export { RulesetSchema, SeveritySchema, BandSchema, TRIGGER_IDS } from "./rules/schema";
+export {
+  RulesetSchema,
+  RulesetDocumentSchema,
+  SeveritySchema,
+  BandSchema,
+  TRIGGER_IDS,
+  MAX_RUNS,
+  MAX_PAIRWISE_RUNS,
+} from "./rules/schema";
+export { checkRulesetRelations, WEIGHT_SUM_TOLERANCE } from "./rules/relations";
 export type { Ruleset, TriggerId, Severity, Band } from "./rules/schema";
-export { parseRuleset, withRulesetValue } from "./rules/parse-ruleset";
+export { parseRuleset, withRulesetValue, withRulesetValues } from "./rules/parse-ruleset";
 export { RulesetError } from "./rules/ruleset-error";
 export type { RulesetIssue } from "./rules/ruleset-error";
 export { BUILTIN_RULESETS, RULESET_FOLDER, builtinRuleset, loadRuleset } from "./rules/load-ruleset";
@@ -270,7 +294,14 @@ export type { HtmlDocumentInput, PaperSize } from "./brief/document";
 export { htmlDocument, briefCss, BRIEF_CSP, PAGE_MARGINS } from "./brief/document";
 // PDF with the system Chromium.
 export type { RenderPdfOptions } from "./brief/render-pdf";
-export { renderPdf, renderPdfToFile, CHROMIUM_ARGS, PdfTimeoutError } from "./brief/render-pdf";
+export {
+  renderPdf,
+  renderPdfToFile,
+  CHROMIUM_ARGS,
+  PdfTimeoutError,
+  defaultChromiumProfilesDir,
+  removeStaleProfiles,
+} from "./brief/render-pdf";
 export type { FindChromiumOptions } from "./io/find-chromium";
 export {
   findChromium,
@@ -467,6 +498,7 @@ export type { TimelinePoint, MissionTimeline, ReplayResult, ReplayOptions } from
 export { LABEL_COLUMNS, LabelsError, formatLabelIssue, parseLabels } from "./validation/labels";
 export type { LabelRow, LabelIssue } from "./validation/labels";
 export { resolveLabels, readLabels } from "./validation/resolve-labels";
+export type { ReadLabelsOptions } from "./validation/resolve-labels";
 export type { ResolvedLabel } from "./validation/resolve-labels";
 export {
   STATUS_ORDER,
@@ -619,4 +651,7 @@ export { AtomicFileSet, folderEntries, removeIfPresent } from "./io/atomic-file-
 // ── CLI ───────────────────────────────────────────────────────────────────────────────────
 export { runCli, buildProgram, EXIT_OK, EXIT_FAILURE, EXIT_USAGE } from "./cli/main";
 export { CliExit } from "./cli/cli-exit";
+export { escapeControls, terminalSafe, safeJson, escapeStrings } from "./cli/terminal-text";
+export { streamWriter } from "./cli/stream-writer";
+export { OutputPathError, checkOutputFolder, checkOutputFile, describeWriteError } from "./io/output-path";
 export type { CommandIo, RegisterCommand } from "./cli/command-context";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import {
   CHROMIUM_ARGS,
@@ -15,6 +15,8 @@ import {
   renderPdf,
   renderPdfToFile,
   autonomyChartSpec,
+  defaultChromiumProfilesDir,
+  removeStaleProfiles,
 } from "../../lib/src/index";
 
 // Each test here starts a Chromium (about a second or two); keep them few.
@@ -104,15 +106,8 @@ describe("renderPdf", () => {
   });
 
   it("times out cleanly: PdfTimeoutError, browser closed, temporary profile removed", async () => {
-    const tmp = fresh("pdf-tmp-");
-    const saved = process.env.TMPDIR;
-    process.env.TMPDIR = tmp; // the profile folder goes here
-    try {
-      await expect(renderPdf("<p>x</p>", { timeoutMs: 1 })).rejects.toThrow(PdfTimeoutError);
-    } finally {
-      if (saved === undefined) delete process.env.TMPDIR;
-      else process.env.TMPDIR = saved;
-    }
+    const tmp = fresh("pdf-tmp-"); // the profile folder goes here
+    await expect(renderPdf("<p>x</p>", { timeoutMs: 1, profilesDir: tmp })).rejects.toThrow(PdfTimeoutError);
     expect(readdirSync(tmp)).toEqual([]);
     // The browser was awaited on close; allow its children a moment to be reaped.
     const lingering = () =>
@@ -132,5 +127,46 @@ describe("renderPdf", () => {
     expect(readdirSync(dir)).toEqual([]);
     expect(CHROMIUM_ARGS.includes("--disable-quic")).toBe(true);
     expect(CHROMIUM_ARGS).toContain("--no-sandbox");
+  });
+});
+
+describe("Chromium profiles", () => {
+  it("live in the project's .cache/chromium-profiles, not in the shared temporary folder", () => {
+    expect(defaultChromiumProfilesDir()).toBe(resolve(__dirname, "../../.cache/chromium-profiles"));
+  });
+
+  it("a leftover of a dead process is removed by the next render; nothing is left in os.tmpdir()", async () => {
+    const profiles = fresh("pdf-profiles-");
+    // A pid that is certainly dead: a child that has exited and been reaped.
+    const deadPid = spawnSync(process.execPath, ["-e", "0"]).pid as number;
+    const stale = join(profiles, `${deadPid}-AbC123`);
+    mkdirSync(join(stale, "Default"), { recursive: true });
+    writeFileSync(join(stale, "Default", "Cookies"), "left by a render killed with -9");
+    const alive = join(profiles, `${process.ppid}-KeepMe`); // the test runner's parent is alive
+    mkdirSync(alive);
+    const other = join(profiles, "not-a-profile");
+    mkdirSync(other);
+    const tmp = fresh("pdf-shared-tmp-");
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = tmp; // os.tmpdir() during the render
+    let pdf: Uint8Array;
+    try {
+      pdf = await renderPdf("<p>x</p>", { profilesDir: profiles });
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
+    expect(Buffer.from(pdf.slice(0, 5)).toString()).toBe("%PDF-");
+    expect(readdirSync(profiles).sort()).toEqual([`${process.ppid}-KeepMe`, "not-a-profile"]);
+    expect(readdirSync(tmp).filter((f) => f.startsWith("mission-pdf-"))).toEqual([]);
+  });
+
+  it("removeStaleProfiles keeps live processes' folders and lists what it removed", async () => {
+    const profiles = fresh("pdf-profiles-");
+    const deadPid = spawnSync(process.execPath, ["-e", "0"]).pid as number;
+    mkdirSync(join(profiles, `${deadPid}-x`));
+    mkdirSync(join(profiles, `${process.pid}-mine`));
+    expect(await removeStaleProfiles(profiles)).toEqual([join(profiles, `${deadPid}-x`)]);
+    expect(readdirSync(profiles)).toEqual([`${process.pid}-mine`]);
   });
 });

@@ -169,3 +169,84 @@ describe.skipIf(!existsSync(seedDir))("labels on the seed fixture", () => {
     }
   });
 });
+
+describe("label dates and duplicates", () => {
+  const header = "mission_id,as_of,expected_status,expected_trigger\n";
+
+  it("refuses dates that are not on the calendar, with file, line, field, expected and found", () => {
+    const { rows, issues } = parseLabels(
+      header +
+        "M1,2026-02-30,WATCH,\nM1,2026-13-01,WATCH,\nM1,2026-02-28T25:00:00Z,WATCH,\nM1,2024-02-29,WATCH,\n",
+      "l.csv",
+    );
+    expect(rows.map((r) => r.asOf)).toEqual(["2024-02-29"]); // 2024 is a leap year
+    expect(issues.map((i) => [i.line, i.field, i.found])).toEqual([
+      [2, "as_of", '"2026-02-30"'],
+      [3, "as_of", '"2026-13-01"'],
+      [4, "as_of", '"2026-02-28T25:00:00Z"'],
+    ]);
+    expect(formatLabelIssue(issues[0]!)).toBe(
+      'l.csv:2: as_of: no such calendar date (expected a real calendar date YYYY-MM-DD; found "2026-02-30")',
+    );
+  });
+
+  it("readLabels names the calendar problem before placing the label on the history", () => {
+    // Day 32 is checked as a date first ("no such calendar date"), not reported as an unplaceable point.
+    expect(() => readLabels(header + "M1,2026-01-32,WATCH,\n", "l.csv", ds)).toThrow(
+      /l\.csv:2: as_of: no such calendar date/,
+    );
+  });
+
+  it("warns about an exact duplicate and keeps one copy", () => {
+    const { rows, issues, warnings } = parseLabels(
+      header + "M1,2026-01-09,WATCH,KPI_PLATEAU\nM2,2026-01-06,ON_TRACK,\nm1 ,2026-01-09,watch,kpi_plateau\n",
+      "l.csv",
+    );
+    // " m1 " is trimmed but not case-folded: mission ids are case-sensitive, so only exact repeats count.
+    expect(issues).toEqual([]);
+    expect(rows.map((r) => r.line)).toEqual([2, 3, 4]);
+    expect(warnings).toEqual([]);
+    const again = parseLabels(
+      header + "M1,2026-01-09,WATCH,KPI_PLATEAU\nM1,2026-01-09,watch,kpi_plateau\n",
+      "l.csv",
+    );
+    expect(again.issues).toEqual([]);
+    expect(again.rows.map((r) => r.line)).toEqual([2]);
+    expect(again.warnings.map((w) => [w.severity, w.line, w.found])).toEqual([
+      ["warning", 3, "a repeat of line 2"],
+    ]);
+  });
+
+  it("refuses conflicting duplicates, naming both lines", () => {
+    const text =
+      header +
+      "M1,2026-01-09,WATCH,\nM1,2026-01-10,WATCH,\nM1,2026-01-09,ON_TRACK,\nM1,M1-R03,WATCH,\nM1,M1-R03,WATCH,KPI_PLATEAU\n";
+    const { issues } = parseLabels(text, "l.csv");
+    expect(issues.map((i) => [i.severity, i.line])).toEqual([
+      ["error", 4],
+      ["error", 6],
+    ]);
+    expect(issues[0]!.message).toBe(
+      "conflicting labels for M1 as of 2026-01-09: line 2 says WATCH, line 4 says ON_TRACK",
+    );
+    expect(issues[1]!.message).toContain("line 5 says WATCH, line 6 says WATCH (KPI_PLATEAU)");
+    expect(() => readLabels(text, "l.csv", ds)).toThrow(LabelsError);
+  });
+
+  it("readLabels reports warnings through onWarning and still returns the labels", () => {
+    const seen: string[] = [];
+    const labels = readLabels(
+      header + "M1,2026-01-09,WATCH,\nM1,2026-01-09,WATCH,\n",
+      "l.csv",
+      ds,
+      undefined,
+      {
+        onWarning: (w) => seen.push(formatLabelIssue(w)),
+      },
+    );
+    expect(labels).toHaveLength(1);
+    expect(seen).toEqual([
+      "l.csv:3: mission_id, as_of: duplicate label for M1 as of 2026-01-09 (same as line 2; this one is ignored) (expected one label per mission and as-of point; found a repeat of line 2)",
+    ]);
+  });
+});

@@ -1,16 +1,20 @@
 /**
  * PDF printing with the system Chromium, hardened for untrusted-looking content: one fresh browser
- * per call (temporary profile, removed afterwards), JavaScript off, every request that is not a
+ * per call (a fresh profile folder, owner-only, in the project's `.cache/chromium-profiles/` —
+ * not the shared temporary folder — removed afterwards), JavaScript off, every request that is not a
  * `data:` URL aborted, offline network emulation, content loaded with `setContent` (never a
  * `file://` URL), explicit timeouts, and the browser always closed.
  *
  * `--no-sandbox` is passed because Chromium refuses to start as root with its sandbox (the usual
  * case in containers); the other measures are what keeps the content contained.
+ *
+ * Profile folders are named `<pid>-<random>` after the process that renders. A render killed
+ * before it could clean up (SIGKILL) leaves its folder behind; the next render removes every
+ * folder whose process is no longer alive.
  */
 import { accessSync, constants, statSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
+import { join, resolve } from "node:path";
 import type { Browser, HTTPRequest } from "puppeteer";
 import { writeFileAtomic } from "../io/atomic-file";
 import { ChromiumNotFoundError, findChromium } from "../io/find-chromium";
@@ -52,6 +56,51 @@ export interface RenderPdfOptions {
   readonly footerLabel?: string;
   /** Told the URL of each request that was blocked (anything but `data:`). */
   readonly onBlockedRequest?: (url: string) => void;
+  /** Folder the browser profiles are made in (default {@link defaultChromiumProfilesDir}). */
+  readonly profilesDir?: string;
+}
+
+/**
+ * The project's folder for Chromium profiles: `<repository root>/.cache/chromium-profiles`
+ * (git-ignored), the same from `lib/src` and `lib/dist`.
+ *
+ * @example defaultChromiumProfilesDir() // → "/work/repo/.cache/chromium-profiles"
+ */
+export function defaultChromiumProfilesDir(): string {
+  return resolve(__dirname, "..", "..", "..", ".cache", "chromium-profiles");
+}
+
+const PROFILE_NAME = /^(\d+)-[0-9A-Za-z]+$/;
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM"; // alive, owned by someone else
+  }
+}
+
+/**
+ * Removes the profile folders in `dir` left by renders whose process is gone (killed with
+ * SIGKILL before they could clean up). Folders of live processes, this one included, and
+ * anything not named `<pid>-<random>` are left alone. Resolves to the folders removed.
+ *
+ * @example await removeStaleProfiles(defaultChromiumProfilesDir()) // → ["/…/chromium-profiles/4242-x1Yz9a"]
+ */
+export async function removeStaleProfiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const removed: string[] = [];
+  for (const entry of entries) {
+    const m = PROFILE_NAME.exec(entry.name);
+    if (!m || !entry.isDirectory()) continue;
+    const pid = Number(m[1]);
+    if (pid === process.pid || processAlive(pid)) continue;
+    const path = join(dir, entry.name);
+    await rm(path, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
+    removed.push(path);
+  }
+  return removed;
 }
 
 /**
@@ -142,6 +191,8 @@ async function print(
  * PDF, with an outline from the headings).
  *
  * @throws ChromiumNotFoundError when no browser is found or `executablePath` is not executable.
+ * Each call removes stale profile folders first (see {@link removeStaleProfiles}).
+ *
  * @throws PdfTimeoutError when the render takes longer than `timeoutMs`; the promise settles only
  *   once the browser has exited and its profile folder is removed (a browser still starting is
  *   let finish starting, then closed).
@@ -158,7 +209,10 @@ export async function renderPdf(
   const executablePath = options.executablePath ?? findChromium();
   assertExecutable(executablePath);
   const { default: puppeteer } = await import("puppeteer");
-  const userDataDir = await mkdtemp(join(tmpdir(), "mission-pdf-"));
+  const profilesDir = options.profilesDir ?? defaultChromiumProfilesDir();
+  await mkdir(profilesDir, { recursive: true, mode: 0o700 });
+  await removeStaleProfiles(profilesDir);
+  const userDataDir = await mkdtemp(join(profilesDir, `${process.pid}-`)); // mode 0700
   let timer: NodeJS.Timeout | undefined;
   // Puppeteer does not wait for the browser to exit when its own launch timeout fires, so that
   // timeout is set past ours: on our deadline the launch still completes and the browser is then

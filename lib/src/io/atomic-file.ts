@@ -4,9 +4,22 @@
  */
 import { once } from "node:events";
 import { createWriteStream, type WriteStream } from "node:fs";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { lstat, mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { randomBytes } from "node:crypto";
+
+/**
+ * Refuses a target that exists and is not a regular file (a folder, a device such as /dev/full, a
+ * socket): renaming over it would replace it. A symbolic link is replaced by the file, as before.
+ */
+async function assertReplaceable(target: string): Promise<void> {
+  const s = await lstat(target).catch(() => undefined);
+  if (s && !s.isFile() && !s.isSymbolicLink()) {
+    throw Object.assign(new Error(`${target} exists and is not a regular file; not replacing it`), {
+      code: s.isDirectory() ? "EISDIR" : "ENOTREG",
+    });
+  }
+}
 
 function tempPathFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
@@ -15,12 +28,14 @@ function tempPathFor(target: string): string {
 /**
  * Writes `data` to `target` atomically: a temporary file in the same folder, then a rename.
  * Creates the folder if needed. On failure the temporary file is removed and the error rethrown;
- * an existing `target` is left untouched.
+ * an existing `target` is left untouched. A `target` that exists but is not a regular file (a
+ * folder, a device) is refused (code `EISDIR` or `ENOTREG`), never replaced.
  *
  * @example await writeFileAtomic("reports/brief.html", "<!doctype html>…") // → resolves, file complete
  */
 export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
   await mkdir(dirname(target), { recursive: true });
+  await assertReplaceable(target);
   const tmp = tempPathFor(target);
   try {
     await writeFile(tmp, data);
@@ -105,6 +120,7 @@ export async function writeFilesAtomic(files: readonly FileContent[]): Promise<v
   try {
     for (const f of staged) {
       await mkdir(dirname(f.path), { recursive: true });
+      await assertReplaceable(f.path);
       await writeFile(f.temp, f.data, { flag: "wx" });
     }
     for (const f of staged) await rename(f.temp, f.path);

@@ -11,6 +11,7 @@ import {
   type DatasetParts,
 } from "../validate/assemble-dataset";
 import { checkCoverage } from "../validate/coverage-checks";
+import { checkConfusables, checkTimestampRange, type LocatedTimestamp } from "../validate/plausibility";
 import { compareText } from "../validate/ordering";
 import type { MissionTable } from "../validate/missions";
 import type { Located } from "../validate/references";
@@ -178,6 +179,71 @@ async function foldExecutions(
   return accumulator;
 }
 
+/** Plausibility warnings (validate/plausibility.ts): run times out of range, look-alike ids. */
+function checkPlausibility(state: LoadState, tables: CoreTables): void {
+  const runs = tables.runs.runs;
+  const add = state.issues.add;
+  const place = (i: number) => tables.runs.placeOf(i).location;
+  function* stamps(): Generator<LocatedTimestamp> {
+    for (let i = 0; i < runs.length; i++) {
+      const r = runs[i]!;
+      // Locations are looked up only for the timestamps out of range.
+      yield {
+        field: "start_time",
+        iso: r.startTime,
+        ms: r.startMs,
+        get location() {
+          return place(i);
+        },
+      };
+      yield {
+        field: "end_time",
+        iso: r.endTime,
+        ms: r.endMs,
+        get location() {
+          return place(i);
+        },
+      };
+    }
+  }
+  checkTimestampRange(stamps(), state.nowMs ?? Date.now(), add);
+  const missions = tables.missions.missions;
+  const missionAt = (i: number) => missions[i]!.location;
+  checkConfusables(
+    "mission id",
+    "mission_id",
+    missions.map((m) => m.value.missionId),
+    missionAt,
+    true,
+    add,
+  );
+  checkConfusables(
+    "mission name",
+    "name",
+    missions.map((m) => m.value.name),
+    missionAt,
+    false,
+    add,
+  );
+  const tasks = tables.tasks?.tasks ?? [];
+  checkConfusables(
+    "task id",
+    "task_id",
+    tasks.map((t) => t.value.taskId),
+    (i) => tasks[i]!.location,
+    true,
+    add,
+  );
+  checkConfusables(
+    "run id",
+    "run_id",
+    runs.map((r) => r.runId),
+    place,
+    true,
+    add,
+  );
+}
+
 /**
  * Runs the shared tail of a load and, when no fatal problem was found anywhere, assembles the
  * dataset. Throws `DatasetLoadError` listing every fatal problem otherwise.
@@ -198,6 +264,8 @@ export async function finishLoad(
     tables.tasks?.tasks.map((t) => t.value),
     state.issues.add,
   );
+
+  checkPlausibility(state, tables);
 
   const risk = new RiskEventTable();
   if (files.riskEvents) {

@@ -23,6 +23,12 @@ export interface LoadOptions {
    * JSON array, rows not grouped by run, a row the fast path does not take…).
    */
   readonly onFold?: (report: FoldReport) => void;
+  /**
+   * "Now" for the plausibility warnings: a run timestamp more than one day after it (or before
+   * 1970) is a warning (`implausible_timestamp`). Default: the time of the load; set it to make
+   * loads reproducible.
+   */
+  readonly now?: Date | number;
 }
 
 /**
@@ -47,6 +53,7 @@ export async function loadDataset(folder: string, options: LoadOptions = {}): Pr
     issues: new IssueCollector(),
     files: [],
     fold: { threads: options.threads, minBytes: options.parallelMinBytes, onFold: options.onFold },
+    nowMs: options.now === undefined ? Date.now() : Number(options.now),
   };
   for (const issue of layout.issues) state.issues.add(issue);
   return layout.format === "bundle" ? loadBundle(layout, state) : loadCanonical(layout, state);

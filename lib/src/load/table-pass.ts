@@ -20,6 +20,8 @@ export interface LoadState {
   readonly files: SourceFile[];
   /** How task executions may be folded (threads). */
   readonly fold?: FoldThreads;
+  /** "Now" for the plausibility of timestamps, epoch ms (default: the time of the load). */
+  readonly nowMs?: number;
 }
 
 /**

@@ -70,3 +70,40 @@ export class DatasetLoadError extends Error {
     this.omitted = omitted;
   }
 }
+
+/**
+ * Codes of the plausibility warnings (`validate/plausibility.ts`): data that loads but that a
+ * person should look at, because it is probably a mistake or an attempt to mislead.
+ *
+ * @example PLAUSIBILITY_CODES.implausibleTimestamp // → "implausible_timestamp"
+ */
+export const PLAUSIBILITY_CODES = {
+  /** A timestamp before 1970-01-01 or more than one day after the data was loaded. */
+  implausibleTimestamp: "implausible_timestamp",
+  /** An id or a name mixing letters of several scripts (Latin, Cyrillic, Greek). */
+  mixedScript: "mixed_script",
+  /** An id that differs from another only by look-alike characters (Cyrillic М for Latin M). */
+  confusableId: "confusable_id",
+} as const;
+
+/**
+ * The sentences of the plausibility warnings, one builder per code.
+ *
+ * @example PLAUSIBILITY_MESSAGES.confusableId("mission id", "М001", "M001", "line 2")
+ *   // → 'mission id "М001" looks the same as "M001" (line 2) but is a different id'
+ */
+export const PLAUSIBILITY_MESSAGES = {
+  implausibleTimestampExpected: (nowIso: string): string =>
+    `a time between 1970-01-01T00:00:00Z and one day after loading (${nowIso})`,
+  implausibleTimestamp: (field: string, iso: string): string =>
+    Date.parse(iso) < 0 || /^0{4}/.test(iso)
+      ? `${field} ${iso} is before 1970: probably a mistake (a missing or default date?)`
+      : `${field} ${iso} is in the future (more than a day after loading): probably a mistake`,
+  mixedScript: (what: string, value: string, scripts: readonly string[]): string =>
+    `${what} ${JSON.stringify(value)} mixes ${scripts.join(" and ")} letters: it may be meant to look like another`,
+  mixedScriptExpected: "letters of one script",
+  confusableId: (what: string, value: string, other: string, otherPlace: string): string =>
+    `${what} ${JSON.stringify(value)} looks the same as ${JSON.stringify(other)} (${otherPlace}) but is a different id`,
+  confusableIdExpected: (other: string): string =>
+    `an id that cannot be mistaken for ${JSON.stringify(other)}`,
+} as const;

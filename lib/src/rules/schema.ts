@@ -6,10 +6,17 @@
  * Mann–Kendall test) are discriminated unions on `method`; their parameters live beside them.
  */
 import { z } from "zod";
+import { checkRulesetRelations } from "./relations";
+
+/** Largest run count or window a ruleset may ask for where the work is linear in it. */
+export const MAX_RUNS = 100_000;
+/** Largest window where the work is pairwise (Mann–Kendall, Sen slopes allocate n·(n − 1) / 2). */
+export const MAX_PAIRWISE_RUNS = 1000;
 
 const probability = z.number().gt(0).lt(1);
 const nonNegative = z.number().min(0);
-const positiveInt = z.number().int().min(1);
+const positiveInt = z.number().int().min(1).max(MAX_RUNS);
+const score = z.number().min(0).max(100);
 const weight = z.number().min(0);
 
 /** Severity of a trigger. */
@@ -43,9 +50,9 @@ const MannKendallTrendSchema = z.strictObject({
   /** Two-sided significance level of the Mann–Kendall test. */
   alpha: probability,
   /** Fewer KPI observations than this → insufficient_data. */
-  minRuns: z.number().int().min(3),
+  minRuns: z.number().int().min(3).max(MAX_PAIRWISE_RUNS),
   /** Only the most recent N observations enter the test (bounds the pairwise work). */
-  maxWindowRuns: z.number().int().min(3),
+  maxWindowRuns: z.number().int().min(3).max(MAX_PAIRWISE_RUNS),
   /** Practical effect: |Sen slope| × (n − 1) / |median level| must reach this to call a trend. */
   minRelativeChange: nonNegative,
   /** Flat = the confidence interval of that relative change lies within ± this margin. */
@@ -88,7 +95,7 @@ const TrajectorySchema = z.discriminatedUnion("method", [
   z.strictObject({
     method: z.literal("sen_eta"),
     /** Runs used to estimate the current level (median of the fitted Sen line at the last run). */
-    minRuns: z.number().int().min(2),
+    minRuns: z.number().int().min(2).max(MAX_PAIRWISE_RUNS),
     /** Beyond this many runs the estimate is reported as unreachable within the horizon. */
     horizonRuns: positiveInt,
     /**
@@ -151,7 +158,7 @@ const AutonomyRegressionSchema = z.discriminatedUnion("method", [
     method: z.literal("touch_rate_increase"),
     /** Share of the runs in each of the early and recent windows. */
     windowFraction: z.number().gt(0).max(0.5),
-    minRunsPerWindow: z.number().int().min(2),
+    minRunsPerWindow: z.number().int().min(2).max(MAX_RUNS),
     /** One-sided significance of the conditional binomial test on the two Poisson rates. */
     alpha: probability,
     /** Recent rate ÷ early rate must reach this. */
@@ -243,7 +250,7 @@ const StabilitySchema = z.discriminatedUnion("method", [
     otherwise: z.strictObject({ label: z.string().min(1), score: z.number().min(0).max(100) }),
     /** Points off per run outside the XmR control limits of the detrended series. */
     outOfControlPenalty: weight,
-    minRuns: z.number().int().min(3),
+    minRuns: z.number().int().min(3).max(MAX_RUNS),
     /** Stability subscore when there are fewer than `minRuns` runs. */
     insufficientScore: z.number().min(0).max(100),
   }),
@@ -269,11 +276,11 @@ const RiskSchema = z.discriminatedUnion("method", [
 ]);
 
 const TrendScoresSchema = z.strictObject({
-  improving: z.number(),
-  flat: z.number(),
-  worsening: z.number(),
-  no_clear_trend: z.number(),
-  insufficient_data: z.number(),
+  improving: score,
+  flat: score,
+  worsening: score,
+  no_clear_trend: score,
+  insufficient_data: score,
 });
 
 const HealthSchema = z.strictObject({
@@ -290,11 +297,11 @@ const HealthSchema = z.strictObject({
    * whether the pace reaches the target counts, not only the direction. Absent: trend scores only.
    */
   trajectoryStatusScores: z
-    .strictObject({ met: z.number(), on_track: z.number(), at_risk: z.number(), off_track: z.number() })
+    .strictObject({ met: score, on_track: score, at_risk: score, off_track: score })
     .optional(),
   /** Outcome subscore when baseline or target is missing or the span is not positive. */
   outcomeMissingScore: z.number().min(0).max(100),
-  bands: z.strictObject({ onTrack: z.number(), watch: z.number() }),
+  bands: z.strictObject({ onTrack: score, watch: score }),
 });
 
 const MissionBandSchema = z.discriminatedUnion("method", [
@@ -441,3 +448,11 @@ export const TRIGGER_IDS: readonly TriggerId[] = Object.keys(TriggersSchema.shap
 export type Severity = z.infer<typeof SeveritySchema>;
 /** Status band of a mission or the portfolio. */
 export type Band = z.infer<typeof BandSchema>;
+
+/**
+ * {@link RulesetSchema} with the relations between fields (`relations.ts`: weights summing to 1,
+ * ordered bands, windows that can hold their minimum). This is what `parseRuleset` checks.
+ *
+ * @example RulesetDocumentSchema.safeParse({ ...rules, health: { ...rules.health, bands: { onTrack: 60, watch: 70 } } }).success // → false
+ */
+export const RulesetDocumentSchema = RulesetSchema.superRefine(checkRulesetRelations);

@@ -5,10 +5,15 @@
  * end of that day, or a run id, meaning that run's start), `expected_status`, and optionally
  * `expected_trigger`, `note`, `labeler`. Problems are reported with file, line, field, what was
  * expected and what was found — all of them, not just the first.
+ *
+ * Dates are real calendar dates (`2026-02-30` is refused). Two labels for the same mission and
+ * as-of point (as written) are a warning when they say the same thing (the second is dropped) and
+ * an error naming both lines when they disagree.
  */
 import { parse as parseCsv } from "csv-parse/sync";
 import { LineCounter, parseDocument, isMap, isSeq, type Node } from "yaml";
 import { BandSchema, TRIGGER_IDS, type Band, type TriggerId } from "../rules/schema";
+import { parseDate, parseTimestamp } from "../validate/timestamps";
 
 /** One label as written (fields checked for shape, not yet against a dataset). */
 export interface LabelRow {
@@ -33,6 +38,8 @@ export interface LabelIssue {
   readonly expected: string;
   readonly found: string;
   readonly message: string;
+  /** `warning` for a problem that does not stop the labels being used; absent means an error. */
+  readonly severity?: "error" | "warning";
 }
 
 /**
@@ -93,6 +100,71 @@ function normaliseId(text: string): string {
     .replace(/[\s-]+/g, "_");
 }
 
+const LOOKS_LIKE_DATE = /^\d{4}-\d{2}-\d{2}/;
+
+/**
+ * For an as-of that starts like a date: why it is not a real date or date-time (undefined when
+ * it is one, or when it does not look like a date at all: then it is a run id).
+ */
+function calendarProblem(asOf: string): { message: string; expected: string } | undefined {
+  if (!LOOKS_LIKE_DATE.test(asOf)) return undefined;
+  if (asOf.length === 10) {
+    const date = parseDate(asOf);
+    return date.ok
+      ? undefined
+      : { message: "no such calendar date", expected: "a real calendar date YYYY-MM-DD" };
+  }
+  const instant = parseTimestamp(asOf);
+  return instant.ok ? undefined : { message: instant.message, expected: instant.expected };
+}
+
+/**
+ * Duplicates among rows: the same mission and as-of point (as written, trimmed). A repeat that
+ * says the same (status and trigger) is a warning and is dropped; one that says something else is
+ * an error naming both lines. Returns the rows to keep.
+ */
+function checkDuplicates(
+  rows: readonly LabelRow[],
+  issues: LabelIssue[],
+  warnings: LabelIssue[],
+): LabelRow[] {
+  const first = new Map<string, LabelRow>();
+  const kept: LabelRow[] = [];
+  const says = (r: LabelRow) => `${r.expectedStatus}${r.expectedTrigger ? ` (${r.expectedTrigger})` : ""}`;
+  for (const row of rows) {
+    const key = JSON.stringify([row.missionId, row.asOf]);
+    const earlier = first.get(key);
+    if (earlier === undefined) {
+      first.set(key, row);
+      kept.push(row);
+      continue;
+    }
+    const at = `${row.missionId} as of ${row.asOf}`;
+    if (says(earlier) === says(row)) {
+      warnings.push({
+        severity: "warning",
+        file: row.file,
+        line: row.line,
+        field: "mission_id, as_of",
+        expected: "one label per mission and as-of point",
+        found: `a repeat of line ${earlier.line}`,
+        message: `duplicate label for ${at} (same as line ${earlier.line}; this one is ignored)`,
+      });
+      continue;
+    }
+    issues.push({
+      severity: "error",
+      file: row.file,
+      line: row.line,
+      field: "expected_status",
+      expected: `the same label as line ${earlier.line} (${says(earlier)}), or one label per mission and as-of point`,
+      found: says(row),
+      message: `conflicting labels for ${at}: line ${earlier.line} says ${says(earlier)}, line ${row.line} says ${says(row)}`,
+    });
+  }
+  return kept;
+}
+
 /** Checks one record's fields; pushes issues; returns the row when it is usable. */
 function checkRecord(
   record: Readonly<Record<string, unknown>>,
@@ -113,6 +185,8 @@ function checkRecord(
   const asOf = text("as_of");
   if (asOf === undefined)
     problem("as_of", "missing as-of point", "a date (YYYY-MM-DD) or a run id", record.as_of);
+  const badDate = asOf === undefined ? undefined : calendarProblem(asOf);
+  if (badDate !== undefined) problem("as_of", badDate.message, badDate.expected, record.as_of);
   const statusText = text("expected_status");
   let status: Band | undefined;
   if (statusText === undefined) {
@@ -136,7 +210,8 @@ function checkRecord(
         record.expected_trigger,
       );
   }
-  if (missionId === undefined || asOf === undefined || status === undefined) return undefined;
+  if (missionId === undefined || asOf === undefined || status === undefined || badDate !== undefined)
+    return undefined;
   if (triggerText !== undefined && trigger === undefined) return undefined;
   const note = text("note");
   const labeler = text("labeler");
@@ -254,7 +329,9 @@ function parseJsonLabels(text: string, file: string, issues: LabelIssue[]): Labe
 /**
  * Parses a labels file's text. `format` defaults to JSON when the file name ends in `.json` (or
  * the text starts with `[` or `{`), CSV otherwise. Checks each label's shape (required fields,
- * known status and trigger); checks against a dataset are {@link resolveLabels}'s.
+ * known status and trigger, real calendar dates, duplicates: see the module comment); checks
+ * against a dataset are {@link resolveLabels}'s. `warnings` are problems that do not stop the
+ * labels being used (an exact duplicate, dropped from `rows`).
  *
  * @example parseLabels("mission_id,as_of,expected_status\nM1,2026-01-09,WATCH\n", "l.csv").rows[0].line // → 2
  */
@@ -262,11 +339,13 @@ export function parseLabels(
   text: string,
   file: string,
   format?: "csv" | "json",
-): { rows: LabelRow[]; issues: LabelIssue[] } {
+): { rows: LabelRow[]; issues: LabelIssue[]; warnings: LabelIssue[] } {
   const issues: LabelIssue[] = [];
+  const warnings: LabelIssue[] = [];
   const json =
     format === "json" || (format === undefined && (/\.json$/i.test(file) || /^\s*[[{]/.test(text)));
-  const rows = json ? parseJsonLabels(text, file, issues) : parseCsvLabels(text, file, issues);
+  const read = json ? parseJsonLabels(text, file, issues) : parseCsvLabels(text, file, issues);
+  const rows = checkDuplicates(read, issues, warnings);
   if (rows.length === 0 && issues.length === 0) {
     issues.push({
       file,
@@ -277,5 +356,5 @@ export function parseLabels(
       message: "no labels",
     });
   }
-  return { rows, issues };
+  return { rows, issues, warnings };
 }

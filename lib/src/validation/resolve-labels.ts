@@ -136,8 +136,14 @@ export function resolveLabels(
   return { labels, issues };
 }
 
+/** Options of {@link readLabels}. */
+export interface ReadLabelsOptions {
+  /** Told each warning (e.g. an exact duplicate label, which is ignored). */
+  readonly onWarning?: (issue: LabelIssue) => void;
+}
+
 /**
- * Parses and resolves a labels file in one go.
+ * Parses and resolves a labels file in one go; warnings go to `options.onWarning`.
  *
  * @throws LabelsError listing every problem (file, line, field, expected, found).
  * @example readLabels("mission_id,as_of,expected_status\nNOPE,2026-01-09,WATCH\n", "l.csv", ds) // throws LabelsError: unknown mission
@@ -147,8 +153,10 @@ export function readLabels(
   file: string,
   dataset: Dataset,
   format?: "csv" | "json",
+  options: ReadLabelsOptions = {},
 ): ResolvedLabel[] {
   const parsed = parseLabels(text, file, format);
+  for (const w of parsed.warnings) options.onWarning?.(w);
   const resolved = resolveLabels(parsed.rows, dataset);
   const issues = [...parsed.issues, ...resolved.issues].sort((a, b) => a.line - b.line);
   if (issues.length > 0) throw new LabelsError(issues);

@@ -2,7 +2,8 @@
  * Threshold sweep grids: `--param <ruleset path>=<from>:<to>:<step>` (or a comma list of values)
  * expanded into settings, and the rulesets they make.
  */
-import { withRulesetValue } from "../rules/parse-ruleset";
+import { withRulesetValues } from "../rules/parse-ruleset";
+import { RulesetError } from "../rules/ruleset-error";
 import type { Ruleset } from "../rules/schema";
 
 /** One swept setting and its values. */
@@ -104,13 +105,25 @@ export function sweepGrid(params: readonly SweepParam[]): Record<string, number>
 }
 
 /**
- * The ruleset of each setting: `base` with every swept value replaced (validated).
+ * The ruleset of each setting: `base` with all of the setting's values replaced at once, then
+ * validated (field ranges and relations). Every setting is validated before any is returned, so a
+ * sweep never starts on a grid it cannot finish.
  *
- * @throws RulesetError when a path does not exist or a value breaks the schema.
+ * @throws RulesetError for the first setting whose path does not exist or whose values break the
+ *   schema; its source names the setting ("setting 3 of 10: health.bands.watch=85, …") and its
+ *   issues are the schema's.
  * @example sweepRulesets(rules, [{ "trend.alpha": 0.1 }])[0].trend // → { …, alpha: 0.1 }
  */
 export function sweepRulesets(base: Ruleset, grid: readonly Record<string, number>[]): Ruleset[] {
-  return grid.map((setting) =>
-    Object.entries(setting).reduce((rules, [path, value]) => withRulesetValue(rules, path, value), base),
-  );
+  return grid.map((setting, i) => {
+    try {
+      return withRulesetValues(base, setting);
+    } catch (e) {
+      if (!(e instanceof RulesetError)) throw e;
+      const values = Object.entries(setting)
+        .map(([path, value]) => `${path}=${value}`)
+        .join(", ");
+      throw new RulesetError(`${base.id}, setting ${i + 1} of ${grid.length}: ${values}`, e.issues);
+    }
+  });
 }

@@ -10,16 +10,18 @@
 import { InvalidArgumentError, type Command } from "commander";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { writeFileAtomic } from "../../io/atomic-file";
+import { writeFilesAtomic } from "../../io/atomic-file";
 import type { Dataset } from "../../model/dataset";
 import { backtestParallel, backtestToJson } from "../../validation/backtest";
 import { formatBacktest } from "../../validation/format-backtest";
-import { LabelsError } from "../../validation/labels";
+import { formatLabelIssue, LabelsError } from "../../validation/labels";
 import { readLabels, type ResolvedLabel } from "../../validation/resolve-labels";
 import { validationReportHtml } from "../../validation/validation-report";
 import { CliExit } from "../cli-exit";
 import type { CommandIo, RegisterCommand } from "../command-context";
+import { escapeStrings, safeJson } from "../terminal-text";
 import { loadDatasetForCli, loadRulesetForCli } from "../load-for-cli";
+import { outputFolderForCli, writeForCli } from "../output-for-cli";
 
 interface BacktestFlags {
   readonly labels: string;
@@ -50,7 +52,9 @@ export async function labelsForCli(
     throw new CliExit(1);
   }
   try {
-    return readLabels(text, file, dataset);
+    return readLabels(text, file, dataset, undefined, {
+      onWarning: (w) => io.err(`mission ${command}: warning: ${formatLabelIssue(w)}\n`),
+    });
   } catch (e) {
     if (e instanceof LabelsError) {
       io.err(`mission ${command}: ${e.message}\n`);
@@ -61,6 +65,7 @@ export async function labelsForCli(
 }
 
 async function run(folder: string, flags: BacktestFlags, io: CommandIo): Promise<void> {
+  if (flags.out !== undefined) await outputFolderForCli(flags.out, io, "backtest");
   const rules = await loadRulesetForCli(flags.rules, io, "backtest");
   const dataset = await loadDatasetForCli(folder, io, "backtest");
   const labels = await labelsForCli(flags.labels, dataset, io, "backtest");
@@ -71,15 +76,18 @@ async function run(folder: string, flags: BacktestFlags, io: CommandIo): Promise
     flags.workers !== undefined ? { workers: flags.workers } : {},
   );
   const text = formatBacktest(report);
-  const json = `${JSON.stringify(backtestToJson(report), null, 2)}\n`;
-  io.out(flags.json ? json : text);
+  const json = `${safeJson(backtestToJson(report))}\n`;
+  io.out(flags.json ? json : formatBacktest(escapeStrings(report)));
   if (flags.out !== undefined) {
     const files: [string, string][] = [
       ["backtest.txt", text],
       ["backtest.json", json],
       ["validation-report.html", await validationReportHtml(report)],
     ];
-    for (const [name, content] of files) await writeFileAtomic(join(flags.out, name), content);
+    const out = flags.out;
+    await writeForCli(out, io, "backtest", () =>
+      writeFilesAtomic(files.map(([name, data]) => ({ path: join(out, name), data }))),
+    );
     if (!flags.json) io.out(`wrote ${files.map(([name]) => join(flags.out as string, name)).join(", ")}\n`);
   }
 }
@@ -92,7 +100,7 @@ export const registerBacktest: RegisterCommand = (program: Command, io: CommandI
     .argument("<data-dir>", "dataset folder (canonical tables or the reference JSON bundle)")
     .requiredOption(
       "--labels <file>",
-      "labels: CSV or JSON with mission_id, as_of, expected_status[, expected_trigger, note, labeler]",
+      "(required) labels: CSV or JSON with mission_id, as_of, expected_status[, expected_trigger, note, labeler]",
     )
     .option("--rules <ruleset>", "built-in ruleset (default, seed-v3) or a JSON/YAML file", "default")
     .option("--out <folder>", "also write backtest.txt, backtest.json and validation-report.html here")

@@ -18,7 +18,9 @@ import { briefFileName, isBriefName, writeBrief, type WrittenBrief } from "../..
 import type { PaperSize } from "../../brief/document";
 import { CliExit } from "../cli-exit";
 import type { CommandIo, RegisterCommand } from "../command-context";
+import { escapeStrings } from "../terminal-text";
 import { loadDatasetForCli, loadRulesetForCli } from "../load-for-cli";
+import { outputFolderForCli, writeForCli } from "../output-for-cli";
 
 interface BriefFlags {
   readonly out: string;
@@ -58,9 +60,10 @@ function usage(flags: BriefFlags, io: CommandIo): Usage {
 }
 
 function printSummary(result: EvaluationResult, written: WrittenBrief, io: CommandIo): void {
-  const p = result.portfolio;
+  const p = escapeStrings(result.portfolio);
+  const ruleset = escapeStrings(result.ruleset);
   io.out(
-    `Verdict: ${p.verdict}  (ruleset ${result.ruleset.id} ${result.ruleset.version}, as of ${result.asOf})\n` +
+    `Verdict: ${p.verdict}  (ruleset ${ruleset.id} ${ruleset.version}, as of ${result.asOf})\n` +
       `  ${p.interpretation}\n`,
   );
   if (p.primaryDriver) {
@@ -74,6 +77,7 @@ function printSummary(result: EvaluationResult, written: WrittenBrief, io: Comma
 
 async function run(folder: string, flags: BriefFlags, io: CommandIo): Promise<void> {
   const { formats, paper } = usage(flags, io);
+  await outputFolderForCli(flags.out, io, "brief");
   const rules = await loadRulesetForCli(flags.rules, io, "brief");
   const dataset = await loadDatasetForCli(folder, io, "brief");
   let result: EvaluationResult;
@@ -102,16 +106,13 @@ async function run(folder: string, flags: BriefFlags, io: CommandIo): Promise<vo
       throw new CliExit(1);
     }
   }
-  let written: WrittenBrief;
-  try {
-    written = await writeBrief(
+  // writeBrief stages both files before renaming either: a failure leaves nothing behind.
+  const written: WrittenBrief = await writeForCli(flags.out, io, "brief", () =>
+    writeBrief(
       { ...(formats.has("html") ? { html } : {}), ...(pdf ? { pdf } : {}) },
       { folder: flags.out, name: flags.name ?? briefFileName(folder, result.asOf) },
-    );
-  } catch (e) {
-    io.err(`mission brief: could not write the brief: ${e instanceof Error ? e.message : String(e)}\n`);
-    throw new CliExit(1);
-  }
+    ),
+  );
   printSummary(result, written, io);
 }
 

@@ -9,6 +9,7 @@ import { DatasetLoadError, formatIssue } from "../../model/issues";
 import { summarizeDataset, type DatasetSummary } from "../../validate/summary";
 import { CliExit } from "../cli-exit";
 import type { CommandIo, RegisterCommand } from "../command-context";
+import { escapeControls } from "../terminal-text";
 
 const FORMAT_NAMES: Record<DatasetSummary["format"], string> = {
   canonical: "canonical tables",
@@ -57,7 +58,7 @@ async function check(folder: string, io: CommandIo): Promise<void> {
   try {
     const dataset = await loadDataset(folder);
     summary = summarizeDataset(dataset);
-    warnings = dataset.warnings.map(formatIssue);
+    warnings = dataset.warnings.map((w) => escapeControls(formatIssue(w)));
   } catch (e) {
     if (!(e instanceof DatasetLoadError)) throw e;
     io.err(`${e.message}\n`);
@@ -87,7 +88,7 @@ async function check(folder: string, io: CommandIo): Promise<void> {
 export const registerCheck: RegisterCommand = (program: Command, io: CommandIo) => {
   program
     .command("check")
-    .description("validate a dataset folder and summarize it (exit 0 usable, 1 fatal problems, 2 bad usage)")
+    .description("validate a dataset folder and summarize it")
     .argument("<data-dir>", "dataset folder: canonical tables or the reference JSON bundle")
     .action(async (dataDir: string) => {
       await check(dataDir, io);

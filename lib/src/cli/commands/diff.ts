@@ -9,6 +9,7 @@ import { evaluate } from "../../evaluate/evaluate";
 import { diffEvaluations, formatRulesetDiff } from "../../validation/ruleset-diff";
 import { CliExit } from "../cli-exit";
 import type { CommandIo, RegisterCommand } from "../command-context";
+import { escapeStrings, safeJson } from "../terminal-text";
 import { loadDatasetForCli, loadRulesetForCli } from "../load-for-cli";
 
 interface DiffFlags {
@@ -35,11 +36,11 @@ async function run(folder: string, flags: DiffFlags, io: CommandIo): Promise<voi
     io.err(`mission diff: ${e instanceof Error ? e.message : String(e)}\n`);
     throw new CliExit(2);
   }
-  io.out(flags.json ? `${JSON.stringify(diff, null, 2)}\n` : formatRulesetDiff(diff));
+  io.out(flags.json ? `${safeJson(diff)}\n` : formatRulesetDiff(escapeStrings(diff)));
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 /** Registers `mission diff`. */
@@ -48,7 +49,11 @@ export const registerDiff: RegisterCommand = (program: Command, io: CommandIo) =
     .command("diff")
     .description("compare two rulesets on a dataset: missions whose status, driver or confidence differ")
     .argument("<data-dir>", "dataset folder (canonical tables or the reference JSON bundle)")
-    .option("--rules <ruleset>", "a ruleset (built-in or JSON/YAML file); give it twice", collect, [])
+    .requiredOption(
+      "--rules <ruleset>",
+      "(required, twice) a ruleset: built-in (default, seed-v3) or a JSON/YAML file",
+      collect,
+    )
     .option("--as-of <date>", "evaluate as of this date (YYYY-MM-DD) or zoned date-time")
     .option("--json", "print the comparison as JSON")
     .action(async (folder: string, flags: DiffFlags) => run(folder, flags, io));

@@ -9,6 +9,7 @@ import { formatSummary } from "../../evaluate/format-summary";
 import { summarizeEvaluation } from "../../evaluate/summary";
 import { CliExit } from "../cli-exit";
 import type { CommandIo, RegisterCommand } from "../command-context";
+import { escapeStrings, safeJson } from "../terminal-text";
 import { loadDatasetForCli, loadRulesetForCli } from "../load-for-cli";
 
 interface EvaluateFlags {
@@ -34,10 +35,10 @@ async function run(folder: string, flags: EvaluateFlags, io: CommandIo): Promise
     const details = flags.ledger
       ? { ...rest, ledger }
       : { ...rest, ledger: { excluded: ledger.excluded, ignoredAfterAsOf: ledger.ignoredAfterAsOf } };
-    io.out(`${JSON.stringify({ ...summary, details }, null, 2)}\n`);
+    io.out(`${safeJson({ ...summary, details })}\n`);
   } else {
-    io.out(formatSummary(summary));
-    for (const w of dataset.warnings.slice(0, 20)) io.out(`warning: ${w.message}\n`);
+    io.out(formatSummary(escapeStrings(summary)));
+    for (const w of dataset.warnings.slice(0, 20)) io.out(`warning: ${escapeStrings(w.message)}\n`);
     if (dataset.warnings.length > 20)
       io.out(`… and ${dataset.warnings.length - 20} more warnings (mission check lists them all)\n`);
   }

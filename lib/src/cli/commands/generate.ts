@@ -10,6 +10,8 @@ import type { Command } from "commander";
 import { isAbsolute, relative } from "node:path";
 import type { CommandIo, RegisterCommand } from "../command-context";
 import { CliExit } from "../cli-exit";
+import { describeWriteError } from "../../io/output-path";
+import { outputFolderForCli } from "../output-for-cli";
 import {
   parseGenerateFormat,
   parseIntRange,
@@ -128,6 +130,7 @@ async function action(io: CommandIo, opts: GenerateCommandOptions): Promise<void
     if (e instanceof RangeError) usage(io, e.message);
     throw e;
   }
+  await outputFolderForCli(opts.out, io, "generate");
   const total = portfolio.totalRuns;
   const progressEvery = Math.max(10_000, Math.ceil(total / 10));
   const onProgress = (done: number, all: number): void => {
@@ -143,7 +146,7 @@ async function action(io: CommandIo, opts: GenerateCommandOptions): Promise<void
         : await writePortfolioTables(portfolio, opts.out, { ...common, format });
   } catch (e) {
     if (e instanceof OutputFolderNotEmptyError) usage(io, e.message);
-    io.err(`mission generate: writing ${opts.out} failed, nothing was written: ${(e as Error).message}\n`);
+    io.err(`mission generate: ${describeWriteError(opts.out, e)}; nothing was written\n`);
     throw new CliExit(1);
   }
   report(io, portfolio, result);
@@ -161,7 +164,7 @@ export const registerGenerateCommand: RegisterCommand = (program: Command, io: C
     .description(
       "write a seeded synthetic mission history (canonical tables or the reference JSON bundle) for demos and scale tests",
     )
-    .requiredOption("--out <folder>", "output folder (must be empty or missing unless --force)")
+    .requiredOption("--out <folder>", "(required) output folder (must be empty or missing unless --force)")
     .option(
       "--preset <name>",
       "demo (the showcase portfolio) or random (missions drawn from the seed)",

@@ -8,18 +8,20 @@ import { InvalidArgumentError, type Command } from "commander";
 import { relative } from "node:path";
 import type { CommandIo, RegisterCommand } from "../command-context";
 import { CliExit } from "../cli-exit";
+import { outputFolderForCli } from "../output-for-cli";
 import { NotebookParameterError, parseParameterPairs } from "../../notebook/parameters";
 import { NotebookFormatError } from "../../notebook/ipynb";
 import { formatCellFailure } from "../../notebook/cell-failure";
 import { NotebookRunError, runNotebook } from "../../io/notebook-runner";
 
 interface NotebookCommandOptions {
-  readonly param: string[];
+  /** Absent when no -p was given. */
+  readonly param?: string[];
   readonly out: string;
   readonly timeout: number;
 }
 
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
 function positiveSeconds(value: string): number {
   const n = Number(value);
@@ -32,7 +34,7 @@ const shown = (path: string): string => relative(process.cwd(), path) || path;
 async function action(io: CommandIo, notebook: string, opts: NotebookCommandOptions): Promise<void> {
   let parameters;
   try {
-    parameters = parseParameterPairs(opts.param);
+    parameters = parseParameterPairs(opts.param ?? []);
   } catch (e) {
     if (e instanceof NotebookParameterError) {
       io.err(`mission notebook: ${e.message}\n`);
@@ -40,6 +42,7 @@ async function action(io: CommandIo, notebook: string, opts: NotebookCommandOpti
     }
     throw e;
   }
+  await outputFolderForCli(opts.out, io, "notebook");
   let result;
   try {
     result = await runNotebook({ notebook, parameters, outDir: opts.out, timeoutSeconds: opts.timeout });
@@ -79,7 +82,6 @@ export const registerNotebookCommand: RegisterCommand = (program: Command, io: C
       "-p, --param <key=value>",
       "set a parameter declared in the cell tagged 'parameters' (JSON value, else a string); repeatable",
       collect,
-      [],
     )
     .option("--out <folder>", "folder for <name>.ipynb and <name>.html", "reports")
     .option("--timeout <seconds>", "maximum seconds one cell may run", positiveSeconds, 300)

@@ -14,13 +14,16 @@ import { registerSweep } from "./sweep";
 import { registerDiff } from "./diff";
 
 export const COMMANDS: readonly RegisterCommand[] = [
+  // Workflow order: look at the data, evaluate it, report, explore …
   registerCheck, // check (issue: foundation)
   registerEvaluate, // evaluate (issue: evaluation engine)
-  registerNotebookCommand, // notebook (issue: Notebooks)
-  registerGenerateCommand, // generate (issue: demo data generator)
   registerBriefCommand, // brief (issue: executive brief)
+  registerNotebookCommand, // notebook (issue: Notebooks)
+  // … then validate the rules …
   registerTestRules, // test-rules (issue: rule validation)
   registerBacktest, // backtest (issue: rule validation)
   registerSweep, // sweep (issue: rule validation)
   registerDiff, // diff (issue: rule validation)
+  // … then make data.
+  registerGenerateCommand, // generate (issue: demo data generator)
 ];

@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { htmlDocument } from "../../brief/document";
 import { html } from "../../brief/html";
 import { chartFigure, renderChartSvg } from "../../brief/render-svg";
-import { writeFileAtomic } from "../../io/atomic-file";
+import { writeFilesAtomic } from "../../io/atomic-file";
 import { RulesetError } from "../../rules/ruleset-error";
 import { fixed } from "../../validation/format-backtest";
 import {
@@ -34,7 +34,9 @@ import {
 } from "../../validation/sweep-grid";
 import { CliExit } from "../cli-exit";
 import type { CommandIo, RegisterCommand } from "../command-context";
+import { safeJson } from "../terminal-text";
 import { loadDatasetForCli, loadRulesetForCli } from "../load-for-cli";
+import { outputFolderForCli, writeForCli } from "../output-for-cli";
 import { labelsForCli } from "./backtest";
 
 interface SweepFlags {
@@ -118,13 +120,14 @@ async function run(folder: string, flags: SweepFlags, io: CommandIo): Promise<vo
     io.err(`mission sweep: ${e.message}\n`);
     throw new CliExit(2);
   }
+  await outputFolderForCli(flags.out, io, "sweep");
   const rules = await loadRulesetForCli(flags.rules, io, "sweep");
   const dataset = await loadDatasetForCli(folder, io, "sweep");
   const labels = await labelsForCli(flags.labels, dataset, io, "sweep");
   let settings: number;
   try {
-    settings = sweepGrid(params).length;
-    sweepRulesets(rules, sweepGrid(params).slice(0, 1)); // an unknown path or a bad value fails here
+    // Every setting is validated before any replay: an unknown path or a bad value fails here.
+    settings = sweepRulesets(rules, sweepGrid(params)).length;
   } catch (e) {
     if (e instanceof SweepParamError || e instanceof RulesetError) {
       io.err(`mission sweep: ${e.message}\n`);
@@ -149,7 +152,7 @@ async function run(folder: string, flags: SweepFlags, io: CommandIo): Promise<vo
     bar.stop();
   }
   const rows = sweepRows(result);
-  const json = `${JSON.stringify({ base: result.base, params: result.params, rows, points: result.points }, null, 2)}\n`;
+  const json = `${safeJson({ base: result.base, params: result.params, rows, points: result.points })}\n`;
   io.out(flags.json ? json : table(rows, params));
   const charts = sweepChartSpecs(result);
   const svgs: string[] = [];
@@ -168,7 +171,9 @@ ${svgs.map((svg) => chartFigure(svg))}
 <pre class="small">${table(rows, params)}</pre>`,
   });
   files.push(["sweep.html", page]);
-  for (const [name, content] of files) await writeFileAtomic(join(flags.out, name), content);
+  await writeForCli(flags.out, io, "sweep", () =>
+    writeFilesAtomic(files.map(([name, data]) => ({ path: join(flags.out, name), data }))),
+  );
   if (!flags.json) io.out(`wrote ${files.map(([name]) => join(flags.out, name)).join(", ")}\n`);
 }
 
@@ -178,8 +183,8 @@ function parseWorkers(value: string): number {
   return n;
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 /** Registers `mission sweep`. */
@@ -188,12 +193,11 @@ export const registerSweep: RegisterCommand = (program: Command, io: CommandIo) 
     .command("sweep")
     .description("backtest a grid of ruleset values: metrics per setting, precision/recall chart")
     .argument("<data-dir>", "dataset folder (canonical tables or the reference JSON bundle)")
-    .requiredOption("--labels <file>", "labels: CSV or JSON (see mission backtest)")
+    .requiredOption("--labels <file>", "(required) labels: CSV or JSON (see mission backtest)")
     .requiredOption(
       "--param <path=from:to:step>",
-      "a ruleset value to sweep, e.g. trend.alpha=0.01:0.1:0.01 or health.bands.watch=60,65,70 (repeatable: a grid)",
+      "(required) a ruleset value to sweep, e.g. trend.alpha=0.01:0.1:0.01 or health.bands.watch=60,65,70 (repeatable: a grid)",
       collect,
-      [],
     )
     .option("--rules <ruleset>", "base ruleset: built-in (default, seed-v3) or a JSON/YAML file", "default")
     .option(

@@ -19,7 +19,9 @@ import { ruleCoverage, type RuleCoverage } from "../../validation/rule-coverage"
 import { runRuleTests, type RuleTestRun } from "../../validation/rule-test-runner";
 import { CliExit } from "../cli-exit";
 import type { CommandIo, RegisterCommand } from "../command-context";
+import { escapeStrings } from "../terminal-text";
 import { loadRulesetForCli } from "../load-for-cli";
+import { outputFileForCli, writeForCli } from "../output-for-cli";
 
 interface TestRulesFlags {
   readonly rules?: string;
@@ -33,6 +35,7 @@ function rulesRef(ref: string, file: string): string {
 }
 
 async function run(files: readonly string[], flags: TestRulesFlags, io: CommandIo): Promise<void> {
+  if (flags.junit !== undefined) await outputFileForCli(flags.junit, io, "test-rules");
   const forced =
     flags.rules !== undefined ? await loadRulesetForCli(flags.rules, io, "test-rules") : undefined;
   const runs: RuleTestRun[] = [];
@@ -64,7 +67,7 @@ async function run(files: readonly string[], flags: TestRulesFlags, io: CommandI
     const entry = rulesOf.get(key) ?? { rules, runs: [] };
     entry.runs.push(result);
     rulesOf.set(key, entry);
-    io.out(formatRuleTestRun(result));
+    io.out(formatRuleTestRun(escapeStrings(result)));
   }
   const coverage: RuleCoverage[] = [...rulesOf.values()].map((e) =>
     ruleCoverage(
@@ -75,7 +78,8 @@ async function run(files: readonly string[], flags: TestRulesFlags, io: CommandI
   io.out(`\n${formatRuleTestSummary(runs, coverage)}`);
   if (invalid > 0) io.out(`${invalid} file${invalid === 1 ? "" : "s"} could not be run (see above)\n`);
   if (flags.junit !== undefined) {
-    await writeFileAtomic(flags.junit, junitXml(runs));
+    const junit = flags.junit;
+    await writeForCli(junit, io, "test-rules", () => writeFileAtomic(junit, junitXml(runs)));
     io.out(`wrote ${flags.junit}\n`);
   }
   const failed = runs.reduce((s, r) => s + r.failed, 0);
