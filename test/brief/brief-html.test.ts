@@ -64,7 +64,7 @@ describe("renderBriefHtml on the demo portfolio", () => {
     }
     expect(doc).toContain('<strong class="verdict-band">ATTENTION_REQUIRED</strong>');
     expect(doc).toContain(data.result.portfolio.interpretation);
-    expect(doc).toContain("Autonomy regression in Sales pipeline acceleration (sales-pipeline)");
+    expect(doc).toContain("KPI worsening in Accounts-payable invoice processing (invoice-processing)");
     expect(doc).toContain(data.result.inputFingerprint);
     expect(doc).toContain('<span class="status status-watch">WATCH</span>'); // a mission heading's badge
     expect(doc).toContain("<div><dt>As of</dt><dd>2026-03-06 11:47 UTC</dd></div>");

@@ -33,8 +33,8 @@ describe("renderBriefPdf on the demo portfolio", () => {
 
     const text = normalizedText(execFileSync("pdftotext", [written.pdf!, "-"], { encoding: "utf8" }));
     expect(text).toContain("ATTENTION_REQUIRED");
-    expect(text).toContain("Autonomy regression in Sales pipeline acceleration"); // the primary driver…
-    expect(text).toContain("AUTONOMY_REGRESSION · severity high"); // …and its rule
+    expect(text).toContain("KPI worsening in Accounts-payable invoice processing"); // the primary driver…
+    expect(text).toContain("MISSION_TREND_WORSENING · severity high"); // …and its rule
     for (const m of result.portfolio.missions) expect(text).toContain(m.missionName);
     expect(text).toContain(`Page 1 of ${DEMO_PAGES}`);
     expect(text).toContain(`Page ${DEMO_PAGES} of ${DEMO_PAGES}`);

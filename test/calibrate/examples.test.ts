@@ -47,6 +47,6 @@ describe("calibrate examples", () => {
 
   it("runner", () => {
     const rules = builtinRuleset("default");
-    expect(runCalibration({ rules, size: "fast", only: ["b1-iid-12"] }).results[0]!.trials).toBe(400);
+    expect(runCalibration({ rules, size: "fast", only: ["b1-iid-12"] }).results[0]!.trials).toBe(1500);
   });
 });

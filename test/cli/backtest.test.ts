@@ -26,7 +26,7 @@ describe.skipIf(!existsSync(join(demo, "labels.csv")))("mission backtest on the 
     const r = await cli(["backtest", demo, "--labels", join(demo, "labels.csv"), "--out", out]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(
-      /^Backtest of ruleset default 1\.0\.0 on .*data\/demo \(6 missions, 160 runs replayed\) against 27 labels/,
+      /^Backtest of ruleset default 2\.0\.0 on .*data\/demo \(6 missions, 160 runs replayed\) against 27 labels/,
     );
     expect(r.out).toMatch(/Agreement: \d+ of 27 labels/);
     expect(r.out).toContain("Cohen's kappa");

@@ -22,7 +22,7 @@ describe.skipIf(!existsSync(seedDir))("mission diff", () => {
   it("lists the missions two rulesets assess differently, with each side's evidence", async () => {
     const r = await cli(["diff", seedDir, "--rules", "seed-v3", "--rules", "default"]);
     expect(r.code).toBe(0);
-    expect(r.out.split("\n")[0]).toMatch(/^Ruleset seed-v3 3\.0\.0 \(A\) vs default 1\.0\.0 \(B\), as of /);
+    expect(r.out.split("\n")[0]).toMatch(/^Ruleset seed-v3 3\.0\.0 \(A\) vs default 2\.0\.0 \(B\), as of /);
     expect(r.out).toMatch(/^Improve Support Case Resolution \(M003\): /m);
     expect(r.out).toContain("  A (seed-v3 3.0.0):");
     expect(r.out).toContain("  B (default 2.0.0):");

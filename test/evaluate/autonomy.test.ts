@@ -28,10 +28,26 @@ const rateWindows = {
   },
 };
 
-describe("assessAutonomy — touch_trend (default)", () => {
-  it("flags rising touches with a one-sided Mann–Kendall test over every run", () => {
-    const entries = entriesOf({ ...base, interventions: [0, 0, 1, 0, 1, 1, 1, 2, 2, 3, 3, 2] });
-    const a = assessAutonomy(entries, defaultRules.autonomy);
+describe("assessAutonomy — touch_trend", () => {
+  const counts = [0, 0, 1, 0, 1, 1, 1, 2, 2, 3, 3, 2];
+
+  it("default: the recent half against the early half by a rank-sum test", () => {
+    const a = assessAutonomy(entriesOf({ ...base, interventions: counts }), defaultRules.autonomy);
+    // scipy 1.17.1: mannwhitneyu([1, 2, 2, 3, 3, 2], [0, 0, 1, 0, 1, 1], alternative="greater",
+    // method="asymptotic") → U = 34.5, p = 0.00400505841577789.
+    expect(a.pValue).toBeCloseTo(0.00400505841577789, 10);
+    expect(a.earlyTouchRate).toBe(0.5);
+    expect(a.recentTouchRate).toBe(2.167);
+    expect(a.regression).toBe(true);
+    expect(a.description).toContain("rank-sum test of the last 6 against the first 6");
+  });
+
+  it("mann_kendall: a monotone rise over every run", () => {
+    const reg = defaultRules.autonomy.regression;
+    if (reg.method !== "touch_trend") throw new Error("default uses touch_trend");
+    const rules = { ...defaultRules.autonomy, regression: { ...reg, test: "mann_kendall" as const } };
+    const entries = entriesOf({ ...base, interventions: counts });
+    const a = assessAutonomy(entries, rules);
     // Worked independently (Python, pairwise signs): S = 47; ties: 0×3, 1×4, 2×3, 3×2 →
     // Var(S) = [12·11·29 − (3·2·11 + 4·3·13 + 3·2·11 + 2·1·9)]/18 = (3828 − 306)/18 = 195.67;
     // z = (47 − 1)/√195.67 = 3.289 → one-sided p = 0.000503. Halves: 3/6 = 0.5 and 13/6 = 2.167.

@@ -136,7 +136,7 @@ describe("evaluate — stories under the default ruleset", () => {
     const d = result.portfolio.primaryDriver;
     expect(d?.trigger).toBe("AUTONOMY_REGRESSION");
     expect(d?.missionId).toBe("B");
-    expect(d?.evidence.some((e) => e.metric === "mann_kendall_p_rising")).toBe(true);
+    expect(d?.evidence.some((e) => e.metric === "rank_sum_p_value_rising")).toBe(true);
     expect(result.portfolio.recommendedAction).toContain("Dependent");
   });
 

@@ -248,7 +248,7 @@ function evidenceValue(value: Evidence["value"]): string {
 export function formatEvidence(e: Evidence): string {
   const metric = e.metric.replace(/_/g, " ");
   const runs = `over ${e.runsConsidered} run${e.runsConsidered === 1 ? "" : "s"}`;
-  if (/p_?value/i.test(e.metric) && typeof e.value === "number" && e.threshold !== null) {
+  if (/[pq]_?value/i.test(e.metric) && typeof e.value === "number" && e.threshold !== null) {
     // p-values arrive rounded; a rounded 0 reads as "< 0.0001", and the threshold is named as such.
     const p = e.value < 0.0001 ? "< 0.0001" : `= ${formatCount(e.value, 4)}`;
     return `${metric} ${p}, threshold ${e.comparison} ${evidenceValue(e.threshold)} (${runs})`;

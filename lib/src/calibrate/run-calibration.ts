@@ -119,7 +119,7 @@ export function selectScenarios(only?: readonly string[]): readonly CalibrationS
  * interval and whether it meets the target. Deterministic for given scenarios, sizes and ruleset.
  *
  * @throws Error for unknown scenario ids; RangeError for an invalid trial count.
- * @example runCalibration({ rules: builtinRuleset("default"), size: "fast", only: ["b1-iid-12"] }).results[0].trials // → 400
+ * @example runCalibration({ rules: builtinRuleset("default"), size: "fast", only: ["b1-iid-12"] }).results[0].trials // → 1500
  */
 export function runCalibration(options: CalibrationOptions): CalibrationReport {
   const size = options.size ?? "full";

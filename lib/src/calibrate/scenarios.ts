@@ -155,7 +155,7 @@ function touchModel(touches: MissionModel["touches"]): MissionModel {
   return { ...healthyModel(80), touches };
 }
 
-const MISSION_TRIALS = { full: 5000, fast: 400 } as const;
+const MISSION_TRIALS = { full: 5000, fast: 1500 } as const;
 
 /**
  * Every calibration scenario, in report order.

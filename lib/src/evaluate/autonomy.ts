@@ -5,6 +5,7 @@
 import type { Ruleset } from "../rules/schema";
 import { binomialLowerTail, binomialUpperTail } from "../stats/binomial";
 import { countTrendTest } from "../stats/count-trend";
+import { rankSumTest } from "../stats/rank-sum";
 import { formatP, round } from "./kpi-compare";
 import { MissionSeries } from "./mission-series";
 import type { AutonomyAssessment, LedgerEntry } from "./types";
@@ -151,9 +152,9 @@ export function assessAutonomyOf(series: MissionSeries, rules: Ruleset["autonomy
 type TouchTrendRules = Extract<Ruleset["autonomy"]["regression"], { method: "touch_trend" }>;
 
 /**
- * Autonomy regression as a one-sided Mann–Kendall test on human touches per run over every run
- * of the window (runs without a KPI value included): rank-based, so overdispersed counts do not
- * inflate it. The rise must also be material: the recent half's rate at least `minRateRatio` ×
+ * Autonomy regression as a one-sided rank test on human touches per run over the window (runs
+ * without a KPI value included) — Mann–Kendall over every run, or the recent half against the
+ * early half — so overdispersed counts do not inflate it. The rise must also be material: the recent half's rate at least `minRateRatio` ×
  * and `minRateIncrease` above the early half's. Reports the smallest rise the data could detect.
  */
 function touchTrend(series: MissionSeries, score: number, reg: TouchTrendRules): AutonomyAssessment {
@@ -170,14 +171,18 @@ function touchTrend(series: MissionSeries, score: number, reg: TouchTrendRules):
     };
   }
   const test = countTrendTest(counts, reg.alpha);
+  const half = Math.floor(counts.length / 2);
+  const halves = reg.test === "rank_sum_halves";
+  const rankSum = halves ? rankSumTest(counts.slice(counts.length - half), counts.slice(0, half)) : undefined;
+  const pRising = rankSum ? rankSum.pGreater : test.pRising;
+  const pFalling = rankSum ? rankSum.pLess : test.pFalling;
   const early = test.earlyMean;
   const recent = test.recentMean;
   const ratio = early === 0 ? (recent === 0 ? 1 : Infinity) : recent / early;
   const material = ratio >= reg.minRateRatio && recent - early >= reg.minRateIncrease;
-  const regression = test.pRising <= reg.alpha && material;
-  const falling = test.pFalling <= reg.alpha && early - recent >= reg.minRateIncrease;
+  const regression = pRising <= reg.alpha && material;
+  const falling = pFalling <= reg.alpha && early - recent >= reg.minRateIncrease;
   const touchDirection = regression ? "rising" : falling ? "falling" : "steady";
-  const half = Math.floor(counts.length / 2);
   const ratioText = Number.isFinite(ratio) ? `×${round(ratio, 2)}` : "from zero";
   return {
     score,
@@ -185,14 +190,14 @@ function touchTrend(series: MissionSeries, score: number, reg: TouchTrendRules):
     earlyTouchRate: round(early, 3),
     recentTouchRate: round(recent, 3),
     rateRatio: Number.isFinite(ratio) ? round(ratio, 3) : ratio,
-    pValue: test.pRising,
+    pValue: pRising,
     windowRuns: half,
     testedRuns: counts.length,
     minDetectableRise: round(test.minDetectableRise, 3),
     touchDirection,
     description:
       `Autonomy score ${score}. Human touches per run: ${round(early, 2)} in the first ${half} runs, ` +
-      `${round(recent, 2)} in the last ${half} (${ratioText}); Mann–Kendall on all ${counts.length} runs, one-sided p ${formatP(test.pRising)} → ${touchDirection}. ` +
+      `${round(recent, 2)} in the last ${half} (${ratioText}); ${halves ? `rank-sum test of the last ${half} against the first ${half}` : `Mann–Kendall on all ${counts.length} runs`}, one-sided p ${formatP(pRising)} → ${touchDirection}. ` +
       `The smallest rise these runs could reliably detect is about ${round(test.minDetectableRise, 2)} touches per run.`,
   };
 }

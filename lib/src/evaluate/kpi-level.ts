@@ -15,8 +15,6 @@ import type { TrendAssessment } from "./types";
 
 const DAY_MS = 86_400_000;
 
-type FittedLevel = Extract<NonNullable<Ruleset["level"]>, { method: "fitted" }>;
-
 /** The current level of the primary KPI (KPI units) and how it was estimated. */
 export interface KpiLevel {
   /** `latest`: the last run; `trend_line`: the trend line at the last run; `recent_median`: median of recent runs. */
@@ -53,6 +51,8 @@ export interface CalendarPace {
   /** Fitted value at the last run. */
   readonly fittedAtLast: number;
   readonly runs: number;
+  /** The stretch's residuals around this line, oldest first (value units). */
+  readonly residuals: readonly number[];
   /** Days from the stretch's first to its last run. */
   readonly spanDays: number;
 }
@@ -60,7 +60,8 @@ export interface CalendarPace {
 /**
  * Whether the last of `values` is an unconfirmed excursion against the other runs of the trend
  * window (Hampel: more than `excursionK` robust deviations from their median); undefined when it
- * is not, the rule is not `fitted`, or there are fewer than `minRuns` other runs.
+ * is not, when the run before it already stood out on the same side (the move is confirmed), the
+ * rule is not `fitted`, or there are fewer than `minRuns` other runs.
  *
  * @example kpiExcursion([10, 11, 10, 9, 10, 11, 10, 50], "lower_is_better", fitted, 6)?.direction // → "worse"
  */
@@ -78,6 +79,12 @@ export function kpiExcursion(
   const h = hampelOutlier(window, last, rules.excursionK);
   if (!h.outlier) return undefined;
   const value = window[last] as number;
+  // Confirmed when the run before already stood out on the same side (against the runs before
+  // it): a move under way, not a single excursion.
+  const before = window.slice(0, last);
+  const prev = hampelOutlier(before, before.length - 1, rules.excursionK);
+  const prevValue = before[before.length - 1] as number;
+  if (prev.outlier && Math.sign(prevValue - prev.median) === Math.sign(value - h.median)) return undefined;
   const worse = direction === "lower_is_better" ? value > h.median : value < h.median;
   return {
     value,
@@ -121,6 +128,7 @@ export function calendarPace(
     upper: sen.upper,
     fittedAtLast: sen.intercept + sen.slope * (x[n - 1] as number),
     runs: n,
+    residuals: y.map((v, i) => v - (sen.intercept + sen.slope * (x[i] as number))),
     spanDays,
   };
 }
@@ -146,7 +154,8 @@ export function levelMeetsTarget(value: number, spec: KpiSpec, rules: Ruleset["l
 /**
  * The current level of the KPI from the values the trend read (oldest first, an excursion left
  * out). `fitted`: on a significant trend the trend line at the last run (calendar pace when
- * given, else the Sen line per run) with the interval of a fitted value, its variance inflated by
+ * given, else the Sen line per run), raised or lowered by the median residual of the last
+ * `lineAnchorRuns` runs, with the interval of a fitted value, its variance inflated by
  * the trend's serial-correlation factor; otherwise the median of the last `recentRuns` runs of
  * the trend's stretch with the interval of a median (1.2533·σ/√n_eff); σ is the 1.4826·MAD of the
  * residuals. `latest`: the last value, no interval.
@@ -183,12 +192,14 @@ export function kpiLevel(
   let runs: number;
   let method: KpiLevel["method"];
   if (trending && trend.slopePerRun !== undefined && trend.intercept !== undefined && m >= 3) {
-    // The fitted line at the last run; x in runs (the Sen line) or days (calendar pace).
-    const line = pace ?? undefined;
-    value = line ? line.fittedAtLast : trend.intercept + trend.slopePerRun * (m - 1);
+    // The fitted line at the last run (x in runs: the Sen line), its height anchored on the most
+    // recent runs: a trend that slows down is not extrapolated past where the runs are.
     const xs = Array.from({ length: m }, (_, i) => i);
     const slope = trend.slopePerRun;
     const residuals = stretch.map((v, i) => v - ((trend.intercept as number) + slope * i));
+    const own = pace ? pace.residuals : residuals;
+    const anchor = median(own.slice(Math.max(0, own.length - rules.lineAnchorRuns)));
+    value = (pace ? pace.fittedAtLast : trend.intercept + slope * (m - 1)) + anchor;
     const sigma = scaledMad(residuals);
     const mean = (m - 1) / 2;
     const sxx = xs.reduce((s, x) => s + (x - mean) ** 2, 0);

@@ -9,6 +9,7 @@ import type { Ruleset } from "../rules/schema";
 import { biasCorrectedLag1 } from "../stats/autocorrelation";
 import { mannKendall, type MannKendallResult } from "../stats/mann-kendall";
 import { hamedRaoFactor, modifiedMannKendall, yueWangFactor } from "../stats/modified-mann-kendall";
+import { hingeFit } from "../stats/hinge-fit";
 import { scaledMad } from "../stats/mad";
 import { pettitt } from "../stats/pettitt";
 import { stepVersusLine } from "../stats/segment-fit";
@@ -117,9 +118,13 @@ function senResiduals(
 function serialCorrelationOf(
   residuals: readonly number[],
   rules: NonNullable<MannKendallRules["serialCorrelation"]>,
+  scale: number,
 ): SerialCorrelation | undefined {
   const n = residuals.length;
   if (n < 6) return undefined;
+  // Residuals at rounding level (a line or bend fitted exactly) have no correlation to speak of.
+  const spread = Math.max(...residuals.map(Math.abs));
+  if (!(spread > 1e-9 * Math.max(1, scale))) return { lag1: 0, varianceFactor: 1, correction: "none" };
   const lag1 = biasCorrectedLag1(residuals);
   if (n < rules.minRuns) {
     // Too few runs for a routine correction: only a strong lag-1 estimate counts, and then the
@@ -144,9 +149,12 @@ function classifyStretch(
   let mk: StretchTrend["mk"] = tracked?.mannKendall ?? mannKendall(values);
   let sen: StretchTrend["sen"] = tracked?.sen ?? senSlope(values, { ciLevel: rules.ciLevel });
   const level = tracked?.level ?? median(values.map(Math.abs));
-  const serial = rules.serialCorrelation
-    ? serialCorrelationOf(senResiduals(values, sen, times), rules.serialCorrelation)
-    : undefined;
+  const sc = rules.serialCorrelation;
+  // On few runs a bend (flat, then falling) would read as serial correlation around a straight
+  // line: judge it around the best broken line instead.
+  const residuals =
+    sc && n < sc.minRuns && n >= 7 ? hingeFit(values).residuals : senResiduals(values, sen, times);
+  const serial = sc ? serialCorrelationOf(residuals, sc, level) : undefined;
   if (serial && serial.varianceFactor > 1) {
     const modified = modifiedMannKendall(values, serial.varianceFactor);
     mk = { s: modified.s, pValue: modified.pValue, method: "normal" };
@@ -183,7 +191,12 @@ function levelShiftOf(
   const cp = rules.changePoint;
   const n = values.length;
   if (!cp || n < 2 * cp.minSegmentRuns) return undefined;
-  const fit = stepVersusLine(values);
+  // The line is fitted on elapsed time when it is known: a steady pace over bunched runs is not a step.
+  const x =
+    times && times.length === n && times[n - 1]! > times[0]!
+      ? times.map((t) => (t - times[0]!) / 86_400_000)
+      : undefined;
+  const fit = stepVersusLine(values, x);
   if (fit.preferred !== "step") return undefined;
   const { location, before, after } = fit.step;
   if (location < cp.minSegmentRuns || n - location < cp.minSegmentRuns) return undefined;
@@ -191,7 +204,7 @@ function levelShiftOf(
   if (!(level > 0) || Math.abs(after - before) < cp.minRelativeShift * level) return undefined;
   const residuals = values.map((v, i) => v - (i < location ? before : after));
   const serial = rules.serialCorrelation
-    ? serialCorrelationOf(residuals, rules.serialCorrelation)
+    ? serialCorrelationOf(residuals, rules.serialCorrelation, level)
     : undefined;
   const factor = serial?.varianceFactor ?? 1;
   const { k } = pettitt(values);

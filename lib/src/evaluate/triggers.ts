@@ -45,13 +45,17 @@ function atLeast(value: number, threshold: number): string {
 function trendEvidence(rule: TriggerId, m: MissionMetrics, expected: string, rules: Ruleset): Evidence[] {
   const t = m.trend;
   const tr = rules.trend;
-  const out = [ev(rule, "trend", t.label, expected.includes(t.label) ? "in" : "not in", expected, t.n)];
+  const listed = expected.split("|").includes(t.label);
+  const many = expected.includes("|");
+  const out = [
+    ev(rule, "trend", t.label, many ? (listed ? "in" : "not in") : listed ? "=" : "≠", expected, t.n),
+  ];
   if (t.levelShift) {
     const cp = tr.method === "mann_kendall" ? tr.changePoint : undefined;
     out.push(
       ev(
         rule,
-        "level_shift_pettitt_p",
+        "level_shift_pettitt_p_value",
         t.levelShift.pValue,
         atMost(t.levelShift.pValue, cp?.alpha ?? 1),
         cp?.alpha ?? null,
@@ -61,7 +65,14 @@ function trendEvidence(rule: TriggerId, m: MissionMetrics, expected: string, rul
   }
   if (t.mannKendall && tr.method === "mann_kendall") {
     out.push(
-      ev(rule, "mann_kendall_p", t.mannKendall.pValue, atMost(t.mannKendall.pValue, tr.alpha), tr.alpha, t.n),
+      ev(
+        rule,
+        "mann_kendall_p_value",
+        t.mannKendall.pValue,
+        atMost(t.mannKendall.pValue, tr.alpha),
+        tr.alpha,
+        t.n,
+      ),
     );
   }
   if (t.serialCorrelation && t.serialCorrelation.varianceFactor > 1) {
@@ -94,7 +105,10 @@ function qEvidence(
 ): Evidence[] {
   if (q === undefined || !m.alarmQ) return [];
   const a = m.alarmQ;
-  return [ev(rule, `q_value_${a.method}_of_${a[family]}_tests`, q, atMost(q, a.q), a.q, m.runsAnalyzed)];
+  const kind = family === "trendTests" ? "trend" : "touch";
+  return [
+    ev(rule, `q_value_${a.method}_of_${a[family]}_${kind}_tests`, q, atMost(q, a.q), a.q, m.runsAnalyzed),
+  ];
 }
 
 /** True when the alarm survives the multiplicity adjustment (always, without one). */
@@ -278,7 +292,7 @@ const RULES: {
               ),
               ev(
                 "AUTONOMY_REGRESSION",
-                "mann_kendall_p_rising",
+                reg.test === "rank_sum_halves" ? "rank_sum_p_value_rising" : "mann_kendall_p_value_rising",
                 a.pValue ?? null,
                 "≤",
                 reg.alpha,

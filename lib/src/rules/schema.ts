@@ -111,7 +111,9 @@ const TrajectorySchema = z.discriminatedUnion("method", [
 /**
  * Where the KPI stands. `latest`: the last run's value is the current level (the reference
  * engine's reading). `fitted`: the current level is estimated from the recent runs — the trend
- * line at the last run when the trend is significant, otherwise the median of the last
+ * line at the last run when the trend is significant (its slope from the whole stretch, its
+ * height from the median residual of the last `lineAnchorRuns`, so a trend that is slowing down is
+ * not extrapolated past where the runs are), otherwise the median of the last
  * `recentRuns` runs (after a level shift, of the runs since) — with a `ciLevel` interval; the
  * target counts as met when the interval's worse end is within `equivalenceMargin` (a share of
  * |target|) of it. A last run more than `excursionK` robust deviations (Hampel: 1.4826·MAD of
@@ -123,6 +125,8 @@ const LevelSchema = z.discriminatedUnion("method", [
   z.strictObject({
     method: z.literal("fitted"),
     recentRuns: z.number().int().min(3).max(1000),
+    /** On a significant trend: the line's level is anchored on this many most recent runs (median residual). */
+    lineAnchorRuns: z.number().int().min(3).max(1000),
     ciLevel: probability,
     equivalenceMargin: z.number().min(0).max(1),
     excursionK: z.number().gt(0),
@@ -169,12 +173,18 @@ const AutonomyRegressionSchema = z.discriminatedUnion("method", [
   z.strictObject({
     method: z.literal("touch_trend"),
     /**
-     * One-sided Mann–Kendall test on human touches per run, over every run of the most recent
+     * A one-sided rank test on human touches per run, over every run of the most recent
      * `windowRuns` (runs without a KPI value included): rank-based, so valid for overdispersed
      * counts. Effect sizes compare the recent half with the early half.
      */
     windowRuns: z.number().int().min(4).max(1000),
     minRuns: z.number().int().min(4).max(1000),
+    /**
+     * `mann_kendall` (the default when absent): a monotone rise over the window's runs;
+     * `rank_sum_halves`: the recent half against the early half (Wilcoxon–Mann–Whitney), more
+     * powerful for a change in the middle of the window. Both are rank tests.
+     */
+    test: z.enum(["mann_kendall", "rank_sum_halves"]).optional(),
     alpha: probability,
     /** Recent half's rate ÷ early half's must reach this. */
     minRateRatio: z.number().min(1),
