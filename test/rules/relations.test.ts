@@ -202,3 +202,17 @@ describe("sweep grid validation", () => {
     ]);
   });
 });
+
+describe("relations of the calibrated default's settings", () => {
+  it("refuses change-point segments that cannot fit in the window, a touch test longer than its window, and an ON_TRACK excursion cap", () => {
+    const base = builtinRuleset("default");
+    const bad = (path: string, value: unknown) => () => withRulesetValue(base, path, value);
+    expect(bad("trend.changePoint.minSegmentRuns", 31)).toThrow(
+      /two segments of 31 runs must fit in trend\.maxWindowRuns \(60\)/,
+    );
+    expect(bad("autonomy.regression.minRuns", 61)).toThrow(
+      /must not exceed autonomy\.regression\.windowRuns \(60\)/,
+    );
+    expect(bad("level.excursionBand", "ON_TRACK")).toThrow(/ON_TRACK caps nothing/);
+  });
+});

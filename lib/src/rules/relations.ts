@@ -101,6 +101,36 @@ export function checkTrendWindow(rules: Ruleset, ctx: Ctx): void {
   }
 }
 
+/**
+ * Change points need room: two segments of `trend.changePoint.minSegmentRuns` must fit in the
+ * trend window; the touch test's `minRuns` must fit in its `windowRuns`; the fitted level's
+ * `excursionBand` must not be ON_TRACK (an excursion that caps nothing is no rule).
+ *
+ * @example checkSegmentWindows({ trend: { method: "mann_kendall", maxWindowRuns: 10, changePoint: { minSegmentRuns: 6 } } } as Ruleset, ctx)
+ *   // → an issue at trend.changePoint.minSegmentRuns: "two segments of 6 runs must fit in trend.maxWindowRuns (10)"
+ */
+export function checkSegmentWindows(rules: Ruleset, ctx: Ctx): void {
+  const t = rules.trend;
+  if (t.method === "mann_kendall" && t.changePoint && 2 * t.changePoint.minSegmentRuns > t.maxWindowRuns) {
+    report(
+      ctx,
+      ["trend", "changePoint", "minSegmentRuns"],
+      `two segments of ${t.changePoint.minSegmentRuns} runs must fit in trend.maxWindowRuns (${t.maxWindowRuns})`,
+    );
+  }
+  const reg = rules.autonomy.regression;
+  if (reg.method === "touch_trend" && reg.minRuns > reg.windowRuns) {
+    report(
+      ctx,
+      ["autonomy", "regression", "minRuns"],
+      `must not exceed autonomy.regression.windowRuns (${reg.windowRuns})`,
+    );
+  }
+  if (rules.level?.method === "fitted" && rules.level.excursionBand === "ON_TRACK") {
+    report(ctx, ["level", "excursionBand"], "must be WATCH or ATTENTION_REQUIRED (ON_TRACK caps nothing)");
+  }
+}
+
 /** Every relation, in the order they are checked. */
 export const RULESET_RELATIONS: readonly ((rules: Ruleset, ctx: Ctx) => void)[] = [
   checkHealthWeights,
@@ -108,6 +138,7 @@ export const RULESET_RELATIONS: readonly ((rules: Ruleset, ctx: Ctx) => void)[] 
   checkStabilityBands,
   checkConfidenceRuns,
   checkTrendWindow,
+  checkSegmentWindows,
 ];
 
 /**
