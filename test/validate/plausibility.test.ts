@@ -94,3 +94,29 @@ describe("mixed scripts and look-alike ids", () => {
     expect(plausibility(dataset.warnings)).toEqual([]);
   });
 });
+
+describe("implausible timestamps are grouped", () => {
+  it("lists the first 10 per field and side, then counts the rest in one warning", async () => {
+    const { checkTimestampRange, TIMESTAMPS_LISTED } = await import("../../lib/src/validate/plausibility");
+    const now = Date.parse("2026-03-01T00:00:00Z");
+    // 25 future start times (2027-01-01 … 2027-01-25) and one ordinary one.
+    const stamps = Array.from({ length: 25 }, (_, i) => {
+      const iso = `2027-01-${String(i + 1).padStart(2, "0")}T00:00:00Z`;
+      return { field: "start_time", iso, ms: Date.parse(iso), location: { file: "runs.csv", line: i + 2 } };
+    });
+    stamps.push({
+      field: "start_time",
+      iso: "2026-02-01T00:00:00Z",
+      ms: Date.parse("2026-02-01T00:00:00Z"),
+      location: { file: "runs.csv", line: 99 },
+    });
+    const got: { line?: number; message: string }[] = [];
+    checkTimestampRange(stamps, now, (w) => got.push(w as { line?: number; message: string }));
+    expect(TIMESTAMPS_LISTED).toBe(10);
+    expect(got).toHaveLength(11); // 10 listed + 1 counting the other 15
+    expect(got[10]!.message).toBe(
+      "15 more start_time values in the future (more than a day after loading), from 2027-01-11T00:00:00Z to 2027-01-25T00:00:00Z: probably a mistake",
+    );
+    expect(got[10]!.line).toBe(12);
+  });
+});

@@ -95,6 +95,8 @@ export const PLAUSIBILITY_CODES = {
 export const PLAUSIBILITY_MESSAGES = {
   implausibleTimestampExpected: (nowIso: string): string =>
     `a time between 1970-01-01T00:00:00Z and one day after loading (${nowIso})`,
+  implausibleTimestampsMore: (field: string, more: number, first: string, last: string): string =>
+    `${more} more ${field} values ${Date.parse(first) < 0 || /^0{4}/.test(first) ? "before 1970" : "in the future (more than a day after loading)"}, from ${first} to ${last}: probably a mistake`,
   implausibleTimestamp: (field: string, iso: string): string =>
     Date.parse(iso) < 0 || /^0{4}/.test(iso)
       ? `${field} ${iso} is before 1970: probably a mistake (a missing or default date?)`

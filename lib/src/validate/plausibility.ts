@@ -19,6 +19,9 @@ import { describeLocation, locationFields } from "./references";
 /** One day, ms: how far after the load a timestamp may lie (clocks and zones differ). */
 export const FUTURE_TOLERANCE_MS = 86_400_000;
 
+/** Implausible timestamps listed one by one per field and side (past, future); the rest are counted. */
+export const TIMESTAMPS_LISTED = 10;
+
 /** A timestamp to check, with where it was read. */
 export interface LocatedTimestamp {
   readonly field: string;
@@ -29,7 +32,8 @@ export interface LocatedTimestamp {
 
 /**
  * Warns `implausible_timestamp` for each timestamp before 1970-01-01 or more than one day after
- * `nowMs`, naming file, line, field and value.
+ * `nowMs`, naming file, line, field and value — the first {@link TIMESTAMPS_LISTED} per field and
+ * side, then one warning counting the others (at the first of them, with the range they span).
  *
  * @example checkTimestampRange([{ field: "start_time", iso: "9999-01-01T00:00:00Z", ms: 253370764800000, location: { file: "runs.csv", line: 2 } }], Date.parse("2026-03-01T00:00:00Z"), sink)
  *   // → sink gets a warning at runs.csv:2 start_time, found "9999-01-01T00:00:00Z"
@@ -40,8 +44,19 @@ export function checkTimestampRange(
   sink: (issue: DataIssue) => void,
 ): void {
   const latest = nowMs + FUTURE_TOLERANCE_MS;
+  // Repeats are grouped: the first few per field and side are listed, the rest counted in one.
+  const seen = new Map<string, { count: number; first?: LocatedTimestamp; last?: string }>();
   for (const t of stamps) {
     if (t.ms >= 0 && t.ms <= latest) continue;
+    const key = `${t.field}|${t.ms < 0 ? "past" : "future"}`;
+    const group = seen.get(key) ?? { count: 0 };
+    seen.set(key, group);
+    group.count++;
+    if (group.count > TIMESTAMPS_LISTED) {
+      group.first ??= t;
+      group.last = t.iso;
+      continue;
+    }
     sink({
       severity: "warning",
       code: PLAUSIBILITY_CODES.implausibleTimestamp,
@@ -50,6 +65,20 @@ export function checkTimestampRange(
       expected: PLAUSIBILITY_MESSAGES.implausibleTimestampExpected(new Date(nowMs).toISOString()),
       found: JSON.stringify(t.iso),
       message: PLAUSIBILITY_MESSAGES.implausibleTimestamp(t.field, t.iso),
+    });
+  }
+  for (const group of seen.values()) {
+    const t = group.first;
+    if (!t) continue;
+    const more = group.count - TIMESTAMPS_LISTED;
+    sink({
+      severity: "warning",
+      code: PLAUSIBILITY_CODES.implausibleTimestamp,
+      ...locationFields(t.location),
+      field: t.field,
+      expected: PLAUSIBILITY_MESSAGES.implausibleTimestampExpected(new Date(nowMs).toISOString()),
+      found: JSON.stringify(t.iso),
+      message: PLAUSIBILITY_MESSAGES.implausibleTimestampsMore(t.field, more, t.iso, group.last ?? t.iso),
     });
   }
 }
