@@ -158,7 +158,7 @@ describe("brief model of the demo portfolio", () => {
     expect(triage.sentence).toMatch(
       // Versus the baseline on the current level (the trend line at the last run, about 10.2 min,
       // anchored on the last 10 runs), not the last run: (240 − 10.2)/240 = 95.75 %.
-      /^first response time 240 min baseline → 25 min latest: 95\.75 % better than baseline; /,
+      /^first response time 240 min baseline → 10 min now \(fitted level; latest run 25 min\): 95\.75 % better than baseline; /,
     );
   });
 

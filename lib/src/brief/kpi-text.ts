@@ -47,9 +47,13 @@ export function kpiText(f: KpiFigures, runs: number): KpiText {
   const kpi = kpiLabel(f.kpi);
   const decimals = kpiDecimals([f.baseline, f.target, f.first, f.latest]);
   const v = (x: number) => formatKpiValue(x, decimals, f.unit);
+  // With a fitted current level the baseline and target figures are judged on it: say so.
+  const now = f.currentLevel
+    ? `${v(f.currentLevel.value)} now (fitted level; latest run ${v(f.latest)})`
+    : `${v(f.latest)} latest`;
   const headline =
     f.baseline !== undefined
-      ? `${kpi} ${v(f.baseline)} baseline → ${v(f.latest)} latest`
+      ? `${kpi} ${v(f.baseline)} baseline → ${now}`
       : runs > 1
         ? `${kpi} ${v(f.first)} first observed run → ${v(f.latest)} latest`
         : `${kpi} ${v(f.latest)} (one run)`;
