@@ -3,23 +3,15 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { briefFileName, isBriefName, runCli } from "../../lib/src/index";
+import { briefFileName, isBriefName } from "../../lib/src/index";
+import { runMission } from "../helpers/run-cli";
 
 const seedDir = resolve(__dirname, "../../../shared/fixtures/seed-portfolio");
 const demoDir = resolve(__dirname, "../../data/demo");
 const present = existsSync(seedDir);
 if (!present) console.warn(`skipping the CLI brief test on the seed fixture: ${seedDir} is absent`);
 
-async function cli(args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await runCli(
-    args,
-    (s) => (out += s),
-    (s) => (err += s),
-  );
-  return { code, out, err };
-}
+const cli = (args: string[]) => runMission(args);
 
 const made: string[] = [];
 const fresh = () => {

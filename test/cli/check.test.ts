@@ -2,20 +2,10 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../../lib/src/index";
 import { baseTables, writeTables } from "../helpers/dataset-files";
+import { runMission } from "../helpers/run-cli";
 
-/** Runs the CLI in-process, capturing both streams. */
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await runCli(
-    argv,
-    (s) => (out += s),
-    (s) => (err += s),
-  );
-  return { code, out, err };
-}
+const run = (args: string[]) => runMission(args);
 
 const snapshot = (dir: string) =>
   readdirSync(dir)

@@ -1,22 +1,13 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../../lib/src/index";
+import { runMission } from "../helpers/run-cli";
 
 const root = resolve(__dirname, "../..");
 const demo = resolve(root, "data/demo");
 const seedDir = resolve(root, "../shared/fixtures/seed-portfolio");
 
-async function cli(args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await runCli(
-    args,
-    (s) => (out += s),
-    (s) => (err += s),
-  );
-  return { code, out, err };
-}
+const cli = (args: string[]) => runMission(args);
 
 describe.skipIf(!existsSync(seedDir))("mission diff", () => {
   it("lists the missions two rulesets assess differently, with each side's evidence", async () => {

@@ -1,22 +1,13 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../../lib/src/index";
+import { runMission } from "../helpers/run-cli";
 
 const seedDir = resolve(__dirname, "../../../shared/fixtures/seed-portfolio");
 const present = existsSync(seedDir);
 if (!present) console.warn(`skipping the CLI evaluate tests on the seed fixture: ${seedDir} is absent`);
 
-async function cli(args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await runCli(
-    args,
-    (s) => (out += s),
-    (s) => (err += s),
-  );
-  return { code, out, err };
-}
+const cli = (args: string[]) => runMission(args);
 
 describe.skipIf(!present)("mission evaluate", () => {
   it("prints a readable summary", async () => {

@@ -2,21 +2,13 @@ import { describe, expect, it } from "vitest";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { EXIT_OK, EXIT_USAGE, runCli } from "../../lib/src/index";
+import { EXIT_OK, EXIT_USAGE } from "../../lib/src/index";
+import { runMission } from "../helpers/run-cli";
 
 const fresh = () => mkdtempSync(join(tmpdir(), "cli-generate-"));
 const TABLES = ["missions", "kpis", "tasks", "runs", "task_executions", "risk_events"];
 
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await runCli(
-    ["generate", ...args],
-    (s) => (out += s),
-    (s) => (err += s),
-  );
-  return { code, out, err };
-}
+const cli = (args: string[]) => runMission(["generate", ...args]);
 
 describe("mission generate", () => {
   it("writes the demo preset and prints files, rows, bytes and seconds", async () => {

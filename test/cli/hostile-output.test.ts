@@ -8,7 +8,8 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { builtinRuleset, escapeControls, runCli, safeJson, terminalSafe } from "../../lib/src/index";
+import { builtinRuleset, escapeControls, safeJson, terminalSafe } from "../../lib/src/index";
+import { runMission } from "../helpers/run-cli";
 
 /** ESC[2J (clear screen), OSC 0 (window title), CR, LF, RIGHT-TO-LEFT OVERRIDE, C1 CSI. */
 const HOSTILE = "\x1b[2J\x1b]0;title\x07\r\n\u202e\x9b";
@@ -25,16 +26,7 @@ let data: string;
 let rules: string;
 let ruleTests: string;
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await runCli(
-    argv,
-    (s) => (out += s),
-    (s) => (err += s),
-  );
-  return { code, out, err };
-}
+const run = (args: string[]) => runMission(args);
 
 function expectClean(text: string): void {
   const hit = RAW.exec(text);

@@ -8,23 +8,15 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli, writeFileAtomic } from "../../lib/src/index";
+import { writeFileAtomic } from "../../lib/src/index";
+import { runMission } from "../helpers/run-cli";
 
 const demo = resolve(__dirname, "../../data/demo");
 const labels = join(demo, "labels.csv");
 const ruleTests = resolve(__dirname, "../../rules/tests/default.rules.yaml");
 const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await runCli(
-    argv,
-    (s) => (out += s),
-    (s) => (err += s),
-  );
-  return { code, out, err };
-}
+const run = (args: string[]) => runMission(args);
 
 /** One clear line on stderr: no stack frames, no raw system error text. */
 function expectOneSentence(err: string, pattern: RegExp): void {

@@ -2,22 +2,13 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../../lib/src/index";
+import { runMission } from "../helpers/run-cli";
 
 const root = resolve(__dirname, "../..");
 const demo = resolve(root, "data/demo");
 const seedDir = resolve(root, "../shared/fixtures/seed-portfolio");
 
-async function cli(args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await runCli(
-    args,
-    (s) => (out += s),
-    (s) => (err += s),
-  );
-  return { code, out, err };
-}
+const cli = (args: string[]) => runMission(args);
 
 describe.skipIf(!existsSync(join(demo, "labels.csv")))("mission sweep", () => {
   it("writes the table (CSV, JSON), the chart and a page; plain progress lines off a terminal", async () => {

@@ -2,23 +2,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../../lib/src/index";
+import { runMission } from "../helpers/run-cli";
 
 const root = resolve(__dirname, "../..");
 const suites = ["rules/tests/default.rules.yaml", "rules/tests/seed-v3.rules.yaml"].map((f) =>
   resolve(root, f),
 );
 
-async function cli(args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await runCli(
-    args,
-    (s) => (out += s),
-    (s) => (err += s),
-  );
-  return { code, out, err };
-}
+const cli = (args: string[]) => runMission(args);
 
 describe("mission test-rules", () => {
   it("runs the shipped suites: all pass, every rule exercised, JUnit written", async () => {

@@ -150,34 +150,57 @@ export function assessTrajectory(input: TrajectoryInput, rules: Ruleset["traject
     };
   }
   const fastestDate = Number.isFinite(fastest) ? isoDate(lastMs + fastest * daysPerRun * DAY_MS) : undefined;
-  if (targetDate !== undefined) {
-    if (etaDate <= targetDate) {
-      const status = trend.label === "improving" ? "on_track" : "at_risk";
-      return {
-        status,
-        ...base,
-        description: `${pace}: ${status === "on_track" ? "before" : "before, but the trend is not yet significant, by"} the target date ${targetDate}.`,
-      };
-    }
-    if (fastestDate !== undefined && fastestDate <= targetDate) {
-      return {
-        status: "at_risk",
-        ...base,
-        description: `${pace}: after the target date ${targetDate}, which only the optimistic end of the band meets.`,
-      };
-    }
+  if (targetDate !== undefined)
     return {
-      status: "off_track",
       ...base,
-      description: `${pace}: even the optimistic estimate misses the target date ${targetDate}.`,
+      ...againstTargetDate(pace, etaDate, fastestDate, targetDate, trend.label === "improving"),
     };
-  }
   const status = trend.label === "improving" ? "on_track" : "at_risk";
   return {
     status,
     ...base,
     description: `${pace}${status === "at_risk" ? "; the trend is not yet significant" : ""}.`,
   };
+}
+
+/**
+ * The status against a target date: on track when the estimate is on or before it (at risk when
+ * the trend is not yet significant), at risk when only the optimistic end of the band meets it,
+ * off track when even that misses it. `pace` opens the description.
+ */
+function againstTargetDate(
+  pace: string,
+  etaDate: string,
+  fastestDate: string | undefined,
+  targetDate: string,
+  significant: boolean,
+): Pick<TrajectoryAssessment, "status" | "description"> {
+  if (etaDate <= targetDate) {
+    return significant
+      ? { status: "on_track", description: `${pace}: before the target date ${targetDate}.` }
+      : {
+          status: "at_risk",
+          description: `${pace}: before, but the trend is not yet significant, by the target date ${targetDate}.`,
+        };
+  }
+  if (fastestDate !== undefined && fastestDate <= targetDate) {
+    return {
+      status: "at_risk",
+      description: `${pace}: after the target date ${targetDate}, which only the optimistic end of the band meets.`,
+    };
+  }
+  return {
+    status: "off_track",
+    description: `${pace}: even the optimistic estimate misses the target date ${targetDate}.`,
+  };
+}
+
+/** An assessment with `status` first and `description` last, as every other branch builds it. */
+function withStatusFirst(
+  base: Omit<TrajectoryAssessment, "status" | "description">,
+  v: Pick<TrajectoryAssessment, "status" | "description">,
+): TrajectoryAssessment {
+  return { status: v.status, ...base, description: v.description };
 }
 
 /**
@@ -281,20 +304,8 @@ function calendarTrajectory(
   }
   const targetDate = spec.targetDate;
   if (targetDate !== undefined) {
-    if (etaDate <= targetDate)
-      return { status: "on_track", ...base, description: `${pace_}: before the target date ${targetDate}.` };
     const fastestDate = isoDate(lastMs + fastestDays * DAY_MS);
-    if (fastestDate <= targetDate)
-      return {
-        status: "at_risk",
-        ...base,
-        description: `${pace_}: after the target date ${targetDate}, which only the optimistic end of the band meets.`,
-      };
-    return {
-      status: "off_track",
-      ...base,
-      description: `${pace_}: even the optimistic estimate misses the target date ${targetDate}.`,
-    };
+    return withStatusFirst(base, againstTargetDate(pace_, etaDate, fastestDate, targetDate, true));
   }
   return { status: "on_track", ...base, description: `${pace_}.` };
 }
