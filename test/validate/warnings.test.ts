@@ -89,6 +89,24 @@ describe("warnings: usable but suspect data", () => {
     expect([dataset.riskEvents, dataset.warnings]).toEqual([[], []]);
   });
 
+  it("names the file and the column once when no run of a mission reports its primary KPI, and still analyses touches", async () => {
+    const tables = baseTables();
+    for (const run of tables.runs) if (run.mission_id === "M1") run.kpis = {};
+    const dataset = await load(tables);
+    // M1's two runs (R1, R2) carry no onboarding_days: one warning at the first of them, no per-run ones.
+    expect(describeWarnings(dataset.warnings)).toEqual([
+      "runs.csv:2 kpi.onboarding_days primary_kpi_never_reported: no run of mission M1 reports its primary KPI onboarding_days (kpi.onboarding_days; 2 runs): human touches, friction and risk are still analysed, but the KPI's trend and target cannot be judged",
+    ]);
+    const { evaluate, builtinRuleset } = await import("../../lib/src/index");
+    const m1 = evaluate(dataset, builtinRuleset("default")).portfolio.missions.find(
+      (m) => m.missionId === "M1",
+    );
+    // The runs still count (interventions 2 + 1, no escalations in the base tables' M1 runs…).
+    expect(m1?.metrics.runsAnalyzed).toBe(2);
+    expect(m1?.metrics.kpiRuns).toBe(0);
+    expect(m1?.metrics.friction.interventionsPerRun).toBe(1.5);
+  });
+
   it("keeps a run without its primary KPI value, with a warning", async () => {
     const tables = baseTables();
     tables.runs[1]!.kpis = {};

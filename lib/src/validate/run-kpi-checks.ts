@@ -9,8 +9,10 @@ import { locationFields } from "./references";
 import type { KpiSighting, RunPlace } from "./runs";
 
 /**
- * Warns `primary_kpi_missing` for each run whose mission's primary KPI has no value (the run stays
- * usable but cannot be scored on the KPI; `placeOf(i)` tells where `runs[i]` was read), and `undeclared_kpi` once per (mission, KPI name) that
+ * Warns `primary_kpi_never_reported` once per mission none of whose runs reports its primary KPI
+ * (naming the file and the column), `primary_kpi_missing` for each other run whose mission's
+ * primary KPI has no value (the run stays usable but cannot be scored on the KPI; `placeOf(i)`
+ * tells where `runs[i]` was read), and `undeclared_kpi` once per (mission, KPI name) that
  * runs report but the mission does not declare (the values are kept, not evaluated).
  */
 export function checkRunKpis(
@@ -26,10 +28,41 @@ export function checkRunKpis(
     declared.add(`${spec.missionId}\u0000${spec.kpi}`);
     if (spec.primary) primary.set(spec.missionId, spec.kpi);
   }
+  const has = (run: Run, kpi: string) => Object.prototype.hasOwnProperty.call(run.kpis, kpi);
+  // Missions none of whose runs reports the primary KPI (its column is missing or empty): one
+  // warning naming the file and the column, instead of one per run.
+  const reported = new Set<string>();
+  const firstRun = new Map<string, number>();
+  const runCount = new Map<string, number>();
   for (let i = 0; i < runs.length; i++) {
     const run = runs[i]!;
     const kpi = primary.get(run.missionId);
-    if (kpi === undefined || Object.prototype.hasOwnProperty.call(run.kpis, kpi)) continue;
+    if (kpi === undefined) continue;
+    if (!firstRun.has(run.missionId)) firstRun.set(run.missionId, i);
+    runCount.set(run.missionId, (runCount.get(run.missionId) ?? 0) + 1);
+    if (has(run, kpi)) reported.add(run.missionId);
+  }
+  for (const [missionId, i] of firstRun) {
+    if (reported.has(missionId)) continue;
+    const kpi = primary.get(missionId) as string;
+    const { location, kpiPrefix } = placeOf(i);
+    const runsOf = runCount.get(missionId) as number;
+    sink({
+      severity: "warning",
+      code: "primary_kpi_never_reported",
+      ...locationFields(location),
+      field: `${kpiPrefix}${kpi}`,
+      expected: `a column or field ${kpiPrefix}${kpi} with the primary KPI's values`,
+      found: "no value in any run",
+      message:
+        `no run of mission ${missionId} reports its primary KPI ${kpi} (${kpiPrefix}${kpi}; ${runsOf} run${runsOf === 1 ? "" : "s"}): ` +
+        `human touches, friction and risk are still analysed, but the KPI's trend and target cannot be judged`,
+    });
+  }
+  for (let i = 0; i < runs.length; i++) {
+    const run = runs[i]!;
+    const kpi = primary.get(run.missionId);
+    if (kpi === undefined || has(run, kpi) || !reported.has(run.missionId)) continue;
     const { location, kpiPrefix } = placeOf(i);
     sink({
       severity: "warning",
