@@ -130,6 +130,24 @@ export type {
   PoissonRateTestResult,
 } from "./stats/poisson-rate-test";
 export { poissonRateTest } from "./stats/poisson-rate-test";
+export { lagAutocorrelation, biasCorrectedLag1 } from "./stats/autocorrelation";
+export { yueWangFactor, hamedRaoFactor, modifiedMannKendall } from "./stats/modified-mann-kendall";
+export type { ModifiedMannKendallResult } from "./stats/modified-mann-kendall";
+export { benjaminiHochberg, benjaminiYekutieli } from "./stats/fdr";
+export { pettitt } from "./stats/pettitt";
+export type { PettittResult } from "./stats/pettitt";
+export { wilsonInterval } from "./stats/wilson";
+export type { WilsonInterval } from "./stats/wilson";
+export { stepVersusLine } from "./stats/segment-fit";
+export type { StepVersusLine, StepFit, LineFit } from "./stats/segment-fit";
+export { hingeFit } from "./stats/hinge-fit";
+export type { HingeFit } from "./stats/hinge-fit";
+export { hampelOutlier } from "./stats/robust-limits";
+export type { HampelResult } from "./stats/robust-limits";
+export { countTrendTest } from "./stats/count-trend";
+export type { CountTrendResult } from "./stats/count-trend";
+export { rankSumTest } from "./stats/rank-sum";
+export type { RankSumResult } from "./stats/rank-sum";
 export type { Rng } from "./stats/random";
 export { createRng } from "./stats/random";
 
@@ -180,7 +198,26 @@ export type {
   PortfolioAssessment,
   EvaluateOptions,
   EvaluationResult,
+  SerialCorrelation,
+  LevelShift,
+  AlarmQValues,
+  NotStartedMission,
 } from "./evaluate/types";
+export type { KpiLevel, KpiExcursion, CalendarPace } from "./evaluate/kpi-level";
+export { kpiLevel, kpiExcursion, calendarPace, levelMeetsTarget } from "./evaluate/kpi-level";
+export { adjustAlarms, trendAlarmP } from "./evaluate/alarm-adjustment";
+
+// ── Calibration (seeded simulations of realistic telemetry) ───────────────────────────────
+export { runCalibration, runScenario, selectScenarios } from "./calibrate/run-calibration";
+export type {
+  CalibrationOptions,
+  CalibrationReport,
+  CalibrationSize,
+  ScenarioResult,
+} from "./calibrate/run-calibration";
+export { CALIBRATION_SCENARIOS, CALIBRATION_GROUPS } from "./calibrate/scenarios";
+export type { CalibrationScenario, CalibrationOutcome } from "./calibrate/scenarios";
+export { calibrationMarkdown } from "./calibrate/calibration-markdown";
 export { evaluate } from "./evaluate/evaluate";
 export { asOfToMs } from "./evaluate/as-of";
 export { buildLedger } from "./evaluate/ledger";

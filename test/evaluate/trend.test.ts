@@ -70,3 +70,46 @@ describe("assessTrend — mann_kendall (default)", () => {
     expect(t.label).toBe("flat");
   });
 });
+
+describe("assessTrend — default 2.0: steps and serial correlation", () => {
+  const rules = defaultRules.trend;
+  const day = 86_400_000;
+  const times = (n: number) =>
+    Array.from({ length: n }, (_, i) => Date.parse("2026-01-05T09:00:00Z") + i * day);
+
+  it("describes a level shift then flat as a shift on its date, and judges the runs since", () => {
+    // 15 runs at 10 (±0.05), then 15 at 7 (±0.05): a step, not a trend.
+    const wiggle = [0.05, -0.05, 0, 0.03, -0.03];
+    const values = Array.from({ length: 30 }, (_, i) => (i < 15 ? 10 : 7) + wiggle[i % 5]!);
+    const t = assessTrend(values, "lower_is_better", rules, "days", undefined, times(30));
+    expect(t.levelShift).toMatchObject({ index: 15, direction: "better", date: "2026-01-20" });
+    expect(t.n).toBe(15); // the stretch after the shift
+    expect(t.label).toBe("flat");
+    expect(t.description).toMatch(/^Level shift for the better from about 10 days to 7 days on 2026-01-20/);
+  });
+
+  it("calls a shift for the worse a worsening, however flat the runs since", () => {
+    const wiggle = [0.05, -0.05, 0, 0.03, -0.03];
+    const values = Array.from({ length: 30 }, (_, i) => (i < 15 ? 7 : 10) + wiggle[i % 5]!);
+    const t = assessTrend(values, "lower_is_better", rules, undefined, undefined, times(30));
+    expect(t.levelShift?.direction).toBe("worse");
+    expect(t.label).toBe("worsening");
+  });
+
+  it("corrects a slow wander for serial correlation instead of calling it a trend", () => {
+    // One slow cycle over 40 runs: no trend, strongly autocorrelated residuals.
+    const values = Array.from({ length: 40 }, (_, i) => 100 + 10 * Math.sin((2 * Math.PI * i) / 40));
+    const t = assessTrend(values, "lower_is_better", rules, undefined, undefined, times(40));
+    expect(t.serialCorrelation?.correction).toBe("yue_wang");
+    expect(t.serialCorrelation!.varianceFactor).toBeGreaterThan(2);
+    expect(["no_clear_trend", "flat"]).toContain(t.label);
+    expect(t.description).toContain("corrected for serial correlation");
+  });
+
+  it("keeps a clean straight line improving (residuals at rounding level carry no correlation)", () => {
+    const values = Array.from({ length: 12 }, (_, i) => 20 - i);
+    const t = assessTrend(values, "lower_is_better", rules, undefined, undefined, times(12));
+    expect(t.label).toBe("improving");
+    expect(t.serialCorrelation).toMatchObject({ lag1: 0, varianceFactor: 1, correction: "none" });
+  });
+});
