@@ -62,6 +62,11 @@ describe.skipIf(!present)("mission evaluate", () => {
     );
     expect(early.missions.find((m: { missionId: string }) => m.missionId === "M001").runsAnalyzed).toBe(2);
     expect((await cli(["evaluate", seedDir, "--as-of", "tomorrow"])).code).toBe(2);
+    // A day that does not exist is refused, not taken as 2 March.
+    const impossible = await cli(["evaluate", seedDir, "--as-of", "2026-02-30"]);
+    expect(impossible.code).toBe(2);
+    expect(impossible.err).toMatch(/real calendar date .*"2026-02-30" \(no such calendar date\)/);
+    expect((await cli(["evaluate", seedDir, "--as-of", "2026-02-04T25:00:00Z"])).code).toBe(2);
   });
 
   it("fails with exit 1 on a missing folder or a bad ruleset, 2 on bad usage", async () => {

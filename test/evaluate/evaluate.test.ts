@@ -116,8 +116,45 @@ describe("evaluate — properties", () => {
     );
   });
 
-  it("rejects an as-of without a zone", () => {
+  it("rejects an as-of without a zone, and an impossible day", () => {
     expect(() => evaluate(portfolio(), defaultRules, { asOf: "2026-01-10T12:00:00" })).toThrow(/zone/);
+    expect(() => evaluate(portfolio(), defaultRules, { asOf: "2026-02-30" })).toThrow(
+      /no such calendar date/,
+    );
+  });
+
+  it("lists a mission with no run by the as-of date as not started, and does not score it", () => {
+    const ds = datasetFromInline([
+      { id: "OLD", kpi: { name: "d", direction: "lower_is_better" }, values: [10, 9, 8, 7, 6, 5] },
+      {
+        id: "NEW",
+        start: "2026-03-01T09:00:00Z",
+        kpi: { name: "d", direction: "lower_is_better" },
+        values: [4, 3],
+      },
+    ]);
+    const r = evaluate(ds, defaultRules, { asOf: "2026-02-01" });
+    expect(r.portfolio.notStarted).toEqual([{ missionId: "NEW", missionName: "NEW" }]);
+    expect(r.portfolio.missions.map((m) => m.missionId)).toEqual(["OLD"]);
+  });
+
+  it("states in every evidence item the comparison that held, with a numeric threshold", () => {
+    // 12 runs of a noisy plateau far from target: TARGET_GAP_PERSISTING fires on no clear trend,
+    // and its Mann–Kendall evidence says p > 0.05 (not "≤ alpha").
+    const ds = datasetFromInline([
+      {
+        id: "P",
+        kpi: { name: "d", direction: "lower_is_better", baseline: 20, target: 5 },
+        values: [16, 15, 17, 15.5, 16.5, 15, 17, 16, 15, 16.5, 17, 15.5],
+      },
+    ]);
+    const m = evaluate(ds, defaultRules).portfolio.missions[0]!;
+    const gap = m.triggers.find((t) => t.id === "TARGET_GAP_PERSISTING");
+    const p = gap?.evidence.find((e) => e.metric === "mann_kendall_p_value");
+    expect(p).toMatchObject({ comparison: ">", threshold: 0.05 });
+    for (const t of m.triggers)
+      for (const e of t.evidence)
+        expect(typeof e.threshold === "string" && /alpha|min relative/.test(e.threshold)).toBe(false);
   });
 });
 
