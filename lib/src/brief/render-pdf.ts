@@ -64,7 +64,7 @@ export interface RenderPdfOptions {
  * The project's folder for Chromium profiles: `<repository root>/.cache/chromium-profiles`
  * (git-ignored), the same from `lib/src` and `lib/dist`.
  *
- * @example defaultChromiumProfilesDir() // → "/work/repo/.cache/chromium-profiles"
+ * @example defaultChromiumProfilesDir() // → "<project folder>/.cache/chromium-profiles"
  */
 export function defaultChromiumProfilesDir(): string {
   return resolve(__dirname, "..", "..", "..", ".cache", "chromium-profiles");

@@ -7,7 +7,7 @@ import { TRIGGER_IDS, type Ruleset, type TriggerId } from "../rules/schema";
 import { round } from "./kpi-compare";
 import { adjustAlarms } from "./alarm-adjustment";
 import { ev, qEvidence, survives, trendEvidence } from "./trigger-evidence";
-import type { MissionMetrics, TaskFriction, Trigger } from "./types";
+import type { Evidence, MissionMetrics, TaskFriction, Trigger } from "./types";
 
 type Draft = Omit<Trigger, "missionId" | "severity" | "kpiImpact" | "id">;
 
@@ -17,6 +17,46 @@ function kpiName(m: MissionMetrics): string {
 
 function taskFields(task: TaskFriction | null): Pick<Trigger, "taskId"> {
   return task ? { taskId: task.taskId } : {};
+}
+
+/** The evidence of a rate-based autonomy regression (`touch_trend` or `touch_rate_increase`). */
+function rateEvidence(
+  m: MissionMetrics,
+  reg: Extract<Ruleset["autonomy"]["regression"], { method: "touch_trend" | "touch_rate_increase" }>,
+): Evidence[] {
+  const a = m.autonomy;
+  const halves = reg.method === "touch_trend";
+  const runs = halves ? (a.testedRuns ?? 0) : 2 * (a.windowRuns ?? 0);
+  const pMetric = !halves
+    ? "p_value_rising"
+    : reg.test === "rank_sum_halves"
+      ? "rank_sum_p_value_rising"
+      : "mann_kendall_p_value_rising";
+  return [
+    ev(
+      "AUTONOMY_REGRESSION",
+      halves ? "recent_half_touches_per_run" : "recent_touches_per_run",
+      a.recentTouchRate ?? null,
+      halves ? "vs early half" : "vs early",
+      a.earlyTouchRate ?? null,
+      runs,
+    ),
+    ev("AUTONOMY_REGRESSION", "rate_ratio", a.rateRatio ?? null, "≥", reg.minRateRatio, runs),
+    ...(halves
+      ? [
+          ev(
+            "AUTONOMY_REGRESSION",
+            "rate_increase_per_run",
+            (a.recentTouchRate ?? 0) - (a.earlyTouchRate ?? 0),
+            "≥",
+            reg.minRateIncrease,
+            runs,
+          ),
+        ]
+      : []),
+    ev("AUTONOMY_REGRESSION", pMetric, a.pValue ?? null, "≤", reg.alpha, runs),
+    ...qEvidence("AUTONOMY_REGRESSION", m, m.alarmQ?.touches, "touchTests"),
+  ];
 }
 
 /** Each rule: returns a draft when it fires on the metrics. */
@@ -163,68 +203,7 @@ const RULES: {
     const evidence =
       reg.method === "level_below"
         ? [ev("AUTONOMY_REGRESSION", "autonomy_score", a.score, "<", reg.threshold, m.runsAnalyzed)]
-        : reg.method === "touch_trend"
-          ? [
-              ev(
-                "AUTONOMY_REGRESSION",
-                "recent_half_touches_per_run",
-                a.recentTouchRate ?? null,
-                "vs early half",
-                a.earlyTouchRate ?? null,
-                a.testedRuns ?? 0,
-              ),
-              ev(
-                "AUTONOMY_REGRESSION",
-                "rate_ratio",
-                a.rateRatio ?? null,
-                "≥",
-                reg.minRateRatio,
-                a.testedRuns ?? 0,
-              ),
-              ev(
-                "AUTONOMY_REGRESSION",
-                "rate_increase_per_run",
-                (a.recentTouchRate ?? 0) - (a.earlyTouchRate ?? 0),
-                "≥",
-                reg.minRateIncrease,
-                a.testedRuns ?? 0,
-              ),
-              ev(
-                "AUTONOMY_REGRESSION",
-                reg.test === "rank_sum_halves" ? "rank_sum_p_value_rising" : "mann_kendall_p_value_rising",
-                a.pValue ?? null,
-                "≤",
-                reg.alpha,
-                a.testedRuns ?? 0,
-              ),
-              ...qEvidence("AUTONOMY_REGRESSION", m, m.alarmQ?.touches, "touchTests"),
-            ]
-          : [
-              ev(
-                "AUTONOMY_REGRESSION",
-                "recent_touches_per_run",
-                a.recentTouchRate ?? null,
-                "vs early",
-                a.earlyTouchRate ?? null,
-                2 * (a.windowRuns ?? 0),
-              ),
-              ev(
-                "AUTONOMY_REGRESSION",
-                "rate_ratio",
-                a.rateRatio ?? null,
-                "≥",
-                reg.minRateRatio,
-                2 * (a.windowRuns ?? 0),
-              ),
-              ev(
-                "AUTONOMY_REGRESSION",
-                "p_value_rising",
-                a.pValue ?? null,
-                "≤",
-                reg.alpha,
-                2 * (a.windowRuns ?? 0),
-              ),
-            ];
+        : rateEvidence(m, reg);
     const touches = m.friction.interventionsPerRun + m.friction.escalationsPerRun;
     return {
       // The condition is a property of the whole recent window (rate test) or of the current level.

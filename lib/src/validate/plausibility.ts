@@ -44,6 +44,17 @@ export function checkTimestampRange(
   sink: (issue: DataIssue) => void,
 ): void {
   const latest = nowMs + FUTURE_TOLERANCE_MS;
+  const expected = PLAUSIBILITY_MESSAGES.implausibleTimestampExpected(new Date(nowMs).toISOString());
+  const warn = (t: LocatedTimestamp, message: string) =>
+    sink({
+      severity: "warning",
+      code: PLAUSIBILITY_CODES.implausibleTimestamp,
+      ...locationFields(t.location),
+      field: t.field,
+      expected,
+      found: JSON.stringify(t.iso),
+      message,
+    });
   // Repeats are grouped: the first few per field and side are listed, the rest counted in one.
   const seen = new Map<string, { count: number; first?: LocatedTimestamp; last?: string }>();
   for (const t of stamps) {
@@ -57,29 +68,13 @@ export function checkTimestampRange(
       group.last = t.iso;
       continue;
     }
-    sink({
-      severity: "warning",
-      code: PLAUSIBILITY_CODES.implausibleTimestamp,
-      ...locationFields(t.location),
-      field: t.field,
-      expected: PLAUSIBILITY_MESSAGES.implausibleTimestampExpected(new Date(nowMs).toISOString()),
-      found: JSON.stringify(t.iso),
-      message: PLAUSIBILITY_MESSAGES.implausibleTimestamp(t.field, t.iso),
-    });
+    warn(t, PLAUSIBILITY_MESSAGES.implausibleTimestamp(t.field, t.iso));
   }
   for (const group of seen.values()) {
     const t = group.first;
     if (!t) continue;
     const more = group.count - TIMESTAMPS_LISTED;
-    sink({
-      severity: "warning",
-      code: PLAUSIBILITY_CODES.implausibleTimestamp,
-      ...locationFields(t.location),
-      field: t.field,
-      expected: PLAUSIBILITY_MESSAGES.implausibleTimestampExpected(new Date(nowMs).toISOString()),
-      found: JSON.stringify(t.iso),
-      message: PLAUSIBILITY_MESSAGES.implausibleTimestampsMore(t.field, more, t.iso, group.last ?? t.iso),
-    });
+    warn(t, PLAUSIBILITY_MESSAGES.implausibleTimestampsMore(t.field, more, t.iso, group.last ?? t.iso));
   }
 }
 
