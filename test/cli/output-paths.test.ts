@@ -57,6 +57,15 @@ describe("an --out that is an existing file", () => {
     });
   }
 
+  it.skipIf(process.platform !== "linux")("a folder under /proc: one sentence, no hang", async () => {
+    const r = await run(["backtest", demo, "--labels", labels, "--out", "/proc/mission-reports"]);
+    expect(r.code).toBe(1);
+    expectOneSentence(
+      r.err,
+      /cannot write \/proc\/mission-reports: \/proc is on a kernel pseudo-file system \(proc\)/,
+    );
+  });
+
   it("a path below a file", async () => {
     const r = await run(["backtest", demo, "--labels", labels, "--out", join(file, "sub")]);
     expect(r.code).toBe(1);

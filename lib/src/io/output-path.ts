@@ -5,7 +5,7 @@
  * exists, mkdir". The messages live here, once.
  */
 import { constants } from "node:fs";
-import { access, stat } from "node:fs/promises";
+import { access, stat, statfs } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 
 /**
@@ -57,6 +57,16 @@ export function describeWriteError(path: string, error: unknown): string {
   return `cannot write ${path}: ${text}`;
 }
 
+/** Linux statfs magic numbers of kernel pseudo-file systems, and their names. */
+const PSEUDO_FILE_SYSTEMS: ReadonlyMap<number, string> = new Map([
+  [0x9fa0, "proc"],
+  [0x62656572, "sysfs"],
+  [0x63677270, "cgroup2"],
+  [0x27e0eb, "cgroup"],
+  [0x64626720, "debugfs"],
+  [0x73636673, "securityfs"],
+]);
+
 /** The path itself when it exists, else its nearest existing ancestor, with its stat. */
 async function nearestExisting(path: string): Promise<{ path: string; isDirectory: boolean }> {
   let current = resolve(path);
@@ -74,7 +84,8 @@ async function nearestExisting(path: string): Promise<{ path: string; isDirector
 
 /**
  * Checks that `folder` is, or can be created as, a writable folder: it is not a file, no file
- * stands in the way on its path, and the nearest existing folder is writable.
+ * stands in the way on its path, the nearest existing folder is writable and not on a kernel
+ * pseudo-file system (/proc, /sys, cgroups).
  *
  * @throws OutputPathError saying which of these fails.
  * @example await checkOutputFolder("/etc/hostname") // throws OutputPathError: "/etc/hostname: it exists and is not a folder"
@@ -88,6 +99,17 @@ export async function checkOutputFolder(folder: string): Promise<void> {
       itself
         ? "it exists and is not a folder"
         : `the folder cannot be created: ${found.path} is not a folder`,
+    );
+  }
+  // Kernel pseudo-file systems accept no reports (and `mkdir -p` under /proc can hang in Node).
+  const fsType = await statfs(found.path).then(
+    (f) => f.type,
+    () => undefined,
+  );
+  if (fsType !== undefined && PSEUDO_FILE_SYSTEMS.has(fsType)) {
+    throw new OutputPathError(
+      folder,
+      `${found.path} is on a kernel pseudo-file system (${PSEUDO_FILE_SYSTEMS.get(fsType)}), not a place for files`,
     );
   }
   try {
