@@ -123,6 +123,36 @@ describe("evaluate — properties", () => {
     );
   });
 
+  it("caps a mission with an open high-severity risk event at WATCH, and not once it is closed or mitigated", () => {
+    const ds = datasetFromInline([
+      {
+        id: "R",
+        owner: "Ops",
+        aiRole: "recommend",
+        escalationPath: "Lead",
+        kpi: { name: "d", direction: "lower_is_better", baseline: 20, target: 8 },
+        values: [20, 19, 18, 17, 16, 15, 14, 13, 12, 11, 10, 9],
+        tasks: [
+          {
+            id: "T1",
+            estimate: 10,
+            risk: [null, null, null, null, null, null, null, null, null, null, "high", null],
+          },
+        ],
+      },
+    ]);
+    const open = evaluate(ds, defaultRules).portfolio.missions[0]!;
+    expect(open.triggers.map((t) => t.id)).toContain("OPEN_HIGH_RISK");
+    expect(open.health).toBe("WATCH");
+    expect(open.metrics.risk.openHighRiskEvents).toHaveLength(1);
+    for (const status of ["closed", "mitigated"] as const) {
+      const later = { ...ds, riskEvents: ds.riskEvents.map((e) => ({ ...e, status })) };
+      const m = evaluate(later, defaultRules).portfolio.missions[0]!;
+      expect(m.triggers.map((t) => t.id)).not.toContain("OPEN_HIGH_RISK");
+      expect(m.health).toBe("ON_TRACK");
+    }
+  });
+
   it("lists a mission with no run by the as-of date as not started, and does not score it", () => {
     const ds = datasetFromInline([
       { id: "OLD", kpi: { name: "d", direction: "lower_is_better" }, values: [10, 9, 8, 7, 6, 5] },

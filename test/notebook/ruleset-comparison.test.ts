@@ -129,9 +129,9 @@ describe("backtestRows", () => {
     ];
     const rows = backtestRows(reports);
     expect(rows.map((r) => r.ruleset)).toEqual(["default 2.0.0", "seed-v3 3.0.0"]);
-    // Cohen's kappa from the default confusion matrix [[6,3,0],[0,8,4],[0,1,5]] (27 labels):
-    // po = 19/27, pe = (9·6 + 12·12 + 6·9)/27² = 252/729 → κ = (po − pe)/(1 − pe) = 0.5472.
-    expect(rows[0]?.kappa).toBeCloseTo(0.5472, 3);
+    // Cohen's kappa from the default confusion matrix [[6,3,0],[0,8,4],[0,0,6]] (27 labels):
+    // po = 20/27, pe = (9·6 + 12·11 + 6·10)/27² = 246/729 → κ = (540 − 246)/(729 − 246) = 294/483 = 0.6087.
+    expect(rows[0]?.kappa).toBeCloseTo(294 / 483, 6);
     reports.forEach((report, i) => {
       const [figures] = sweepRows({
         base: report.ruleset,

@@ -17,8 +17,11 @@ describe("built-in rulesets", () => {
       const r = builtinRuleset(name);
       expect(r.id).toBe(name);
       expect(r.version).toMatch(/^\d+\.\d+\.\d+$/);
-      // KPI_EXCURSION is optional (rulesets without a fitted level, such as seed-v3, omit it).
-      const expected = name === "seed-v3" ? TRIGGER_IDS.filter((id) => id !== "KPI_EXCURSION") : TRIGGER_IDS;
+      // KPI_EXCURSION and OPEN_HIGH_RISK are optional (seed-v3 omits them).
+      const expected =
+        name === "seed-v3"
+          ? TRIGGER_IDS.filter((id) => id !== "KPI_EXCURSION" && id !== "OPEN_HIGH_RISK")
+          : TRIGGER_IDS;
       expect(Object.keys(r.triggers)).toEqual([...expected]);
       for (const id of expected) expect(r.actions.templates[id]).toBeTruthy();
     }

@@ -136,11 +136,11 @@ describe("runRuleTests", () => {
     const cov = ruleCoverage(defaultRules, [run.observations]);
     expect(cov.exercised).toContain("KPI_PLATEAU");
     expect(cov.unexercised).toContain("STABILITY_DROPPING");
-    expect(cov.rules).toHaveLength(14); // 11 triggers + 3 gates
+    expect(cov.rules).toHaveLength(15); // 12 triggers + 3 gates
     const seedCov = ruleCoverage(seedV3, [{ fired: ["KPI_PLATEAU"], assertedNotFired: [] }]);
     expect(seedCov.unexercised.includes("KPI_PLATEAU")).toBe(false);
-    // seed-v3 configures no KPI_EXCURSION (an optional rule): absent counts as disabled.
-    expect(seedCov.disabled).toEqual(["TRAJECTORY_OFF_TRACK", "KPI_EXCURSION"]);
+    // seed-v3 configures no KPI_EXCURSION or OPEN_HIGH_RISK (optional rules): absent counts as disabled.
+    expect(seedCov.disabled).toEqual(["TRAJECTORY_OFF_TRACK", "KPI_EXCURSION", "OPEN_HIGH_RISK"]);
     expect(seedCov.rules).toHaveLength(9); // health_only: no gates
   });
 

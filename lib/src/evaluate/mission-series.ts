@@ -105,6 +105,8 @@ export class MissionSeries {
   private readonly missionRisk: SeverityCounts = { low: 0, medium: 0, high: 0 };
   private readonly taskRisk = new Map<string, SeverityCounts>();
   private readonly runEvents = new Map<string, RiskEvent[]>();
+  /** Visible high-severity risk events still open (their status in the data), as they became visible. */
+  private readonly openHigh: RiskEvent[] = [];
   private readonly compare: (a: LedgerEntry, b: LedgerEntry) => number;
   /** Trend windows by size, once asked for; then kept up to date. */
   private readonly windows = new Map<number, SlidingTrendWindow>();
@@ -228,6 +230,7 @@ export class MissionSeries {
   /** Counts a risk event of the mission that became visible (its run may lack a ledger entry). */
   addRiskEvent(event: RiskEvent): void {
     this.missionRisk[event.severity]++;
+    if (event.severity === "high" && event.status === "open") this.openHigh.push(event);
     if (event.taskId !== undefined) {
       let c = this.taskRisk.get(event.taskId);
       if (!c) this.taskRisk.set(event.taskId, (c = { low: 0, medium: 0, high: 0 }));
@@ -288,6 +291,11 @@ export class MissionSeries {
   /** Visible risk events of the mission: count and severity-weighted sum. */
   missionRiskTotals(): { count: number; weight: number } {
     return this.weigh(this.missionRisk);
+  }
+
+  /** Visible high-severity risk events whose status is open (read-only view). */
+  openHighRiskEvents(): readonly RiskEvent[] {
+    return this.openHigh;
   }
 
   /** Visible risk events of the mission on one task. */

@@ -51,7 +51,18 @@ export function assessRiskOf(series: MissionSeries, rules: Pick<Ruleset, "risk" 
           0,
           100,
         );
+  // Oldest first by detection (then id): the same whatever order the events became visible in.
+  const openHigh = [...series.openHighRiskEvents()].sort(
+    (a, b) => a.detectedMs - b.detectedMs || (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0),
+  );
   return {
+    openHighRiskEvents: openHigh.map((e) => ({
+      eventId: e.eventId,
+      runId: e.runId,
+      ...(e.taskId !== undefined ? { taskId: e.taskId } : {}),
+      riskType: e.riskType,
+      detectedAt: e.detectedAt,
+    })),
     riskRunShare: share,
     weightedRiskPerRun: weightedRate,
     riskWeightSum: weightSum,

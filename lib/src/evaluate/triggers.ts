@@ -283,6 +283,19 @@ const RULES: {
       ...taskFields(m.topBottleneck),
     };
   },
+  OPEN_HIGH_RISK(m) {
+    const open = m.risk.openHighRiskEvents;
+    if (open.length === 0) return null;
+    const first = open[0]!;
+    const types = [...new Set(open.map((e) => e.riskType.replace(/_/g, " ")))].join(", ");
+    return {
+      persistence: 1,
+      figure: `${open.length} open high-severity risk event${open.length === 1 ? "" : "s"} (${types})`,
+      explanation: `${open.length} high-severity risk event${open.length === 1 ? " is" : "s are"} still open (${types}; first ${first.eventId}, detected ${first.detectedAt.slice(0, 10)}): the mission cannot be on track until ${open.length === 1 ? "it is" : "they are"} closed or mitigated.`,
+      evidence: [ev("OPEN_HIGH_RISK", "open_high_severity_risk_events", open.length, "≥", 1, m.runsAnalyzed)],
+      ...(first.taskId !== undefined ? { taskId: first.taskId } : taskFields(m.topBottleneck)),
+    };
+  },
   TRAJECTORY_OFF_TRACK(m) {
     if (m.trajectory.status !== "off_track") return null;
     return {

@@ -198,6 +198,14 @@ export interface StabilityAssessment {
 
 /** Risk as rates. */
 export interface RiskAssessment {
+  /** Visible high-severity risk events whose status (in the data) is open. */
+  readonly openHighRiskEvents: readonly {
+    readonly eventId: string;
+    readonly runId: string;
+    readonly taskId?: string;
+    readonly riskType: string;
+    readonly detectedAt: string;
+  }[];
   /** Share of runs flagged as risky (0–1). */
   readonly riskRunShare: number;
   /** Severity-weighted risk events per run. */

@@ -369,6 +369,12 @@ const TriggersSchema = z.strictObject({
    * not assessed (rulesets without a fitted level).
    */
   KPI_EXCURSION: z.strictObject({ ...triggerBase }).optional(),
+  /**
+   * A high-severity risk event still open (its status in the data) is a finding of its own: with
+   * severity high, its mission is at best WATCH until the event is closed or mitigated. Absent:
+   * open events only lower the risk subscore.
+   */
+  OPEN_HIGH_RISK: z.strictObject({ ...triggerBase }).optional(),
 });
 
 const ConfidenceSchema = z.discriminatedUnion("method", [
