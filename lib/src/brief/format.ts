@@ -61,18 +61,19 @@ export function kpiDecimals(values: readonly (number | null | undefined)[]): num
   return decimals;
 }
 
-const UNIT_ABBREVIATIONS: Readonly<Record<string, string>> = {
-  hours: "h",
-  hour: "h",
-  hrs: "h",
-  minutes: "min",
-  minute: "min",
-  mins: "min",
-  seconds: "s",
-  second: "s",
-  percent: "%",
-  pct: "%",
-};
+// Maps, not object literals: a unit or id such as "constructor" must not find Object.prototype.
+const UNIT_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
+  ["hours", "h"],
+  ["hour", "h"],
+  ["hrs", "h"],
+  ["minutes", "min"],
+  ["minute", "min"],
+  ["mins", "min"],
+  ["seconds", "s"],
+  ["second", "s"],
+  ["percent", "%"],
+  ["pct", "%"],
+]);
 
 /**
  * The short form of a KPI unit used after numbers ("hours" → "h", "minutes" → "min", "pct" →
@@ -83,7 +84,7 @@ const UNIT_ABBREVIATIONS: Readonly<Record<string, string>> = {
 export function unitSymbol(unit: string | undefined | null): string {
   if (!unit) return "";
   const u = unit.trim();
-  return UNIT_ABBREVIATIONS[u.toLowerCase()] ?? u;
+  return UNIT_ABBREVIATIONS.get(u.toLowerCase()) ?? u;
 }
 
 /**
@@ -192,18 +193,18 @@ export function trajectoryText(status: TrajectoryStatus): string {
   return words[status] ?? String(status).replace(/_/g, " ");
 }
 
-const TRIGGER_WORDS: Readonly<Record<string, string>> = {
-  MISSION_TREND_WORSENING: "KPI worsening",
-  TARGET_GAP_PERSISTING: "persistent gap to target",
-  KPI_PLATEAU: "KPI plateau",
-  APPROVAL_DELAY_PERSISTING: "persistent approval delay",
-  ESCALATION_BURDEN_RISING: "rising escalation burden",
-  RISK_CLUSTER_FORMING: "risk cluster forming",
-  AUTONOMY_REGRESSION: "autonomy regression",
-  STABILITY_DROPPING: "stability dropping",
-  REPEATED_BOTTLENECK: "repeated bottleneck",
-  TRAJECTORY_OFF_TRACK: "trajectory off track",
-};
+const TRIGGER_WORDS: ReadonlyMap<string, string> = new Map([
+  ["MISSION_TREND_WORSENING", "KPI worsening"],
+  ["TARGET_GAP_PERSISTING", "persistent gap to target"],
+  ["KPI_PLATEAU", "KPI plateau"],
+  ["APPROVAL_DELAY_PERSISTING", "persistent approval delay"],
+  ["ESCALATION_BURDEN_RISING", "rising escalation burden"],
+  ["RISK_CLUSTER_FORMING", "risk cluster forming"],
+  ["AUTONOMY_REGRESSION", "autonomy regression"],
+  ["STABILITY_DROPPING", "stability dropping"],
+  ["REPEATED_BOTTLENECK", "repeated bottleneck"],
+  ["TRAJECTORY_OFF_TRACK", "trajectory off track"],
+]);
 
 /**
  * Plain words for a trigger id (unknown ids: lower case, spaces).
@@ -211,7 +212,7 @@ const TRIGGER_WORDS: Readonly<Record<string, string>> = {
  * @example triggerText("AUTONOMY_REGRESSION") // → "autonomy regression"
  */
 export function triggerText(id: string): string {
-  return TRIGGER_WORDS[id] ?? id.toLowerCase().replace(/_/g, " ");
+  return TRIGGER_WORDS.get(id) ?? id.toLowerCase().replace(/_/g, " ");
 }
 
 /**
