@@ -161,6 +161,10 @@ export interface ChartSizeOptions {
 }
 
 const THEME_CONFIG: Config = {
+  // No per-mark ARIA descriptions: Vega-Lite builds them as expressions holding axis titles (user
+  // text: KPI names) as string literals, where escapes are read back and Object.prototype words
+  // misparse. The root <svg> carries role="img" and the chart's description instead.
+  aria: false,
   font: CHART_FONT,
   background: "white",
   padding: { left: 6, right: 14, top: 6, bottom: 6 },
