@@ -276,3 +276,52 @@ export function listText(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? "";
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
+
+/** Longest name (in code points) the brief shows; longer ones end in "…" ({@link shortenForDisplay}). */
+export const DISPLAY_NAME_MAX = 120;
+
+/**
+ * `text` cut to `max` code points, the last one an ellipsis, when it is longer (never splitting a
+ * surrogate pair); otherwise unchanged.
+ *
+ * @example shortenForDisplay("a".repeat(200)).length // → 120
+ */
+export function shortenForDisplay(text: string, max = DISPLAY_NAME_MAX): string {
+  if (text.length <= max) return text;
+  const points = Array.from(text);
+  return points.length <= max ? text : points.slice(0, max - 1).join("") + "…";
+}
+
+/** Keys of an evaluation result whose string values are names from the data. */
+const NAME_KEYS = new Set(["missionName", "taskName", "name", "kpi", "kpiName"]);
+
+function mapStrings<T>(value: T, f: (text: string, key: string | undefined) => string, key?: string): T {
+  if (typeof value === "string") return f(value, key) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => mapStrings(v, f)) as T;
+  if (value === null || typeof value !== "object" || Object.getPrototypeOf(value) !== Object.prototype) {
+    return value;
+  }
+  // fromEntries defines own properties (a "__proto__" key stays a key).
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, f, k)])) as T;
+}
+
+/**
+ * A copy of `value` (plain objects and arrays; other values shared) whose names — strings under
+ * the keys missionName, taskName, name, kpi, kpiName — are shortened by {@link shortenForDisplay},
+ * and whose other strings (the evaluator's sentences quoting a name) show the short form too;
+ * `shortened` receives each full name that was cut, once. For the brief: a 100,000-character
+ * mission name is shown as 120 characters wherever it appears (tables, charts, headings, reasons).
+ */
+export function withShortNames<T>(value: T, shortened: Map<string, string>): T {
+  const names = mapStrings(value, (text, key) => {
+    if (key === undefined || !NAME_KEYS.has(key)) return text;
+    const short = shortenForDisplay(text);
+    if (short !== text) shortened.set(text, short);
+    return short;
+  });
+  if (shortened.size === 0) return names;
+  const longest = [...shortened].sort((a, b) => b[0].length - a[0].length);
+  return mapStrings(names, (text) =>
+    longest.reduce((t, [full, short]) => (t.includes(full) ? t.split(full).join(short) : t), text),
+  );
+}
