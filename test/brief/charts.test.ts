@@ -253,7 +253,9 @@ describe("bottlenecksChartSpec", () => {
     );
     expect(rows.slice(1).map((r) => r.label)).toEqual(["Draft reply", "Draft reply (2)"]);
     expect(rows.map((r) => r.driver)).toEqual(["Mixed", "Risk", "Task overrun"]);
-    expect(enc(spec, "y")).toMatchObject({ sort: rows.map((r) => r.label) });
+    // Order by a numeric rank, never by an array of labels (Vega-Lite makes that an expression).
+    expect(rows.map((r) => r.rank)).toEqual([0, 1, 2]);
+    expect(enc(spec, "y")).toMatchObject({ sort: { field: "rank", op: "min", order: "ascending" } });
     expect(subtitle(spec)[0]).toBe("Top 3 of 4 tasks by friction score");
     expect(() => bottlenecksChartSpec({ tasks: [{ taskName: "x", score: NaN, driver: "risk" }] })).toThrow(
       RangeError,
@@ -359,7 +361,7 @@ describe("statusTimelineChartSpec", () => {
     const text = units(spec).find((u) => u.type === "text")!;
     expect(enc(text.unit, "text")).toMatchObject({ field: "marker" });
     expect((spec.data as Json).values).toEqual([
-      { mission: "Billing", run: 1, status: "Watch", marker: "!" },
+      { mission: "Billing", rank: 0, run: 1, status: "Watch", marker: "!" },
     ]);
     expect(subtitle(spec)).toEqual(["! = labelled incident"]);
   });
@@ -457,8 +459,8 @@ describe("delayHeatmapChartSpec", () => {
       ],
     });
     expect((spec.data as Json).values).toEqual([
-      { task: "A", run: 1, minutes: null },
-      { task: "A", run: 2, minutes: 12 },
+      { task: "A", rank: 0, run: 1, minutes: null },
+      { task: "A", rank: 0, run: 2, minutes: 12 },
     ]);
     expect(spec.title.text).toBe("Overrun by task and run");
     expect(() => delayHeatmapChartSpec({ cells: [{ taskName: "A", runIndex: 1, minutes: -5 }] })).toThrow(

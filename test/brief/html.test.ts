@@ -29,7 +29,8 @@ describe("escapeHtml and escapeAttribute", () => {
     expect(escapeHtml(null)).toBe("");
     expect(escapeHtml(undefined)).toBe("");
     expect(escapeHtml(42)).toBe("42");
-    expect(escapeAttribute("a\u0000b\u0007c\td")).toBe("abc&#9;d");
+    // Controls are shown as backslash text, not dropped silently.
+    expect(escapeAttribute("a\u0000b\u0007c\td")).toBe("a\\x00b\\x07c&#9;d");
   });
 });
 
@@ -120,7 +121,7 @@ describe("html template", () => {
     expect(h`<p>${null}${undefined}${false}${0}${""}</p>`.toString()).toBe("<p>0</p>");
     const rtl = "تقرير المهمة <مهم> 🚀";
     expect(h`<p dir="rtl" title="${rtl}">${rtl}</p>`.toString()).toBe(
-      '<p dir="rtl" title="تقرير المهمة &lt;مهم&gt; 🚀">تقرير المهمة &lt;مهم&gt; 🚀</p>',
+      '<p dir="rtl" title="تقرير المهمة &lt;مهم&gt; 🚀"><bdi>تقرير المهمة &lt;مهم&gt; 🚀</bdi></p>',
     );
   });
 

@@ -6,7 +6,7 @@
 import type { EvaluationResult, MissionAssessment } from "../evaluate/types";
 import type { Band } from "../rules/schema";
 import type { BriefChart, BriefContext, BriefOptions, ResolvedBriefOptions } from "./brief-types";
-import { formatDate, formatInstant, plural } from "./format";
+import { formatDate, formatInstant, plural, withShortNames } from "./format";
 import { autonomyModel, type AutonomyModel } from "./sections/autonomy";
 import { focusModel, type FocusModel } from "./sections/focus";
 import { governanceModel, type GovernanceModel } from "./sections/governance";
@@ -108,8 +108,12 @@ export function resolveBriefOptions(
  * @throws RangeError when an option is invalid (see {@link resolveBriefOptions}).
  * @example buildBriefModel(seedResult).verdict.band // → "WATCH"
  */
-export function buildBriefModel(result: EvaluationResult, options: BriefOptions = {}): BriefModel {
-  const resolved = resolveBriefOptions(result, options);
+export function buildBriefModel(fullResult: EvaluationResult, options: BriefOptions = {}): BriefModel {
+  const resolved = resolveBriefOptions(fullResult, options);
+  // Names longer than DISPLAY_NAME_MAX are shown shortened everywhere; the governance section
+  // lists them with the full text in a title attribute.
+  const shortened = new Map<string, string>();
+  const result = withShortNames(fullResult, shortened);
   const ctx: BriefContext = { result, missions: weakestFirst(result.portfolio.missions), options: resolved };
   const runs = result.portfolio.missions.reduce((s, m) => s + m.metrics.runsAnalyzed, 0);
   const asOfDate = formatDate(result.asOf);
@@ -132,7 +136,12 @@ export function buildBriefModel(result: EvaluationResult, options: BriefOptions 
     missionTable: missionTableModel(ctx),
     missionTableNote: missionTableNote(),
     missionDetails: missionDetailsModel(ctx),
-    governance: governanceModel(ctx),
+    governance: {
+      ...governanceModel(ctx),
+      shortenedNames: [...shortened]
+        .slice(0, resolved.maxListItems)
+        .map(([full, short]) => ({ short, full })),
+    },
   };
 }
 

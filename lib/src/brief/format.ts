@@ -61,18 +61,19 @@ export function kpiDecimals(values: readonly (number | null | undefined)[]): num
   return decimals;
 }
 
-const UNIT_ABBREVIATIONS: Readonly<Record<string, string>> = {
-  hours: "h",
-  hour: "h",
-  hrs: "h",
-  minutes: "min",
-  minute: "min",
-  mins: "min",
-  seconds: "s",
-  second: "s",
-  percent: "%",
-  pct: "%",
-};
+// Maps, not object literals: a unit or id such as "constructor" must not find Object.prototype.
+const UNIT_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
+  ["hours", "h"],
+  ["hour", "h"],
+  ["hrs", "h"],
+  ["minutes", "min"],
+  ["minute", "min"],
+  ["mins", "min"],
+  ["seconds", "s"],
+  ["second", "s"],
+  ["percent", "%"],
+  ["pct", "%"],
+]);
 
 /**
  * The short form of a KPI unit used after numbers ("hours" → "h", "minutes" → "min", "pct" →
@@ -83,7 +84,7 @@ const UNIT_ABBREVIATIONS: Readonly<Record<string, string>> = {
 export function unitSymbol(unit: string | undefined | null): string {
   if (!unit) return "";
   const u = unit.trim();
-  return UNIT_ABBREVIATIONS[u.toLowerCase()] ?? u;
+  return UNIT_ABBREVIATIONS.get(u.toLowerCase()) ?? u;
 }
 
 /**
@@ -192,18 +193,18 @@ export function trajectoryText(status: TrajectoryStatus): string {
   return words[status] ?? String(status).replace(/_/g, " ");
 }
 
-const TRIGGER_WORDS: Readonly<Record<string, string>> = {
-  MISSION_TREND_WORSENING: "KPI worsening",
-  TARGET_GAP_PERSISTING: "persistent gap to target",
-  KPI_PLATEAU: "KPI plateau",
-  APPROVAL_DELAY_PERSISTING: "persistent approval delay",
-  ESCALATION_BURDEN_RISING: "rising escalation burden",
-  RISK_CLUSTER_FORMING: "risk cluster forming",
-  AUTONOMY_REGRESSION: "autonomy regression",
-  STABILITY_DROPPING: "stability dropping",
-  REPEATED_BOTTLENECK: "repeated bottleneck",
-  TRAJECTORY_OFF_TRACK: "trajectory off track",
-};
+const TRIGGER_WORDS: ReadonlyMap<string, string> = new Map([
+  ["MISSION_TREND_WORSENING", "KPI worsening"],
+  ["TARGET_GAP_PERSISTING", "persistent gap to target"],
+  ["KPI_PLATEAU", "KPI plateau"],
+  ["APPROVAL_DELAY_PERSISTING", "persistent approval delay"],
+  ["ESCALATION_BURDEN_RISING", "rising escalation burden"],
+  ["RISK_CLUSTER_FORMING", "risk cluster forming"],
+  ["AUTONOMY_REGRESSION", "autonomy regression"],
+  ["STABILITY_DROPPING", "stability dropping"],
+  ["REPEATED_BOTTLENECK", "repeated bottleneck"],
+  ["TRAJECTORY_OFF_TRACK", "trajectory off track"],
+]);
 
 /**
  * Plain words for a trigger id (unknown ids: lower case, spaces).
@@ -211,7 +212,7 @@ const TRIGGER_WORDS: Readonly<Record<string, string>> = {
  * @example triggerText("AUTONOMY_REGRESSION") // → "autonomy regression"
  */
 export function triggerText(id: string): string {
-  return TRIGGER_WORDS[id] ?? id.toLowerCase().replace(/_/g, " ");
+  return TRIGGER_WORDS.get(id) ?? id.toLowerCase().replace(/_/g, " ");
 }
 
 /**
@@ -274,4 +275,53 @@ export function plural(n: number, word: string, many = `${word}s`): string {
 export function listText(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? "";
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+/** Longest name (in code points) the brief shows; longer ones end in "…" ({@link shortenForDisplay}). */
+export const DISPLAY_NAME_MAX = 120;
+
+/**
+ * `text` cut to `max` code points, the last one an ellipsis, when it is longer (never splitting a
+ * surrogate pair); otherwise unchanged.
+ *
+ * @example shortenForDisplay("a".repeat(200)).length // → 120
+ */
+export function shortenForDisplay(text: string, max = DISPLAY_NAME_MAX): string {
+  if (text.length <= max) return text;
+  const points = Array.from(text);
+  return points.length <= max ? text : points.slice(0, max - 1).join("") + "…";
+}
+
+/** Keys of an evaluation result whose string values are names from the data. */
+const NAME_KEYS = new Set(["missionName", "taskName", "name", "kpi", "kpiName"]);
+
+function mapStrings<T>(value: T, f: (text: string, key: string | undefined) => string, key?: string): T {
+  if (typeof value === "string") return f(value, key) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => mapStrings(v, f)) as T;
+  if (value === null || typeof value !== "object" || Object.getPrototypeOf(value) !== Object.prototype) {
+    return value;
+  }
+  // fromEntries defines own properties (a "__proto__" key stays a key).
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, f, k)])) as T;
+}
+
+/**
+ * A copy of `value` (plain objects and arrays; other values shared) whose names — strings under
+ * the keys missionName, taskName, name, kpi, kpiName — are shortened by {@link shortenForDisplay},
+ * and whose other strings (the evaluator's sentences quoting a name) show the short form too;
+ * `shortened` receives each full name that was cut, once. For the brief: a 100,000-character
+ * mission name is shown as 120 characters wherever it appears (tables, charts, headings, reasons).
+ */
+export function withShortNames<T>(value: T, shortened: Map<string, string>): T {
+  const names = mapStrings(value, (text, key) => {
+    if (key === undefined || !NAME_KEYS.has(key)) return text;
+    const short = shortenForDisplay(text);
+    if (short !== text) shortened.set(text, short);
+    return short;
+  });
+  if (shortened.size === 0) return names;
+  const longest = [...shortened].sort((a, b) => b[0].length - a[0].length);
+  return mapStrings(names, (text) =>
+    longest.reduce((t, [full, short]) => (t.includes(full) ? t.split(full).join(short) : t), text),
+  );
 }

@@ -5,6 +5,8 @@
  * `javascript:` can never become a link.
  */
 
+import { BIDI_SENSITIVE, UNSAFE_CHARS_KEEPING_LINES, escapeControlChar } from "../io/control-chars";
+
 const HTML_ESCAPES: Readonly<Record<string, string>> = {
   "&": "&amp;",
   "<": "&lt;",
@@ -13,23 +15,46 @@ const HTML_ESCAPES: Readonly<Record<string, string>> = {
   "'": "&#39;",
 };
 
+/** A control or bidi control shown as backslash text (`\x1b`, `\u202e`); CR is whitespace, kept. */
+function showControl(c: string): string {
+  return c === "\r" ? c : escapeControlChar(c);
+}
+
 /**
  * Escapes `& < > " '` so that `text` is inert text in HTML content and inside quoted attribute
- * values. Any Unicode (right-to-left scripts, emoji) passes through unchanged; `null`/`undefined`
- * become "".
+ * values, and shows control characters (C0 except tab, line feed and carriage return; DEL; C1) and
+ * bidi controls (U+202A–U+202E, U+2066–U+2069, …) as backslash text (`\x1b`, `\u202e`) — the
+ * classification the CLI uses (`io/control-chars`), so none reaches the document raw. Other
+ * Unicode (right-to-left scripts, emoji) passes through unchanged; `null`/`undefined` become "".
  *
  * @example escapeHtml(`<b title="x">Tom & Jerry's</b>`)
  *   // → "&lt;b title=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/b&gt;"
+ * @example escapeHtml("a\x1b[2J\u202eb") // → "a\\x1b[2J\\u202eb"
  */
 export function escapeHtml(text: unknown): string {
   if (text === null || text === undefined) return "";
-  return String(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+  return String(text)
+    .replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c)
+    .replace(UNSAFE_CHARS_KEEPING_LINES, showControl);
+}
+
+/**
+ * Text for HTML content: escaped ({@link escapeHtml}) and, when it holds a right-to-left character
+ * or a bidi control, wrapped in `<bdi>` so it cannot reorder the text around it (a Hebrew or
+ * Arabic mission name next to a figure, an unterminated U+202E). Every plain value the
+ * {@link html} template puts into text goes through here.
+ *
+ * @example isolatedText("משימה") // → "<bdi>משימה</bdi>"; isolatedText("Billing") // → "Billing"
+ */
+export function isolatedText(text: string): string {
+  const escaped = escapeHtml(text);
+  return BIDI_SENSITIVE.test(text) ? `<bdi>${escaped}</bdi>` : escaped;
 }
 
 /**
  * Escapes a value for a quoted attribute: everything {@link escapeHtml} escapes, plus the backtick
  * and tab/newline/carriage return (as character references, so they survive attribute
- * normalisation), and drops other C0 control characters.
+ * normalisation); other controls are already shown as backslash text by {@link escapeHtml}.
  *
  * @example escapeAttribute('a "b"\n`c`') // → "a &quot;b&quot;&#10;&#96;c&#96;"
  */
@@ -287,7 +312,7 @@ function render(value: unknown, ctx: Context): string {
   if (isSafeHtml(value)) return value.toString();
   if (Array.isArray(value)) return value.map((v: unknown) => render(v, ctx)).join("");
   const text = String(value);
-  if (ctx.kind === "text") return escapeHtml(text);
+  if (ctx.kind === "text") return isolatedText(text);
   if (ctx.kind === "rawtext") {
     if (ctx.element === "title" || ctx.element === "textarea") return escapeHtml(text); // escapable raw text
     throw new TypeError(`html\`…\`: no plain value may go into <${ctx.element}>`);

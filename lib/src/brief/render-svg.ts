@@ -2,6 +2,7 @@
  * Chart rendering in Node: Vega-Lite → Vega → SVG string, with no access to files or network, an
  * accessible root element, and a sanitiser that keeps only the SVG vocabulary Vega produces.
  */
+import { UNSAFE_CHARS_KEEPING_LINES, escapeControlChar } from "../io/control-chars";
 import { escapeAttribute, escapeHtml, html, raw, type SafeHtml } from "./html";
 import { loadVega, type VegaLoader, type VegaLogger } from "./vega-runtime";
 
@@ -167,6 +168,22 @@ function makeAccessible(svg: string, title: string, label: string): string {
   });
 }
 
+/**
+ * A copy of a chart spec whose strings show control characters (C0 except tab and line feed, DEL,
+ * C1) and bidi controls as backslash text (`\x1b`, `\u202e`): SVG has no `<bdi>`, so an
+ * unterminated U+202E in a label would reorder the rest of the chart's text. Same classification
+ * as the HTML and the CLI (`io/control-chars`). Strings without such characters are kept as is.
+ */
+function withVisibleControls<T>(value: T): T {
+  if (typeof value === "string") return value.replace(UNSAFE_CHARS_KEEPING_LINES, escapeControlChar) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => withVisibleControls(v)) as T;
+  if (value !== null && typeof value === "object") {
+    // fromEntries defines own properties (a "__proto__" key stays a key, not a prototype).
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withVisibleControls(v)])) as T;
+  }
+  return value;
+}
+
 /** Options of {@link renderChartSvg}. */
 export interface RenderChartSvgOptions {
   /** Told each warning from Vega-Lite's compiler and Vega's runtime (default: ignored). */
@@ -237,7 +254,8 @@ function collectingLogger(onWarning: ((m: string) => void) | undefined, errors: 
  * @example await renderChartSvg(autonomyChartSpec({ missions: [{ missionName: "Billing", autonomyScore: 80 }] }))
  *   // → '<svg … role="img" aria-label="Bar chart of autonomy score …"><title>Autonomy by mission</title>…'
  */
-export async function renderChartSvg(spec: object, options: RenderChartSvgOptions = {}): Promise<string> {
+export async function renderChartSvg(input: object, options: RenderChartSvgOptions = {}): Promise<string> {
+  const spec = withVisibleControls(input);
   const { vega, vegaLite } = await loadVega();
   const errors: string[] = [];
   const logger = collectingLogger(options.onWarning, errors);

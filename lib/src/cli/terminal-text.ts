@@ -16,37 +16,16 @@
  * JSON escapes.
  */
 
-/* eslint-disable no-control-regex -- matching control characters is the point of this module */
-/** Characters that are never written raw (line feed and tab are handled by the callers). */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-const UNSAFE_KEEPING_LINES =
-  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-/** What JSON.stringify leaves raw but a terminal acts on (C0 it escapes itself). */
-const UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-/* eslint-enable no-control-regex */
+import {
+  UNSAFE_CHARS_IN_JSON,
+  UNSAFE_CHARS_KEEPING_LINES,
+  escapeControlChar,
+  escapeControls,
+  unicodeEscape,
+} from "../io/control-chars";
 
-const NAMED: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
-
-function hex(c: string, width: number): string {
-  return c.charCodeAt(0).toString(16).padStart(width, "0");
-}
-
-function escapeOne(c: string): string {
-  const named = NAMED[c];
-  if (named !== undefined) return named;
-  const code = c.charCodeAt(0);
-  return code < 0x100 ? `\\x${hex(c, 2)}` : `\\u${hex(c, 4)}`;
-}
-
-/**
- * `text` with every control character (C0 including line feed and tab, DEL, C1) and every bidi
- * control shown as backslash text: for one value (a name, a version) that must stay on its line.
- *
- * @example escapeControls("Onboard\x1b[2J\u202eing\r\n") // → "Onboard\\x1b[2J\\u202eing\\r\\n"
- */
-export function escapeControls(text: string): string {
-  return text.replace(UNSAFE, escapeOne);
-}
+// The classification and escapes live in io/control-chars (shared with the brief).
+export { escapeControls };
 
 /**
  * `text` as {@link escapeControls} but keeping line feeds and tabs: for whole blocks of output
@@ -55,7 +34,7 @@ export function escapeControls(text: string): string {
  * @example terminalSafe("verdict: WATCH\n\x1b]0;pwned\x07\u202e\n") // → "verdict: WATCH\n\\x1b]0;pwned\\x07\\u202e\n"
  */
 export function terminalSafe(text: string): string {
-  return text.replace(UNSAFE_KEEPING_LINES, escapeOne);
+  return text.replace(UNSAFE_CHARS_KEEPING_LINES, escapeControlChar);
 }
 
 /**
@@ -67,7 +46,7 @@ export function terminalSafe(text: string): string {
  */
 export function safeJson(value: unknown, indent = 2): string {
   const text = JSON.stringify(value, null, indent) ?? "null";
-  return text.replace(UNSAFE_IN_JSON, (c) => `\\u${hex(c, 4)}`);
+  return text.replace(UNSAFE_CHARS_IN_JSON, unicodeEscape);
 }
 
 /**

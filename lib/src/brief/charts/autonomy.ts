@@ -4,6 +4,7 @@
 import type { TopLevelSpec } from "vega-lite" assert { "resolution-mode": "import" };
 import { uniqueFittedLabels } from "../text-metrics";
 import {
+  BY_RANK,
   CHART_COLORS,
   CHART_SIZES,
   assertFinite,
@@ -58,7 +59,11 @@ export function autonomyChartSpec(input: AutonomyChartInput, options: ChartSizeO
     CHART_SIZES.labelLimit,
     CHART_SIZES.labelFontSize,
   );
-  const rows = missions.map((m, i) => ({ label: labels[i] ?? m.missionName, score: m.autonomyScore }));
+  const rows = missions.map((m, i) => ({
+    label: labels[i] ?? m.missionName,
+    score: m.autonomyScore,
+    rank: i,
+  }));
   const x = {
     field: "score",
     type: "quantitative" as const,
@@ -66,7 +71,7 @@ export function autonomyChartSpec(input: AutonomyChartInput, options: ChartSizeO
     scale: { domain: [0, 100], nice: false },
     axis: { values: [0, 20, 40, 60, 80, 100] },
   };
-  const y = { field: "label", type: "nominal", sort: labels, title: null } as const;
+  const y = { field: "label", type: "nominal", sort: BY_RANK, title: null } as const;
   const avgText = average === undefined ? undefined : `Portfolio average ${formatNumber(average, 0)}`;
   const avgRows =
     average === undefined ? [] : [{ score: average, label: `Average ${formatNumber(average, 0)}` }];

@@ -4,6 +4,7 @@
 import type { TopLevelSpec } from "vega-lite" assert { "resolution-mode": "import" };
 import { uniqueFittedLabels } from "../text-metrics";
 import {
+  BY_RANK,
   CHART_COLORS,
   CHART_SIZES,
   assertFinite,
@@ -90,6 +91,7 @@ export function bottlenecksChartSpec(
   );
   const rows = top.map((t, i) => ({
     label: labels[i] ?? t.taskName,
+    rank: i,
     taskName: t.taskName,
     score: t.score,
     driver: FRICTION_DRIVER_STYLE[t.driver].label,
@@ -98,7 +100,7 @@ export function bottlenecksChartSpec(
   const format = options.scoreFormat ?? ".2~f";
   const maxScore = Math.max(0, ...rows.map((r) => r.score));
   const title = options.title ?? "Where the friction is";
-  const y = { field: "label", type: "nominal", sort: labels, title: null } as const;
+  const y = { field: "label", type: "nominal", sort: BY_RANK, title: null } as const;
   const x = {
     field: "score",
     type: "quantitative",

@@ -4,6 +4,7 @@
 import type { TopLevelSpec } from "vega-lite" assert { "resolution-mode": "import" };
 import { uniqueFittedLabels } from "../text-metrics";
 import {
+  BY_RANK,
   CHART_COLORS,
   CHART_SIZES,
   assertFinite,
@@ -54,9 +55,11 @@ export function delayHeatmapChartSpec(
     if (!names.includes(c.taskName)) names.push(c.taskName);
   }
   const labels = uniqueFittedLabels(names, CHART_SIZES.labelLimit, CHART_SIZES.labelFontSize);
+  const rankOf = new Map(names.map((n, i) => [n, i]));
   const labelOf = new Map(names.map((n, i) => [n, labels[i] ?? n]));
   const rows = input.cells.map((c) => ({
     task: labelOf.get(c.taskName) ?? c.taskName,
+    rank: rankOf.get(c.taskName) ?? 0,
     run: c.runIndex,
     minutes: c.minutes,
   }));
@@ -74,7 +77,7 @@ export function delayHeatmapChartSpec(
     title: "Run",
     axis: { labelOverlap: "parity" as const },
   };
-  const y = { field: "task", type: "nominal" as const, sort: labels, title: null };
+  const y = { field: "task", type: "nominal" as const, sort: BY_RANK, title: null };
   const title =
     options.title ?? `${measure} by task and run${input.missionName ? ` — ${input.missionName}` : ""}`;
 

@@ -4,6 +4,7 @@
 import type { TopLevelSpec } from "vega-lite" assert { "resolution-mode": "import" };
 import { uniqueFittedLabels } from "../text-metrics";
 import {
+  BY_RANK,
   CHART_COLORS,
   CHART_SIZES,
   CHART_STATUSES,
@@ -90,6 +91,7 @@ export function portfolioStatusChartSpec(
     const status = m.status ?? statusForHealth(m.healthScore, input.thresholds);
     return {
       label: labels[i] ?? m.missionName,
+      rank: i,
       score: m.healthScore,
       zero: 0,
       scoreText: formatNumber(m.healthScore, 0),
@@ -123,7 +125,7 @@ export function portfolioStatusChartSpec(
     scale: { domain: [0, 100], nice: false },
     axis: { values: [0, 20, 40, 60, 80, 100] },
   };
-  const y = { field: "label", type: "nominal", sort: labels, title: null } as const;
+  const y = { field: "label", type: "nominal", sort: BY_RANK, title: null } as const;
 
   const body: TopLevelSpec = {
     description:

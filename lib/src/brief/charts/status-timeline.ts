@@ -4,6 +4,7 @@
 import type { TopLevelSpec } from "vega-lite" assert { "resolution-mode": "import" };
 import { fitText, uniqueFittedLabels } from "../text-metrics";
 import {
+  BY_RANK,
   CHART_SIZES,
   CHART_STATUSES,
   STATUS_COLORS,
@@ -56,9 +57,11 @@ export function statusTimelineChartSpec(
     if (!names.includes(c.missionName)) names.push(c.missionName);
   }
   const labels = uniqueFittedLabels(names, CHART_SIZES.labelLimit, CHART_SIZES.labelFontSize);
+  const rankOf = new Map(names.map((n, i) => [n, i]));
   const labelOf = new Map(names.map((n, i) => [n, labels[i] ?? n]));
   const rows = input.cells.map((c) => ({
     mission: labelOf.get(c.missionName) ?? c.missionName,
+    rank: rankOf.get(c.missionName) ?? 0,
     run: c.runIndex,
     status: STATUS_LABELS[c.status],
     marker: c.marker ? fitText(Array.from(c.marker).slice(0, 3).join(""), 40, 9) : null,
@@ -75,7 +78,7 @@ export function statusTimelineChartSpec(
     title: "Run",
     axis: { labelOverlap: "parity" as const },
   };
-  const y = { field: "mission", type: "nominal" as const, sort: labels, title: null };
+  const y = { field: "mission", type: "nominal" as const, sort: BY_RANK, title: null };
 
   const body: TopLevelSpec = {
     description:

@@ -161,6 +161,10 @@ export interface ChartSizeOptions {
 }
 
 const THEME_CONFIG: Config = {
+  // No per-mark ARIA descriptions: Vega-Lite builds them as expressions holding axis titles (user
+  // text: KPI names) as string literals, where escapes are read back and Object.prototype words
+  // misparse. The root <svg> carries role="img" and the chart's description instead.
+  aria: false,
   font: CHART_FONT,
   background: "white",
   padding: { left: 6, right: 14, top: 6, bottom: 6 },
@@ -281,3 +285,15 @@ export function assertFinite(value: number, what: string): void {
     throw new RangeError(`${what} must be a finite number, got ${String(value)}`);
   }
 }
+
+/** Name of the row field that holds a category's position on a nominal axis ({@link BY_RANK}). */
+export const RANK_FIELD = "rank";
+
+/**
+ * Sort of a nominal axis by the numeric {@link RANK_FIELD} of its rows. Never sort by an explicit
+ * array of labels: Vega-Lite turns such an array into an expression holding each label as a string
+ * literal, and Vega's expression parser reads a literal such as "constructor" or "toString" as an
+ * identifier (an `Object.prototype` lookup), so a mission called that broke the chart with
+ * "Operator not defined". User text goes into charts only as data values.
+ */
+export const BY_RANK = { field: RANK_FIELD, op: "min", order: "ascending" } as const;

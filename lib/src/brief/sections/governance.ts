@@ -49,6 +49,8 @@ export interface GovernanceModel {
   /** Dataset folder name, or null. */
   readonly source: string | null;
   readonly files: readonly SourceFileLine[];
+  /** Names shortened for display elsewhere in the brief: the full text is kept in a `title`. */
+  readonly shortenedNames?: readonly { readonly short: string; readonly full: string }[];
 }
 
 const FIELD_WORDS: Readonly<Record<GovernanceFinding["field"], string>> = {
@@ -141,6 +143,14 @@ export function governanceHtml(m: GovernanceModel): SafeHtml {
   const files = m.files.map(
     (f) => html`<tr><td>${f.name}</td><td class="num">${f.rows}</td><td class="hash">${f.sha256}</td></tr>`,
   );
+  const shortened = (m.shortenedNames ?? []).map(
+    (n) =>
+      html`<li><span title="${n.full}">${n.short}</span> <span class="muted">(${Array.from(n.full).length.toLocaleString("en-US")} characters; the full name is this item's tooltip)</span></li>`,
+  );
+  // prettier-ignore
+  const shortenedList = shortened.length ? html`<h3>Names shortened for display</h3>
+<ul class="small">${shortened}</ul>
+` : "";
   return sectionHtml(
     "governance",
     "Governance and data quality",
@@ -157,7 +167,7 @@ ${listHtml(m.excluded, "", "small")}
 ${more(m.moreExcluded, "excluded runs")}
 <h3>Input fingerprint</h3>
 <p>${m.source ? html`Dataset <strong>${m.source}</strong>. ` : ""}SHA-256 of the input files: <span class="hash">${m.fingerprint}</span></p>
-${files.length ? html`<table class="files"><thead><tr><th scope="col">File</th><th scope="col" class="num">Size</th><th scope="col">SHA-256</th></tr></thead><tbody>${files}</tbody></table>` : ""}`,
+${shortenedList}${files.length ? html`<table class="files"><thead><tr><th scope="col">File</th><th scope="col" class="num">Size</th><th scope="col">SHA-256</th></tr></thead><tbody>${files}</tbody></table>` : ""}`,
     "page-break-auto",
   );
 }

@@ -214,7 +214,11 @@ function bottlenecksChart(m: MissionAssessment, anchor: string): BriefChart | nu
   };
 }
 
-const SEVERITY_RANK: Readonly<Record<string, number>> = { high: 0, medium: 1, low: 2 };
+const SEVERITY_RANK: ReadonlyMap<string, number> = new Map([
+  ["high", 0],
+  ["medium", 1],
+  ["low", 2],
+]);
 
 function detail(ctx: BriefContext, m: MissionAssessment, index: number): MissionDetail {
   const anchor = `mission-${index + 1}`;
@@ -273,7 +277,10 @@ function detail(ctx: BriefContext, m: MissionAssessment, index: number): Mission
     facts,
     rules: [...m.triggers]
       .map((t, i) => ({ t, i }))
-      .sort((a, b) => (SEVERITY_RANK[a.t.severity] ?? 3) - (SEVERITY_RANK[b.t.severity] ?? 3) || a.i - b.i)
+      .sort(
+        (a, b) =>
+          (SEVERITY_RANK.get(a.t.severity) ?? 3) - (SEVERITY_RANK.get(b.t.severity) ?? 3) || a.i - b.i,
+      )
       .map(({ t }) => `${triggerText(t.id)} (${t.severity})`),
     governance: m.governance.map((g) => g.message),
     action: m.recommendedAction,
