@@ -3,19 +3,12 @@
  * baseline, change since the first observed run, and the remaining gap to the target.
  */
 import type { KpiSpec } from "../model/dataset";
-import { improvementPct, round } from "./kpi-compare";
+import { improvementPct, meetsTarget, round } from "./kpi-compare";
 import type { Ruleset } from "../rules/schema";
 import { levelMeetsTarget, type KpiLevel } from "./kpi-level";
 import type { KpiFigures } from "./types";
 
-/**
- * True when `value` meets or beats `target` in the KPI's direction.
- *
- * @example meetsTarget(3.2, 4, "lower_is_better") // → true
- */
-export function meetsTarget(value: number, target: number, direction: KpiSpec["direction"]): boolean {
-  return direction === "lower_is_better" ? value <= target : value >= target;
-}
+export { meetsTarget } from "./kpi-compare";
 
 /**
  * Computes the figures of a KPI series (oldest first, at least one value). Percentages are

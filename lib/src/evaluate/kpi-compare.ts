@@ -36,6 +36,15 @@ export function improvementPct(value: number, reference: number, direction: KpiD
   return (100 * delta) / Math.abs(reference);
 }
 
+/**
+ * True when `value` meets or beats `target` in the KPI's direction.
+ *
+ * @example meetsTarget(3.2, 4, "lower_is_better") // → true
+ */
+export function meetsTarget(value: number, target: number, direction: KpiDirection): boolean {
+  return direction === "lower_is_better" ? value <= target : value >= target;
+}
+
 /** Rounds to `decimals` places (half away from zero), avoiding binary artefacts like 73.33000001. */
 export function round(value: number, decimals = 2): number {
   const f = 10 ** decimals;

@@ -11,6 +11,7 @@ import { normalQuantile } from "../stats/normal";
 import { median } from "../stats/quantile";
 import { hampelOutlier } from "../stats/robust-limits";
 import { senSlope } from "../stats/sen-slope";
+import { meetsTarget } from "./kpi-compare";
 import type { TrendAssessment } from "./types";
 
 const DAY_MS = 86_400_000;
@@ -135,10 +136,10 @@ export function calendarPace(
 
 function withinMargin(value: number, spec: KpiSpec, margin: number): boolean {
   if (spec.target === undefined) return false;
+  // The target moved by the margin in the worse direction, then the one target comparison.
   const tolerance = margin * Math.abs(spec.target);
-  return spec.direction === "lower_is_better"
-    ? value <= spec.target + tolerance
-    : value >= spec.target - tolerance;
+  const lenient = spec.direction === "lower_is_better" ? spec.target + tolerance : spec.target - tolerance;
+  return meetsTarget(value, lenient, spec.direction);
 }
 
 /**

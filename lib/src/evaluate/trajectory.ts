@@ -5,7 +5,7 @@
 import type { KpiSpec } from "../model/dataset";
 import type { Ruleset } from "../rules/schema";
 import { median } from "../stats/quantile";
-import { meetsTarget } from "./figures";
+import { meetsTarget } from "./kpi-compare";
 import type { CalendarPace, KpiLevel } from "./kpi-level";
 import { round } from "./kpi-compare";
 import type { TrajectoryAssessment, TrendAssessment } from "./types";
