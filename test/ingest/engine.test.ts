@@ -14,14 +14,17 @@ describe("engine", () => {
       let n = 0;
       let sum = 0;
       let inOrder = true;
-      const cols = await e.stream("select range::INTEGER as i, (range * 0.5)::DOUBLE as h from range(10000)", (chunk) => {
-        const h = chunk.numbers(1);
-        for (let r = 0; r < chunk.rowCount; r++) {
-          if (chunk.value(0, r) !== n) inOrder = false;
-          sum += h[r]!;
-          n++;
-        }
-      });
+      const cols = await e.stream(
+        "select range::INTEGER as i, (range * 0.5)::DOUBLE as h from range(10000)",
+        (chunk) => {
+          const h = chunk.numbers(1);
+          for (let r = 0; r < chunk.rowCount; r++) {
+            if (chunk.value(0, r) !== n) inOrder = false;
+            sum += h[r]!;
+            n++;
+          }
+        },
+      );
       expect(cols).toEqual(["i", "h"]);
       expect(n).toBe(10000);
       expect(inOrder).toBe(true);
@@ -32,7 +35,10 @@ describe("engine", () => {
   it("appends rows and describes a query without running it", async () => {
     await withEngine(async (e) => {
       await e.run("create table t (a VARCHAR, b DOUBLE, c BOOLEAN)");
-      await e.append("t", [["x", 1.5, true], [null, null, false]]);
+      await e.append("t", [
+        ["x", 1.5, true],
+        [null, null, false],
+      ]);
       expect(await e.rows("select * from t order by a nulls last")).toEqual([
         { a: "x", b: 1.5, c: true },
         { a: null, b: null, c: false },

@@ -23,7 +23,8 @@ export interface EngineOptions {
 }
 
 /** A JavaScript value read from DuckDB: numbers for every numeric type, strings, booleans, null. */
-export type EngineValue = string | number | boolean | null | readonly EngineValue[] | { readonly [k: string]: EngineValue };
+export type EngineValue =
+  string | number | boolean | null | readonly EngineValue[] | { readonly [k: string]: EngineValue };
 
 /** One chunk of a streamed result: column names and, per column, a getter by row. */
 export interface EngineChunk {
@@ -44,7 +45,10 @@ export interface Engine {
    * Runs a query and hands its result to `each` chunk by chunk (about 2,048 rows each), in result
    * order, never holding more than one chunk. Resolves to the column names.
    */
-  stream(sql: string, each: (chunk: EngineChunk, columns: readonly string[]) => void): Promise<readonly string[]>;
+  stream(
+    sql: string,
+    each: (chunk: EngineChunk, columns: readonly string[]) => void,
+  ): Promise<readonly string[]>;
   /** Column names and DuckDB type names of a query's result, without running it fully. */
   describe(sql: string): Promise<{ readonly name: string; readonly type: string }[]>;
   /**
@@ -69,7 +73,12 @@ function plain(value: DuckDBValue): EngineValue {
     default:
       break;
   }
-  const v = value as unknown as { toDouble?: () => number; items?: DuckDBValue[]; entries?: Record<string, DuckDBValue>; toString(): string };
+  const v = value as unknown as {
+    toDouble?: () => number;
+    items?: DuckDBValue[];
+    entries?: Record<string, DuckDBValue>;
+    toString(): string;
+  };
   if (typeof v.toDouble === "function") return v.toDouble();
   if (Array.isArray(v.items)) return v.items.map(plain);
   if (v.entries && typeof v.entries === "object") {
@@ -142,7 +151,8 @@ class DuckDbEngine implements Engine {
     const prepared = await this.connection.prepare(sql);
     const n = prepared.columnCount;
     const out: { name: string; type: string }[] = [];
-    for (let i = 0; i < n; i++) out.push({ name: prepared.columnName(i), type: prepared.columnType(i).toString() });
+    for (let i = 0; i < n; i++)
+      out.push({ name: prepared.columnName(i), type: prepared.columnType(i).toString() });
     return out;
   }
 
@@ -197,7 +207,10 @@ export async function openEngine(options: EngineOptions = {}): Promise<Engine> {
  *
  * @example await withEngine((e) => e.rows("select 42 as x")) // → [{ x: 42 }]
  */
-export async function withEngine<T>(work: (engine: Engine) => Promise<T>, options: EngineOptions = {}): Promise<T> {
+export async function withEngine<T>(
+  work: (engine: Engine) => Promise<T>,
+  options: EngineOptions = {},
+): Promise<T> {
   const engine = await openEngine(options);
   try {
     return await work(engine);
