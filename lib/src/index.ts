@@ -46,43 +46,22 @@ export {
 // Layout detection and the whole-folder loader (canonical tables or the reference JSON bundle).
 export type { LoadOptions } from "./load/load-dataset";
 export { loadDataset } from "./load/load-dataset";
-export type { FoldReport, FoldSplit } from "./load/parallel-fold";
-export { PARALLEL_FOLD_MIN_BYTES, FOLD_WORKER_SCRIPT, findFoldSplit } from "./load/parallel-fold";
-export type { FoldWorkerInput, FoldWorkerResult } from "./load/fold-part";
-export { FOLD_WORKER_KIND, foldPart, packRuns } from "./load/fold-part";
 export { LocationColumn } from "./io/location-column";
 export { StringPool } from "./validate/string-pool";
-export { READ_CHUNK_BYTES, DECODE_SLICE_BYTES } from "./io/text-chunks";
-export type { DatasetLayout, CanonicalTable } from "./io/dataset-layout";
+export type { DatasetLayout, CanonicalTable, TableFile } from "./ingest/dataset-layout";
 export {
   detectDatasetFormat,
   CANONICAL_TABLES,
   REQUIRED_CANONICAL_TABLES,
   BUNDLE_FILES,
-} from "./io/dataset-layout";
-// Streaming record readers (raw records with file + line/row, fingerprinted while read).
-export type { RecordLocation, SourceRecord, TableFile, ReadOptions } from "./io/source-record";
-export { readCsvRecords } from "./io/csv-reader";
-export { readNdjsonRecords } from "./io/ndjson-reader";
-export { readJsonArrayRecords } from "./io/json-array-reader";
-export { readTableRecords, scanTableFile } from "./io/table-reader";
-// Allocation-free pass over a table file (rows pushed to a visitor) and the incremental parsers.
-export type { RowVisitor } from "./io/row-visitor";
-export { runScan } from "./io/row-visitor";
-export type { CsvRecordHandler, CsvLineHandler, CsvSyntaxCode, CsvSyntaxError } from "./io/csv-parser";
-export { CsvRecordParser, detached } from "./io/csv-parser";
-export type { NdjsonObjectHandler } from "./io/ndjson-parser";
-export { NdjsonParser } from "./io/ndjson-parser";
-export type { JsonElementHandler, JsonSplitFailure } from "./io/json-array-splitter";
-export { JsonArraySplitter } from "./io/json-array-splitter";
+} from "./ingest/dataset-layout";
+export type { ProgressEvent, ProgressListener, ReadProgress, EvaluateProgress } from "./ingest/progress";
+export type { RecordLocation, SourceRecord } from "./io/source-record";
 export { datasetFingerprint } from "./io/fingerprint";
 export { describeFound, MAX_FOUND_LENGTH } from "./io/describe-found";
-// Task executions: validated stream and the fold into run-task stats.
+// Task executions: the record validator (the fold itself runs in DuckDB, ingest/task-executions).
 export type { TaskExecution, TaskExecutionContext } from "./validate/task-executions";
-export { createTaskExecutionContext } from "./validate/task-executions";
-export type { FoldedExecutions } from "./load/task-execution-reader";
-export { readTaskExecutions, foldTaskExecutionFile } from "./load/task-execution-reader";
-export { foldTaskExecution, RunTaskStatFolder } from "./validate/run-task-fold";
+export { createTaskExecutionContext, validateTaskExecution } from "./validate/task-executions";
 // Field parsers, issue collection, summary.
 export type { Parsed, NumberRule } from "./validate/field-parsers";
 export { parseNumber, parseBoolean } from "./validate/field-parsers";

@@ -3,7 +3,7 @@
  * through a reader, see text-chunks) and the dataset fingerprint combining them.
  */
 import { createHash } from "node:crypto";
-import { basename } from "node:path";
+import { basename, relative, sep } from "node:path";
 import type { FileFormat, SourceFile } from "../model/dataset";
 
 /** Builds the {@link SourceFile} record of a fully read file. */
@@ -25,9 +25,14 @@ export function sourceFileOf(
  *
  * @example datasetFingerprint([]) // → 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' (SHA-256 of "")
  */
-export function datasetFingerprint(files: readonly Pick<SourceFile, "path" | "sha256">[]): string {
+export function datasetFingerprint(
+  files: readonly Pick<SourceFile, "path" | "sha256">[],
+  folder?: string,
+): string {
+  const nameOf = (path: string) =>
+    folder === undefined ? basename(path) : relative(folder, path).split(sep).join("/");
   const lines = files
-    .map((f) => `${basename(f.path)}\t${f.sha256}\n`)
+    .map((f) => `${nameOf(f.path)}\t${f.sha256}\n`)
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const hash = createHash("sha256");
   for (const line of lines) hash.update(line, "utf8");

@@ -10,7 +10,7 @@ import type { KpiSpec, Mission, RiskEvent, Run, TaskDefinition } from "../model/
 import type { TaskExecutionRow } from "../generate/simulate-run";
 import type { AtomicWriteStream } from "./atomic-file";
 import { AtomicFileSet, folderEntries, removeIfPresent } from "./atomic-file-set";
-import { BUNDLE_FILES, CANONICAL_EXTENSIONS, CANONICAL_TABLES } from "./dataset-layout";
+import { BUNDLE_FILES, CANONICAL_EXTENSIONS, CANONICAL_TABLES } from "../ingest/dataset-layout";
 import { OutputFolderNotEmptyError } from "./write-tables";
 
 /** A bundle file stem (`business_missions`, …, and the sidecar `mission_kpi_config`). */

@@ -17,7 +17,7 @@ import {
 import { kpiRows, missionRows, runRecords, taskRows, type Portfolio } from "../generate/portfolio";
 import type { AtomicWriteStream } from "./atomic-file";
 import { AtomicFileSet, folderEntries, removeIfPresent } from "./atomic-file-set";
-import { BUNDLE_FILES } from "./dataset-layout";
+import { BUNDLE_FILES } from "../ingest/dataset-layout";
 
 /** File format of every table of a written dataset. */
 export type TableFileFormat = "csv" | "ndjson";

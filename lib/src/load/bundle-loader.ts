@@ -3,7 +3,7 @@
  * KPI sidecar mission_kpi_config.json.
  */
 import { basename, join } from "node:path";
-import { BUNDLE_FILES, type DatasetLayout } from "../io/dataset-layout";
+import { BUNDLE_FILES, type DatasetLayout } from "../ingest/dataset-layout";
 import type { Dataset } from "../model/dataset";
 import {
   buildBundleKpis,
@@ -27,16 +27,16 @@ import { tablePass, type LoadState } from "./table-pass";
  * task_execution_logs. Throws `DatasetLoadError` with every fatal problem.
  */
 export async function loadBundle(layout: DatasetLayout, state: LoadState): Promise<Dataset> {
-  const { files } = layout;
+  const files = layout.tables;
   const missionsFile = files[BUNDLE_FILES.missions];
   const missions = new MissionTable();
   missions.ids.complete = false;
   if (missionsFile) {
-    missions.ids.source = basename(missionsFile.path);
+    missions.ids.source = basename(missionsFile[0]!.path);
     missions.ids.complete = await tablePass(state, missionsFile, MISSION_REQUIRED_FIELDS, (r) =>
       missions.add(r),
     );
-    reportIfEmpty(missions.ids, missionsFile.path, "mission", state.issues.add);
+    reportIfEmpty(missions.ids, missionsFile[0]!.path, "mission", state.issues.add);
   }
 
   const targets = new MissionKpiTargets();
@@ -61,7 +61,7 @@ export async function loadBundle(layout: DatasetLayout, state: LoadState): Promi
   if (tasksFile) {
     const table = new TaskTable();
     const aliases = aliasesFor(BUNDLE_FILES.tasks);
-    table.keys.source = basename(tasksFile.path);
+    table.keys.source = basename(tasksFile[0]!.path);
     table.keys.complete = await tablePass(state, tasksFile, [], (r) =>
       addBundleTaskGroup(r, table, missions.ids, aliases, state.issues.add),
     );
@@ -73,15 +73,15 @@ export async function loadBundle(layout: DatasetLayout, state: LoadState): Promi
   const runsFile = files[BUNDLE_FILES.runs];
   runs.ids.complete = false;
   if (runsFile) {
-    runs.ids.source = basename(runsFile.path);
+    runs.ids.source = basename(runsFile[0]!.path);
     runs.ids.complete = await tablePass(state, runsFile, RUN_REQUIRED_FIELDS, (r) =>
       runs.add(r, missions.ids),
     );
-    reportIfEmpty(runs.ids, runsFile.path, "run", state.issues.add);
+    reportIfEmpty(runs.ids, runsFile[0]!.path, "run", state.issues.add);
   }
 
   const missionIds = missions.missions.map((m) => m.value.missionId);
-  const configPath = configFile?.path ?? join(layout.folder, `${BUNDLE_FILES.kpiConfig}.json`);
+  const configPath = configFile?.[0]?.path ?? join(layout.folder, `${BUNDLE_FILES.kpiConfig}.json`);
   const input: BundleKpiInput = { missionIds, targets, config, configPath, sightings: runs.kpiSightings };
   const kpis = missions.ids.complete ? buildBundleKpis(input, state.issues.add) : [];
   if (config?.keys.complete && missions.ids.complete) {

@@ -2,7 +2,7 @@
  * Loads the canonical layout: one file per table (missions, kpis, tasks, runs, risk_events,
  * task_executions), each CSV, JSON array or NDJSON.
  */
-import type { DatasetLayout } from "../io/dataset-layout";
+import type { DatasetLayout } from "../ingest/dataset-layout";
 import { basename } from "node:path";
 import type { Dataset } from "../model/dataset";
 import { checkPrimaryKpis, KPI_REQUIRED_FIELDS, KpiTable } from "../validate/kpis";
@@ -18,15 +18,15 @@ import { tablePass, type LoadState } from "./table-pass";
  * executions. Throws `DatasetLoadError` with every fatal problem (layout problems included).
  */
 export async function loadCanonical(layout: DatasetLayout, state: LoadState): Promise<Dataset> {
-  const { files } = layout;
+  const files = layout.tables;
   const missions = new MissionTable();
   missions.ids.complete = false;
   if (files.missions) {
-    missions.ids.source = basename(files.missions.path);
+    missions.ids.source = basename(files.missions[0]!.path);
     missions.ids.complete = await tablePass(state, files.missions, MISSION_REQUIRED_FIELDS, (r) =>
       missions.add(r),
     );
-    reportIfEmpty(missions.ids, files.missions.path, "mission", state.issues.add);
+    reportIfEmpty(missions.ids, files.missions[0]!.path, "mission", state.issues.add);
   }
 
   const kpis = new KpiTable(true);
@@ -36,14 +36,14 @@ export async function loadCanonical(layout: DatasetLayout, state: LoadState): Pr
     );
     if (complete && missions.ids.complete) {
       const ids = missions.missions.map((m) => m.value.missionId);
-      checkPrimaryKpis(ids, kpis.claims, files.kpis.path, state.issues.add);
+      checkPrimaryKpis(ids, kpis.claims, files.kpis[0]!.path, state.issues.add);
     }
   }
 
   let tasks: TaskTable | undefined;
   if (files.tasks) {
     const table = new TaskTable();
-    table.keys.source = basename(files.tasks.path);
+    table.keys.source = basename(files.tasks[0]!.path);
     table.keys.complete = await tablePass(state, files.tasks, TASK_REQUIRED_FIELDS, (r) =>
       table.addRecord(r, missions.ids),
     );
@@ -54,11 +54,11 @@ export async function loadCanonical(layout: DatasetLayout, state: LoadState): Pr
   const runs = new RunTable();
   runs.ids.complete = false;
   if (files.runs) {
-    runs.ids.source = basename(files.runs.path);
+    runs.ids.source = basename(files.runs[0]!.path);
     runs.ids.complete = await tablePass(state, files.runs, RUN_REQUIRED_FIELDS, (r) =>
       runs.add(r, missions.ids),
     );
-    reportIfEmpty(runs.ids, files.runs.path, "run", state.issues.add);
+    reportIfEmpty(runs.ids, files.runs[0]!.path, "run", state.issues.add);
   }
 
   return finishLoad(

@@ -2,14 +2,11 @@
  * The part of a load shared by both layouts, once missions, KPIs, tasks and runs are known:
  * cross-checks, risk events, then the task-execution stream folded into run-task stats.
  */
-import type { TableFile } from "../io/source-record";
+import type { TableFile } from "../ingest/dataset-layout";
+import { foldTaskExecutions, type FoldResult } from "../ingest/task-executions";
+import { aliasesFor } from "../validate/field-aliases";
 import type { DatasetFormat, KpiSpec, SourceFile, TaskDefinition } from "../model/dataset";
-import {
-  assembleDataset,
-  compareTasks,
-  taskPositions,
-  type DatasetParts,
-} from "../validate/assemble-dataset";
+import { assembleDataset, compareTasks, type DatasetParts } from "../validate/assemble-dataset";
 import { checkCoverage } from "../validate/coverage-checks";
 import { checkConfusables, checkTimestampRange, type LocatedTimestamp } from "../validate/plausibility";
 import { compareText } from "../validate/ordering";
@@ -17,23 +14,12 @@ import type { MissionTable } from "../validate/missions";
 import type { Located } from "../validate/references";
 import { RISK_EVENT_REQUIRED_FIELDS, RiskEventTable } from "../validate/risk-events";
 import { checkRunKpis } from "../validate/run-kpi-checks";
-import { RunTaskAccumulator, type OrderedRuns } from "../validate/run-task-accumulator";
 import type { RunTable } from "../validate/runs";
 import type { TaskExecutionContext } from "../validate/task-executions";
 import type { TaskTable } from "../validate/tasks";
 import { datasetFingerprint } from "../io/fingerprint";
 import type { Dataset } from "../model/dataset";
 import { runTaskStatTableFrom } from "../model/run-task-stat-table";
-import { foldExecutionsInto } from "./task-execution-reader";
-import {
-  findFoldSplit,
-  FOLD_WORKER_SCRIPT,
-  type FoldSplit,
-  type ParallelFoldPlan,
-  foldOnTwoThreads,
-  foldThreads,
-  PARALLEL_FOLD_MIN_BYTES,
-} from "./parallel-fold";
 import { tablePass, type LoadState } from "./table-pass";
 
 /** The tables read before risk events and task executions. */
@@ -47,136 +33,74 @@ export interface CoreTables {
 
 /** Where risk events and task executions are, when present. */
 export interface TailFiles {
-  readonly riskEvents?: TableFile;
-  readonly taskExecutions?: TableFile;
+  readonly riskEvents?: readonly TableFile[];
+  readonly taskExecutions?: readonly TableFile[];
 }
 
-/**
- * Mission id → task id → estimate of every task registered so far (valid or not): the valid tasks
- * first, in dataset order (`ordered`), so that the fold's slots are already in the table's order.
- */
-function taskEstimates(
-  tasks: TaskTable,
-  ordered: readonly TaskDefinition[],
-): Map<string, Map<string, number>> {
-  const out = new Map<string, Map<string, number>>();
-  const add = (missionId: string, taskId: string): void => {
-    let byId = out.get(missionId);
-    if (!byId) {
-      byId = new Map();
-      out.set(missionId, byId);
-    }
-    if (!byId.has(taskId)) byId.set(taskId, tasks.keys.get(`${missionId}\u0000${taskId}`) ?? Number.NaN);
-  };
-  for (const t of ordered) add(t.missionId, t.taskId);
-  for (const key of tasks.keys.keys()) {
-    const cut = key.indexOf("\u0000");
-    add(key.slice(0, cut), key.slice(cut + 1));
-  }
-  return out;
-}
-
-/**
- * The runs the fold is given: the valid runs in dataset order (`order` lists their positions in
- * `runs`, the runs file's order) with, for each, the run after it in the file; any invalid runs
- * after them.
- */
-function runsForFold(
-  runs: RunTable,
-  order: readonly number[],
-): OrderedRuns | Iterable<readonly [string, string]> {
-  const valid = runs.runs;
-  if (runs.ids.size > valid.length) {
-    // Invalid runs too (the load will fail): every run id, the valid ones first.
-    return (function* (): Generator<[string, string], void, undefined> {
-      for (const p of order) yield [valid[p]!.runId, valid[p]!.missionId];
-      yield* runs.ids.idsWithValues();
-    })();
-  }
-  const runIds = order.map((p) => valid[p]!.runId);
-  const missionIds = order.map((p) => valid[p]!.missionId);
-  const indexOfPosition = new Int32Array(valid.length);
-  order.forEach((p, k) => (indexOfPosition[p] = k));
-  const next = new Int32Array(order.length);
-  order.forEach((p, k) => (next[k] = p + 1 < valid.length ? indexOfPosition[p + 1]! : -1));
-  // Every registered run is valid: registration number = position, so the id index already built
-  // while reading the runs gives each run's index through `indexOfPosition` (no second map).
-  const numbering = runs.ids.numbering;
-  const index = {
-    get: (runId: string): number | undefined => {
-      const p = numbering.get(runId);
-      return p === undefined ? undefined : indexOfPosition[p];
-    },
-    size: numbering.size,
-  };
-  return { runIds, missionIds, next, index, ...(valid.length > 0 ? { first: indexOfPosition[0]! } : {}) };
-}
-
-/** Streams the task executions, validating each and folding it; never keeps the rows. */
+/** Streams the task executions through DuckDB's check-and-fold (ingest/task-executions). */
 async function foldExecutions(
   state: LoadState,
   tables: CoreTables,
-  file: TableFile,
+  files: readonly TableFile[],
   ordered: { readonly runs: readonly number[]; readonly tasks: readonly TaskDefinition[] },
-): Promise<RunTaskAccumulator> {
+): Promise<FoldResult> {
   if (!tables.tasks) {
     state.issues.add({
       severity: "error",
       code: "missing_table",
-      file: file.path,
+      file: files[0]!.path,
       field: "task_id",
       expected: "task definitions (a tasks table) for the tasks executed",
       found: "no task table",
       message: "task executions are given but no task is defined, so none of their task ids can be checked",
     });
   }
-  const tasks = tables.tasks ? taskEstimates(tables.tasks, ordered.tasks) : undefined;
-  const runs = runsForFold(tables.runs, ordered.runs);
-  // Two threads for a large file of valid runs (see parallel-fold.ts): columns shared, runs claimed.
-  const split: FoldSplit | string = !tasks
-    ? "no task definitions"
-    : !("runIds" in runs)
-      ? "some runs are invalid"
-      : foldThreads(state.fold) < 2
-        ? FOLD_WORKER_SCRIPT
-          ? "one thread asked for, or one core"
-          : "the worker script is not built"
-        : await findFoldSplit(file, state.fold?.minBytes ?? PARALLEL_FOLD_MIN_BYTES);
-  const owner =
-    typeof split !== "string"
-      ? new Int32Array(new SharedArrayBuffer(4 * (runs as OrderedRuns).runIds.length))
-      : undefined;
-  const accumulator = new RunTaskAccumulator(
-    runs,
-    tasks ?? new Map(),
-    owner ? { shared: true, claims: { owner, mark: 1 } } : {},
-  );
+  const valid = tables.runs.runs;
+  const runIds = ordered.runs.map((p) => valid[p]!.runId);
+  const missionIds = ordered.runs.map((p) => valid[p]!.missionId);
+  const validIds = new Set(runIds);
+  const invalidRunIds = [...tables.runs.ids.idsWithValues()].filter(([id]) => !validIds.has(id));
+  const validTasks = new Set(ordered.tasks.map((t) => `${t.missionId}\u0000${t.taskId}`));
+  const invalidTasks: [string, string][] = [];
+  const estimates = new Map<string, Map<string, number>>();
+  for (const t of ordered.tasks) {
+    let byId = estimates.get(t.missionId);
+    if (!byId) estimates.set(t.missionId, (byId = new Map()));
+    byId.set(t.taskId, t.estimatedMinutes);
+  }
+  for (const key of tables.tasks?.keys.keys() ?? []) {
+    if (validTasks.has(key)) continue;
+    const cut = key.indexOf("\u0000");
+    const mission = key.slice(0, cut);
+    const task = key.slice(cut + 1);
+    invalidTasks.push([mission, task]);
+    let byId = estimates.get(mission);
+    if (!byId) estimates.set(mission, (byId = new Map()));
+    byId.set(task, Number.NaN);
+  }
+  const runMap = new Map<string, string>();
+  runIds.forEach((id, i) => runMap.set(id, missionIds[i]!));
+  for (const [id, mission] of invalidRunIds) runMap.set(id, mission);
   const context: TaskExecutionContext = {
-    runs: accumulator.runMissionMap,
-    tasks,
+    runs: runMap,
+    tasks: tables.tasks ? estimates : undefined,
     checkRuns: tables.runs.ids.complete,
   };
-  const options = { onIssue: state.issues.add, onComplete: (source: SourceFile) => state.files.push(source) };
-  let why = typeof split === "string" ? split : "";
-  if (typeof split !== "string" && owner && tasks && FOLD_WORKER_SCRIPT) {
-    const plan: ParallelFoldPlan = {
-      split,
-      runs: runs as OrderedRuns,
-      tasks,
-      owner,
-      mark: 1,
-      script: FOLD_WORKER_SCRIPT,
-    };
-    const done = await foldOnTwoThreads(file, accumulator, context, options, plan);
-    if (done === true) {
-      state.fold?.onFold?.({ threads: 2 });
-      return accumulator;
-    }
-    why = done;
-  }
-  await foldExecutionsInto(file, accumulator, context, options);
-  state.fold?.onFold?.({ threads: 1, reason: why });
-  return accumulator;
+  return foldTaskExecutions(
+    state.scan,
+    files,
+    aliasesFor(files[0]!.table),
+    {
+      runIds,
+      missionIds,
+      invalidRunIds,
+      tasks: ordered.tasks,
+      invalidTasks,
+      checkRuns: tables.runs.ids.complete,
+      hasTasks: tables.tasks !== undefined,
+    },
+    context,
+  );
 }
 
 /** Plausibility warnings (validate/plausibility.ts): run times out of range, look-alike ids. */
@@ -287,21 +211,18 @@ export async function finishLoad(
     ? await foldExecutions(state, tables, files.taskExecutions, { runs: runOrder, tasks: orderedTasks })
     : undefined;
 
+  state.issues.resolveLines(state.scan.locations);
   state.issues.throwIfErrors(folder);
-  const runTaskStats =
-    executions?.takeTable(
-      orderedRuns.map((r) => r.runId),
-      taskPositions(orderedTasks),
-    ) ?? runTaskStatTableFrom([], orderedRuns);
+  const runTaskStats = executions?.table ?? runTaskStatTableFrom([], orderedRuns);
   const parts: DatasetParts = {
-    source: { folder, format, files: [...state.files], fingerprint: datasetFingerprint(state.files) },
+    source: { folder, format, files: [...state.files], fingerprint: datasetFingerprint(state.files, folder) },
     missions: tables.missions.missions.map((m) => m.value),
     kpis,
     tasks: orderedTasks,
     runs: orderedRuns,
     runTaskStats,
     riskEvents: risk.events,
-    taskExecutionCount: executions?.count ?? 0,
+    taskExecutionCount: executions?.executions ?? 0,
     warnings: state.issues.warnings,
     ordered: true,
   };

@@ -1,46 +1,42 @@
 /**
- * Loads and validates a mission-history dataset from a folder, whatever its layout.
+ * Loads and validates a mission-history dataset from a folder, whatever its layout and formats,
+ * reading every file through DuckDB (ingest/).
  */
-import { detectDatasetFormat } from "../io/dataset-layout";
+import { detectDatasetFormat } from "../ingest/dataset-layout";
+import { openEngine } from "../ingest/engine";
+import type { ProgressListener } from "../ingest/progress";
+import { RecordLocations } from "../ingest/record-locations";
 import type { Dataset } from "../model/dataset";
 import { IssueCollector } from "../validate/issue-collector";
 import { loadBundle } from "./bundle-loader";
 import { loadCanonical } from "./canonical-loader";
-import type { FoldReport } from "./parallel-fold";
 import type { LoadState } from "./table-pass";
 
 /** Options of {@link loadDataset}. */
 export interface LoadOptions {
-  /**
-   * Threads for folding the task executions: 1, or 2 (default: 2 on a machine with 2 cores or
-   * more). A large CSV or NDJSON file is then folded in two halves at once; the result is the same.
-   */
+  /** Threads DuckDB may use to read and fold (default: one per core). */
   readonly threads?: number;
-  /** Smallest task-execution file folded on two threads, bytes (default 64 MiB). */
-  readonly parallelMinBytes?: number;
-  /**
-   * Told how the task executions were folded: on two threads, or on one and why (a small file, a
-   * JSON array, rows not grouped by run, a row the fast path does not take…).
-   */
-  readonly onFold?: (report: FoldReport) => void;
   /**
    * "Now" for the plausibility warnings: a run timestamp more than one day after it (or before
    * 1970) is a warning (`implausible_timestamp`). Default: the time of the load; set it to make
    * loads reproducible.
    */
   readonly now?: Date | number;
+  /** Told, table by table, how many rows were read (see `ProgressEvent`). */
+  readonly onProgress?: ProgressListener;
 }
 
 /**
- * Loads the dataset in `folder`: detects the layout (canonical tables or the reference JSON
- * bundle), streams every file once (task executions folded into run-task stats as they arrive,
- * never held), validates every record and the references between tables, and returns the
- * validated `Dataset` with its warnings and a fingerprint of the input files. Durations are in
+ * Loads the dataset in `folder`: detects the layout (canonical tables, each a file or a folder of
+ * files, or the reference JSON bundle), reads every file once through DuckDB (CSV, NDJSON, JSON
+ * arrays, Parquet; `.gz` / `.zst`), validates every record and the references between tables —
+ * task executions checked and folded into run-task stats inside DuckDB, never held — and returns
+ * the validated `Dataset` with its warnings and a fingerprint of the input files. Durations are in
  * minutes; timestamps keep their ISO text and get epoch-ms twins.
  *
  * Throws `DatasetLoadError` when the input has any fatal problem: its `issues` list every problem
- * found in one pass (up to MAX_REPORTED_ERRORS, the rest counted in `omitted`), each naming file,
- * line or row, field, expected and found; its message lists them all.
+ * found in one pass (repeats grouped, up to MAX_REPORTED_ERRORS, the rest counted in `omitted`),
+ * each naming file, line or row, field, expected and found; its message lists them all.
  *
  * @example
  * const dataset = await loadDataset("../shared/fixtures/seed-portfolio");
@@ -49,12 +45,25 @@ export interface LoadOptions {
  */
 export async function loadDataset(folder: string, options: LoadOptions = {}): Promise<Dataset> {
   const layout = await detectDatasetFormat(folder);
-  const state: LoadState = {
-    issues: new IssueCollector(),
-    files: [],
-    fold: { threads: options.threads, minBytes: options.parallelMinBytes, onFold: options.onFold },
-    nowMs: options.now === undefined ? Date.now() : Number(options.now),
-  };
-  for (const issue of layout.issues) state.issues.add(issue);
-  return layout.format === "bundle" ? loadBundle(layout, state) : loadCanonical(layout, state);
+  const engine = await openEngine(options.threads !== undefined ? { threads: options.threads } : {});
+  try {
+    const issues = new IssueCollector();
+    const files: LoadState["files"] = [];
+    const state: LoadState = {
+      issues,
+      files,
+      nowMs: options.now === undefined ? Date.now() : Number(options.now),
+      scan: {
+        engine,
+        sink: issues.add,
+        locations: new RecordLocations(),
+        files,
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      },
+    };
+    for (const issue of layout.issues) issues.add(issue);
+    return await (layout.format === "bundle" ? loadBundle(layout, state) : loadCanonical(layout, state));
+  } finally {
+    engine.close();
+  }
 }

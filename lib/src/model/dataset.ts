@@ -157,8 +157,10 @@ export interface RiskEvent {
 
 /** The on-disk layout a dataset was read from. */
 export type DatasetFormat = "canonical" | "bundle";
-/** File format of one table. */
-export type FileFormat = "csv" | "json" | "ndjson";
+/** File format of one table file (`json` is one JSON array). */
+export type FileFormat = "csv" | "json" | "ndjson" | "parquet";
+/** Compression of a table file, from its name (`.gz`, `.zst`). */
+export type FileCompression = "gzip" | "zstd";
 
 /** One input file that contributed to a dataset. */
 export interface SourceFile {
@@ -167,6 +169,8 @@ export interface SourceFile {
   /** Path as given (joined with the dataset folder). */
   readonly path: string;
   readonly format: FileFormat;
+  /** Compression, when the file is compressed (`bytes` and `sha256` are of the compressed file). */
+  readonly compression?: FileCompression;
   readonly bytes: number;
   /** Data rows read. */
   readonly rows: number;

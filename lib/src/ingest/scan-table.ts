@@ -1,0 +1,423 @@
+/**
+ * Reads the files of one table through DuckDB and hands every record to a validator as a
+ * `FieldReader`: CSV cells as text (the dialect given to DuckDB exactly, never guessed from
+ * damaged rows), NDJSON and JSON-array elements as parsed JSON values, Parquet columns as typed
+ * values. Malformed rows are reported with their line and reading goes on where the format allows;
+ * the file's size and SHA-256 are taken in the same pass (file-check).
+ */
+import { describeFound } from "../io/describe-found";
+import { recordMaker } from "../io/record-shape";
+import type { SourceFile } from "../model/dataset";
+import type { DataIssue } from "../model/issues";
+import { FieldReader, type FieldAliases } from "../validate/field-reader";
+import { checkCsvHeader } from "../validate/header-check";
+import { readCsvHeader } from "./csv-layout";
+import type { TableFile } from "./dataset-layout";
+import { sqlIdent, sqlString, type Engine, type EngineValue } from "./engine";
+import { checkFile, MAX_LINE_BYTES } from "./file-check";
+import type { ProgressListener } from "./progress";
+import type { RecordLocations } from "./record-locations";
+
+/** What a table scan needs from the load. */
+export interface ScanContext {
+  readonly engine: Engine;
+  readonly sink: (issue: DataIssue) => void;
+  readonly locations: RecordLocations;
+  /** Files read completely, in read order (the scan appends). */
+  readonly files: SourceFile[];
+  readonly onProgress?: ProgressListener;
+}
+
+/** A file's rows as a DuckDB relation, and how to turn a row into a record. */
+export interface FileRelation {
+  /** SQL of the relation (a table function call). */
+  readonly sql: string;
+  /** CSV: column names of the header (undefined = ignored column), for `c0…cN`. */
+  readonly header?: readonly (string | undefined)[];
+}
+
+let scanCounter = 0;
+
+/** The DuckDB `read_csv` call for a CSV file whose header was read by us. */
+export function csvRelation(
+  file: TableFile,
+  cells: number,
+  delimiter: string,
+  skip: number,
+  rejects?: string,
+): string {
+  const columns = Array.from({ length: cells }, (_, i) => `${sqlString(`c${i}`)}: 'VARCHAR'`).join(", ");
+  const options = [
+    "auto_detect = false",
+    "header = true",
+    `skip = ${skip}`,
+    `delim = ${sqlString(delimiter)}`,
+    `quote = '"'`,
+    `escape = '"'`,
+    `columns = {${columns}}`,
+    `max_line_size = ${MAX_LINE_BYTES * 4}`,
+    `compression = ${sqlString(file.compression ?? "none")}`,
+  ];
+  if (rejects)
+    options.push(
+      "store_rejects = true",
+      `rejects_table = ${sqlString(rejects)}`,
+      `rejects_scan = ${sqlString(`${rejects}_scan`)}`,
+    );
+  return `read_csv(${sqlString(file.path)}, ${options.join(", ")})`;
+}
+
+/** Words for a DuckDB CSV reject. */
+function describeReject(type: string, header: number): { code: string; expected: string; message: string } {
+  switch (type) {
+    case "MISSING COLUMNS":
+    case "TOO MANY COLUMNS":
+      return {
+        code: "column_count",
+        expected: `${header} cells, as in the header`,
+        message: "the row does not have as many cells as the header has columns",
+      };
+    case "UNQUOTED VALUE":
+      return {
+        code: "malformed_csv",
+        expected: "well-formed CSV (RFC 4180 quoting)",
+        message: "broken quoting: a quote is not closed, or text follows a closing quote",
+      };
+    case "LINE SIZE OVER MAXIMUM":
+      return { code: "line_too_long", expected: "a shorter record", message: "a record is too long" };
+    default:
+      return {
+        code: "malformed_csv",
+        expected: "well-formed CSV (RFC 4180 quoting)",
+        message: `malformed CSV (${type.toLowerCase()})`,
+      };
+  }
+}
+
+/** Trims header names; blanks and repeats (reported) become `undefined` (ignored columns). */
+function headerNames(
+  cells: readonly string[],
+  file: TableFile,
+  line: number,
+  ctx: ScanContext,
+): (string | undefined)[] {
+  const seen = new Set<string>();
+  return cells.map((cell) => {
+    const name = cell.trim();
+    if (name === "") return undefined;
+    if (seen.has(name)) {
+      ctx.sink(
+        ctx.locations.markPhysical({
+          severity: "error",
+          code: "duplicate_column",
+          file: file.path,
+          line,
+          field: name,
+          expected: "each column name once",
+          found: describeFound(name),
+          message: `column ${name} appears more than once in the header`,
+        }),
+      );
+      return undefined;
+    }
+    seen.add(name);
+    return name;
+  });
+}
+
+/** Streams a CSV file; returns the number of data rows, or undefined when it could not be read. */
+async function scanCsvFile(
+  ctx: ScanContext,
+  file: TableFile,
+  required: readonly string[],
+  aliases: FieldAliases,
+  each: (reader: FieldReader) => void,
+  progress: (rows: number) => void,
+): Promise<number | undefined> {
+  const header = readCsvHeader(file);
+  if (!header) {
+    ctx.sink({
+      severity: "error",
+      code: "malformed_csv",
+      file: file.path,
+      line: 1,
+      expected: "well-formed CSV (RFC 4180 quoting)",
+      found: "nothing",
+      message: "the file is empty: expected a header line",
+    });
+    return undefined;
+  }
+  const names = headerNames(header.cells, file, header.line, ctx);
+  const columns = names.filter((n): n is string => n !== undefined);
+  const headerIssues: DataIssue[] = [];
+  checkCsvHeader(
+    columns,
+    required,
+    { file: file.path, line: header.line },
+    (i) => headerIssues.push(i),
+    aliases,
+  );
+  for (const issue of headerIssues) ctx.sink(ctx.locations.markPhysical(issue));
+  ctx.locations.register(file, header.delimiter, header.line);
+  const rejects = `rejects_${++scanCounter}`;
+  const make = recordMaker(names);
+  const cells: string[] = new Array<string>(names.length).fill("");
+  let rows = 0;
+  const sql = `select * from ${csvRelation(file, header.cells.length, header.delimiter, header.skip, rejects)}`;
+  try {
+    await ctx.engine.stream(sql, (chunk) => {
+      const n = chunk.rowCount;
+      for (let r = 0; r < n; r++) {
+        for (let c = 0; c < cells.length; c++) {
+          const v = chunk.value(c, r);
+          cells[c] = v === null ? "" : (v as string);
+        }
+        const line = header.line + 1 + rows;
+        rows++;
+        each(
+          new FieldReader(
+            { values: make(cells), location: { file: file.path, line }, textual: true, columns },
+            ctx.sink,
+            aliases,
+          ),
+        );
+      }
+      progress(rows);
+    });
+  } catch (e) {
+    ctx.sink({
+      severity: "error",
+      code: "malformed_csv",
+      file: file.path,
+      expected: "well-formed CSV (RFC 4180 quoting)",
+      found: "a file DuckDB could not read",
+      message: `cannot read the CSV file: ${firstLine((e as Error).message)}`,
+    });
+    return undefined;
+  }
+  const rejected = await ctx.engine.rows(
+    `select line, error_type, csv_line from ${rejects} order by line limit 1000`,
+  );
+  let broken = false;
+  for (const r of rejected) {
+    const type = String(r.error_type);
+    const line = Number(r.line);
+    ctx.locations.rejected(file.path, line);
+    if (type === "INVALID ENCODING") {
+      broken = true; // reported by the file check, with the byte found
+      continue;
+    }
+    const words = describeReject(type, header.cells.length);
+    if (words.code !== "column_count") broken = true;
+    const text = String(r.csv_line ?? "").replace(/\r?\n$/, "");
+    ctx.sink(
+      ctx.locations.markDuckLine({
+        severity: "error",
+        code: words.code,
+        file: file.path,
+        line,
+        expected: words.expected,
+        found:
+          words.code === "column_count"
+            ? `${text.split(header.delimiter).length} cells: ${describeFound(text)}`
+            : describeFound(text),
+        message: words.message,
+      }),
+    );
+  }
+  await ctx.engine.run(`drop table if exists ${rejects}; drop table if exists ${rejects}_scan`);
+  return broken ? undefined : rows;
+}
+
+/** The first line of an engine error message. */
+function firstLine(message: string): string {
+  return message.split("\n")[0]!.replace(/^[A-Za-z ]+Error: /, "");
+}
+
+/** The `line N` of a DuckDB JSON error message, if it names one. */
+function lineOfJsonError(message: string): number | undefined {
+  const m = /line (\d+)/i.exec(message);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** Streams an NDJSON or JSON-array file. */
+async function scanJsonFile(
+  ctx: ScanContext,
+  file: TableFile,
+  aliases: FieldAliases,
+  each: (reader: FieldReader) => void,
+  progress: (rows: number) => void,
+): Promise<number | undefined> {
+  const ndjson = file.format === "ndjson";
+  if (ndjson) ctx.locations.register(file, undefined, 0);
+  const format = ndjson ? "newline_delimited" : "array";
+  const sql =
+    `select json from read_json_objects(${sqlString(file.path)}, format = ${sqlString(format)}, ` +
+    `compression = ${sqlString(file.compression ?? "uncompressed")}, maximum_object_size = ${MAX_LINE_BYTES * 4}` +
+    `${ndjson ? ", ignore_errors = true" : ""})`;
+  let rows = 0;
+  let at = 0;
+  try {
+    await ctx.engine.stream(sql, (chunk) => {
+      for (let r = 0; r < chunk.rowCount; r++) {
+        at++;
+        const text = chunk.value(0, r) as string | null;
+        const location = ndjson ? { file: file.path, line: at } : { file: file.path, row: at };
+        if (text === null) {
+          ctx.sink({
+            severity: "error",
+            code: "malformed_ndjson",
+            file: file.path,
+            line: at,
+            expected: "one JSON object per line",
+            found: "a line that is not JSON",
+            message: "malformed JSON",
+          });
+          continue;
+        }
+        const value: unknown = JSON.parse(text);
+        if (value === null || typeof value !== "object" || Array.isArray(value)) {
+          ctx.sink({
+            severity: "error",
+            code: "not_an_object",
+            ...location,
+            expected: "a JSON object",
+            found: describeFound(value),
+            message: ndjson
+              ? "each line must hold one JSON object"
+              : "each element of the array must be a JSON object",
+          });
+          continue;
+        }
+        rows++;
+        each(
+          new FieldReader(
+            { values: value as Record<string, unknown>, location, textual: false },
+            ctx.sink,
+            aliases,
+          ),
+        );
+      }
+      progress(rows);
+    });
+  } catch (e) {
+    const message = (e as Error).message;
+    const line = lineOfJsonError(message);
+    ctx.sink(
+      ctx.locations.markPhysical({
+        severity: "error",
+        code: ndjson ? "malformed_ndjson" : "malformed_json",
+        file: file.path,
+        ...(line !== undefined ? { line } : {}),
+        expected: ndjson ? "one JSON object per line" : "one JSON array of objects",
+        found: "the text there",
+        message: `malformed JSON: ${firstLine(message)}`,
+      }),
+    );
+    return undefined;
+  }
+  return rows;
+}
+
+/** SQL turning a Parquet column into what a JSON record would hold (timestamps as ISO text). */
+function parquetColumn(name: string, type: string): string {
+  const col = sqlIdent(name);
+  if (type === "TIMESTAMP WITH TIME ZONE")
+    return `strftime(timezone('UTC', ${col}), '%Y-%m-%dT%H:%M:%S.%gZ') as ${col}`;
+  if (type.startsWith("TIMESTAMP")) return `strftime(${col}, '%Y-%m-%dT%H:%M:%S.%g') as ${col}`;
+  if (type === "DATE") return `strftime(${col}, '%Y-%m-%d') as ${col}`;
+  if (/^(DECIMAL|HUGEINT|UHUGEINT)/.test(type)) return `${col}::DOUBLE as ${col}`;
+  return col;
+}
+
+/** Streams a Parquet file (or Parquet part). */
+async function scanParquetFile(
+  ctx: ScanContext,
+  file: TableFile,
+  aliases: FieldAliases,
+  each: (reader: FieldReader) => void,
+  progress: (rows: number) => void,
+): Promise<number | undefined> {
+  const relation = `read_parquet(${sqlString(file.path)})`;
+  let rows = 0;
+  try {
+    const described = await ctx.engine.describe(`select * from ${relation}`);
+    const names = described.map((d) => d.name);
+    const sql = `select ${described.map((d) => parquetColumn(d.name, d.type)).join(", ")} from ${relation}`;
+    await ctx.engine.stream(sql, (chunk) => {
+      for (let r = 0; r < chunk.rowCount; r++) {
+        const values: Record<string, EngineValue> = {};
+        for (let c = 0; c < names.length; c++) {
+          const name = names[c]!;
+          if (name !== "__proto__") values[name] = chunk.value(c, r);
+        }
+        rows++;
+        each(
+          new FieldReader(
+            { values, location: { file: file.path, row: rows }, textual: false },
+            ctx.sink,
+            aliases,
+          ),
+        );
+      }
+      progress(rows);
+    });
+  } catch (e) {
+    ctx.sink({
+      severity: "error",
+      code: "malformed_parquet",
+      file: file.path,
+      expected: "a readable Parquet file",
+      found: "a file DuckDB could not read",
+      message: `cannot read the Parquet file: ${firstLine((e as Error).message)}`,
+    });
+    return undefined;
+  }
+  return rows;
+}
+
+/**
+ * Streams every file of a table (in order) and calls `each` with a reader per record (fields named
+ * as in the file; `aliases` map canonical names to on-disk ones). A CSV header is checked for the
+ * `required` columns first. Resolves to whether every file was read to its end without a read,
+ * encoding or syntax error (a row with a wrong cell count does not stop a file).
+ */
+export async function scanTable(
+  ctx: ScanContext,
+  files: readonly TableFile[],
+  required: readonly string[],
+  aliases: FieldAliases,
+  each: (reader: FieldReader) => void,
+): Promise<boolean> {
+  let complete = true;
+  let tableRows = 0;
+  const table = files[0]?.table ?? "";
+  for (const file of files) {
+    const checking = checkFile(file);
+    const progress = (rows: number) => ctx.onProgress?.({ stage: "read", table, rows: tableRows + rows });
+    const rows =
+      file.format === "csv"
+        ? await scanCsvFile(ctx, file, required, aliases, each, progress)
+        : file.format === "parquet"
+          ? await scanParquetFile(ctx, file, aliases, each, progress)
+          : await scanJsonFile(ctx, file, aliases, each, progress);
+    const check = await checking;
+    for (const issue of check.issues) ctx.sink(ctx.locations.markPhysical(issue));
+    if (rows === undefined || check.issues.length > 0) {
+      complete = false;
+      continue;
+    }
+    tableRows += rows;
+    ctx.files.push({
+      table: file.table,
+      path: file.path,
+      format: file.format,
+      ...(file.compression ? { compression: file.compression } : {}),
+      bytes: check.bytes,
+      rows,
+      sha256: check.sha256,
+    });
+  }
+  ctx.onProgress?.({ stage: "read", table, rows: tableRows, done: true });
+  return complete;
+}

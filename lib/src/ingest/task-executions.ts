@@ -1,0 +1,689 @@
+/**
+ * Task executions — the one table that runs into millions of rows — are checked and folded in
+ * DuckDB, never streamed row by row into JavaScript. One query reads the files, types every field
+ * with the same acceptance as the JavaScript field parsers (trimmed decimal text, true/false/1/0/
+ * yes/no, the outcome words; JSON and Parquet values of the right type), joins each execution to
+ * its run and task, and folds the good rows into one aggregate per (run, task). Rows it cannot
+ * accept — a bad value, an unknown run or task, another mission — are "suspects": they are read
+ * back (with their line or row) and handed to the JavaScript validator, which is the one place
+ * where a field's rule and its message are written. A suspect the validator accepts after all is
+ * folded in JavaScript, so the result never depends on the fast path being exact.
+ */
+import { describeFound } from "../io/describe-found";
+import type { TaskDefinition } from "../model/dataset";
+import { TASK_OUTCOMES } from "../model/dataset";
+import { emptyColumns, RunTaskStatTable, type RunIndex } from "../model/run-task-stat-table";
+import { FieldReader, type FieldAliases } from "../validate/field-reader";
+import {
+  TASK_EXECUTION_REQUIRED_FIELDS,
+  validateTaskExecution,
+  type TaskExecution,
+  type TaskExecutionContext,
+} from "../validate/task-executions";
+import { readCsvHeader } from "./csv-layout";
+import type { TableFile } from "./dataset-layout";
+import { sqlIdent, sqlString, type Engine } from "./engine";
+import { checkFile } from "./file-check";
+import { csvRelation, type ScanContext } from "./scan-table";
+import { checkCsvHeader } from "../validate/header-check";
+
+/** Canonical task-execution fields, as the SQL names them. */
+const FIELDS = [
+  "run_id",
+  "task_id",
+  "mission_id",
+  "agent_id",
+  "actual_minutes",
+  "approval_required",
+  "human_delay_minutes",
+  "outcome",
+] as const;
+
+/** Suspect rows read back for the JavaScript validator, at most. */
+const MAX_SUSPECTS = 100_000;
+
+/** The decimal syntax of `parseNumber` (after trimming). */
+const DECIMAL = "^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?$";
+
+/** The valid runs and tasks the executions are folded against. */
+export interface FoldTargets {
+  /** Valid runs in dataset order: run ids and their missions. */
+  readonly runIds: readonly string[];
+  readonly missionIds: readonly string[];
+  /** Run ids seen but invalid (not an unknown run, but not folded). */
+  readonly invalidRunIds: Iterable<readonly [string, string]>;
+  /** Valid tasks in dataset order. */
+  readonly tasks: readonly TaskDefinition[];
+  /** (mission, task) keys of invalid tasks (known, not folded). */
+  readonly invalidTasks: Iterable<readonly [string, string]>;
+  /** Whether unknown run ids are reported (false when the runs could not all be read). */
+  readonly checkRuns: boolean;
+  /** Whether a task table exists. */
+  readonly hasTasks: boolean;
+}
+
+/** What folding gives. */
+export interface FoldResult {
+  readonly table: RunTaskStatTable;
+  /** Rows folded. */
+  readonly executions: number;
+  /** Whether every file was read to its end. */
+  readonly complete: boolean;
+}
+
+/** SQL expressions typing one file's fields, as text columns, plus per-field JSON types. */
+interface FieldSource {
+  /** SQL expression of the field's text (null when absent), trimmed. */
+  text(field: string): string;
+  /** SQL condition: the field's value has the right type for `kind`. */
+  typed(field: string, kind: "text" | "number" | "boolean"): string;
+  /** The relation to select from. */
+  readonly from: string;
+  /** SQL of the row number within the file (1-based), or undefined when it needs a window. */
+  readonly textual: boolean;
+}
+
+/** The on-disk name of a canonical field. */
+const onDisk = (aliases: FieldAliases, field: string): string => aliases[field] ?? field;
+
+function csvSource(
+  file: TableFile,
+  aliases: FieldAliases,
+  names: readonly (string | undefined)[],
+  delimiter: string,
+  skip: number,
+  cells: number,
+): FieldSource {
+  const col = (field: string): string | undefined => {
+    const i = names.indexOf(onDisk(aliases, field));
+    return i === -1 ? undefined : `c${i}`;
+  };
+  return {
+    text: (field) => {
+      const c = col(field);
+      return c ? `nullif(trim(${c}), '')` : "null::VARCHAR";
+    },
+    typed: () => "true",
+    from: csvRelation(file, cells, delimiter, skip),
+    textual: true,
+  };
+}
+
+function jsonSource(file: TableFile, aliases: FieldAliases): FieldSource {
+  const format = file.format === "ndjson" ? "newline_delimited" : "array";
+  const path = (field: string) => sqlString(`$.${JSON.stringify(onDisk(aliases, field))}`);
+  return {
+    text: (field) => `nullif(trim(json_extract_string(json, ${path(field)})), '')`,
+    typed: (field, kind) => {
+      const t = `json_type(json, ${path(field)})`;
+      const types =
+        kind === "number"
+          ? "('BIGINT','UBIGINT','DOUBLE')"
+          : kind === "boolean"
+            ? "('BOOLEAN')"
+            : "('VARCHAR')";
+      return `coalesce(${t} in ${types} or ${t} = 'NULL', true)`;
+    },
+    from:
+      `read_json_objects(${sqlString(file.path)}, format = ${sqlString(format)}, ` +
+      `compression = ${sqlString(file.compression ?? "uncompressed")}${file.format === "ndjson" ? ", ignore_errors = true" : ""})`,
+    textual: false,
+  };
+}
+
+function parquetSource(
+  file: TableFile,
+  aliases: FieldAliases,
+  types: ReadonlyMap<string, string>,
+): FieldSource {
+  return {
+    text: (field) => {
+      const name = onDisk(aliases, field);
+      return types.has(name) ? `nullif(trim(${sqlIdent(name)}::VARCHAR), '')` : "null::VARCHAR";
+    },
+    typed: (field, kind) => {
+      const type = types.get(onDisk(aliases, field));
+      if (type === undefined) return "true";
+      const ok =
+        kind === "number"
+          ? /^(DOUBLE|FLOAT|REAL|DECIMAL|TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT)/.test(
+              type,
+            )
+          : kind === "boolean"
+            ? type === "BOOLEAN"
+            : type === "VARCHAR";
+      return ok ? "true" : "false";
+    },
+    from: `read_parquet(${sqlString(file.path)})`,
+    textual: false,
+  };
+}
+
+/** The typed, checked rows of one file: canonical columns plus `good` and the run/task keys. */
+function checkedRows(source: FieldSource, fileIndex: number, withRow: boolean): string {
+  const t = (f: string) => source.text(f);
+  const num = (f: string) => `try_cast(${t(f)} as DOUBLE)`;
+  const numberOk = (f: string) =>
+    source.textual
+      ? `(regexp_full_match(${t(f)}, '${DECIMAL}') and isfinite(${num(f)}) and ${num(f)} >= 0)`
+      : `(${source.typed(f, "number")} and isfinite(${num(f)}) and ${num(f)} >= 0)`;
+  const bool = (f: string) =>
+    source.textual
+      ? `(case when lower(${t(f)}) in ('true','1','yes') then true when lower(${t(f)}) in ('false','0','no') then false end)`
+      : `(case when ${source.typed(f, "boolean")} then ${t(f)} = 'true' end)`;
+  const textOk = (f: string) =>
+    source.textual ? `${t(f)} is not null` : `(${t(f)} is not null and ${source.typed(f, "text")})`;
+  const optionalTextOk = (f: string) =>
+    source.textual ? "true" : `(${t(f)} is null or ${source.typed(f, "text")})`;
+  const outcomes = TASK_OUTCOMES.map(sqlString).join(", ");
+  return `select ${fileIndex} as f,${withRow ? " row_number() over () as rn," : ""}
+      ${t("run_id")} as run_id, ${t("task_id")} as task_id, ${t("mission_id")} as stated_mission,
+      ${t("agent_id")} as agent_id,
+      ${num("actual_minutes")} as actual, ${num("human_delay_minutes")} as delay,
+      ${bool("approval_required")} as approval, ${t("outcome")} as outcome,
+      (${textOk("run_id")} and ${textOk("task_id")} and ${optionalTextOk("mission_id")} and ${optionalTextOk("agent_id")}
+        and ${numberOk("actual_minutes")} and ${numberOk("human_delay_minutes")}
+        and ${bool("approval_required")} is not null and ${source.textual ? "true" : source.typed("outcome", "text")}
+        and ${t("outcome")} in (${outcomes})) as valid
+    from ${source.from}`;
+}
+
+/** Registers the runs and tasks to fold against as DuckDB tables `__runs` and `__tasks`. */
+async function registerTargets(engine: Engine, targets: FoldTargets): Promise<void> {
+  await engine.run(
+    "create or replace temp table __runs (run_id VARCHAR, run_idx INTEGER, mission_id VARCHAR);" +
+      "create or replace temp table __tasks (mission_id VARCHAR, task_id VARCHAR, task_pos INTEGER, estimate DOUBLE);",
+  );
+  const { runIds, missionIds } = targets;
+  await engine.append(
+    "__runs",
+    (function* () {
+      for (let i = 0; i < runIds.length; i++) yield [runIds[i]!, i, missionIds[i]!];
+      for (const [id, mission] of targets.invalidRunIds) yield [id, -1, mission];
+    })(),
+  );
+  await engine.append(
+    "__tasks",
+    (function* () {
+      for (let i = 0; i < targets.tasks.length; i++) {
+        const t = targets.tasks[i]!;
+        yield [t.missionId, t.taskId, i, t.estimatedMinutes];
+      }
+      for (const [mission, task] of targets.invalidTasks) yield [mission, task, -1, null];
+    })(),
+  );
+}
+
+/** The source of one file, or undefined (with the problem reported) when it cannot be read. */
+async function sourceOf(
+  ctx: ScanContext,
+  file: TableFile,
+  aliases: FieldAliases,
+): Promise<FieldSource | undefined> {
+  if (file.format === "csv") {
+    const header = readCsvHeader(file);
+    if (!header) {
+      ctx.sink({
+        severity: "error",
+        code: "malformed_csv",
+        file: file.path,
+        line: 1,
+        expected: "well-formed CSV (RFC 4180 quoting)",
+        found: "nothing",
+        message: "the file is empty: expected a header line",
+      });
+      return undefined;
+    }
+    const names = header.cells.map((c) => c.trim());
+    const issues: import("../model/issues").DataIssue[] = [];
+    checkCsvHeader(
+      names.filter((n) => n !== ""),
+      TASK_EXECUTION_REQUIRED_FIELDS,
+      { file: file.path, line: header.line },
+      (i) => issues.push(i),
+      aliases,
+    );
+    for (const issue of issues) ctx.sink(ctx.locations.markPhysical(issue));
+    if (issues.some((i) => i.severity === "error")) return undefined;
+    ctx.locations.register(file, header.delimiter, header.line);
+    return csvSource(file, aliases, names, header.delimiter, header.skip, header.cells.length);
+  }
+  if (file.format === "parquet") {
+    const described = await ctx.engine.describe(`select * from read_parquet(${sqlString(file.path)})`);
+    const types = new Map(described.map((d) => [d.name, d.type]));
+    const missing = TASK_EXECUTION_REQUIRED_FIELDS.filter((f) => !types.has(onDisk(aliases, f)));
+    for (const field of missing) {
+      ctx.sink({
+        severity: "error",
+        code: "missing_column",
+        file: file.path,
+        field: onDisk(aliases, field),
+        expected: `a column named ${onDisk(aliases, field)}`,
+        found: `columns ${describeFound(described.map((d) => d.name).join(","))}`,
+        message: `the file has no ${onDisk(aliases, field)} column`,
+      });
+    }
+    return missing.length > 0 ? undefined : parquetSource(file, aliases, types);
+  }
+  if (file.format === "ndjson") ctx.locations.register(file, undefined, 0);
+  return jsonSource(file, aliases);
+}
+
+/** SQL of the executions of every file joined to their run and task, with a `good` flag. */
+function joined(rows: string, targets: FoldTargets): string {
+  return `select e.*, r.run_idx, r.mission_id as run_mission, t.task_pos, t.estimate,
+      coalesce(e.valid and r.run_idx >= 0 and t.task_pos >= 0
+        and (e.stated_mission is null or e.stated_mission = r.mission_id), false) as good,
+    from (${rows}) e
+    left join __runs r on r.run_id = e.run_id
+    left join __tasks t on t.mission_id = r.mission_id and t.task_id = e.task_id`;
+}
+
+/**
+ * Checks and folds the task executions of `files` into run-task aggregates (see the module
+ * comment). Problems go to `ctx.sink`, located like every other table's; the aggregates are
+ * grouped by run in the order of `targets.runIds`, each run's entries in task order.
+ */
+export async function foldTaskExecutions(
+  ctx: ScanContext,
+  files: readonly TableFile[],
+  aliases: FieldAliases,
+  targets: FoldTargets,
+  context: TaskExecutionContext,
+): Promise<FoldResult> {
+  const engine = ctx.engine;
+  await registerTargets(engine, targets);
+  const table = files[0]?.table ?? "task_executions";
+  const checks = files.map((f) => checkFile(f));
+  const sources: (FieldSource | undefined)[] = [];
+  for (const f of files) sources.push(await sourceOf(ctx, f, aliases));
+  let complete = sources.every((s) => s !== undefined);
+
+  const readable = sources
+    .map((s, i) => [s, i] as const)
+    .filter((x): x is readonly [FieldSource, number] => x[0] !== undefined);
+  const union = readable.map(([s, i]) => checkedRows(s, i, false)).join("\nunion all\n");
+  const n = targets.runIds.length;
+  const counts = new Uint32Array(n);
+  const parts: {
+    run: Int32Array;
+    pos: Int32Array;
+    cols: ReturnType<typeof emptyColumns>;
+    agents: string[];
+    n: number;
+  }[] = [];
+  let suspects = 0;
+  let executions = 0;
+  const agentKeys = new Map<string, number>();
+  const agentLists: (readonly string[])[] = [];
+  if (readable.length > 0) {
+    const sql = `select case when good then run_idx end as run_idx, case when good then task_pos end as task_pos,
+        count(*)::BIGINT as executions,
+        sum(actual) as actual_minutes, sum(delay) as human_delay_minutes,
+        sum(case when approval then delay else 0 end) as approval_delay_minutes,
+        sum(case when approval then 1 else 0 end)::BIGINT as approval_required_count,
+        sum(case when actual > estimate then actual - estimate else 0 end) as overrun_minutes,
+        sum(case when actual > estimate then 1 else 0 end)::BIGINT as overrun_count,
+        sum(case when outcome in ('failed', 'rejected', 'escalated') then 1 else 0 end)::BIGINT as unsuccessful_count,
+        array_to_string(list_sort(list_distinct(list(agent_id))), chr(31)) as agents
+      from (${joined(union, targets)}) group by all`;
+    try {
+      await engine.stream(sql, (chunk) => {
+        const rows = chunk.rowCount;
+        const run = new Int32Array(rows);
+        const pos = new Int32Array(rows);
+        const cols = emptyColumns(rows);
+        const idx = chunk.numbers(0);
+        const tpos = chunk.numbers(1);
+        const ex = chunk.numbers(2);
+        const am = chunk.numbers(3);
+        const hd = chunk.numbers(4);
+        const ad = chunk.numbers(5);
+        const ar = chunk.numbers(6);
+        const om = chunk.numbers(7);
+        const oc = chunk.numbers(8);
+        const uc = chunk.numbers(9);
+        const agents: string[] = [];
+        let k = 0;
+        for (let r = 0; r < rows; r++) {
+          if (Number.isNaN(idx[r]!)) {
+            suspects += ex[r]!;
+            continue;
+          }
+          run[k] = idx[r]!;
+          pos[k] = tpos[r]!;
+          counts[idx[r]!]!++;
+          cols.executions[k] = ex[r]!;
+          cols.actualMinutes[k] = am[r]!;
+          cols.humanDelayMinutes[k] = hd[r]!;
+          cols.approvalDelayMinutes[k] = ad[r]!;
+          cols.approvalRequiredCount[k] = ar[r]!;
+          cols.overrunMinutes[k] = om[r]!;
+          cols.overrunCount[k] = oc[r]!;
+          cols.unsuccessfulCount[k] = uc[r]!;
+          const key = (chunk.value(10, r) as string | null) ?? "";
+          let a = agentKeys.get(key);
+          if (a === undefined) {
+            agentKeys.set(key, (a = agentLists.length));
+            agentLists.push(key === "" ? [] : key.split("\u001f"));
+          }
+          cols.agents[k] = a;
+          executions += ex[r]!;
+          k++;
+        }
+        parts.push({ run, pos, cols, agents, n: k });
+        ctx.onProgress?.({ stage: "read", table, rows: executions + suspects });
+      });
+    } catch (e) {
+      complete = false;
+      ctx.sink({
+        severity: "error",
+        code: "unreadable_file",
+        file: files[0]!.path,
+        expected: "task-execution files DuckDB can read",
+        found: "an error",
+        message: `cannot read the task executions: ${(e as Error).message.split("\n")[0]}`,
+      });
+    }
+  }
+
+  // Suspect rows: read back with their place, judged by the JavaScript validator.
+  const extra: TaskExecution[] = [];
+  if (suspects > 0) {
+    const withRows = readable.map(([s, i]) => checkedRows(s, i, true)).join("\nunion all\n");
+    const sql = `select f, rn from (${joined(withRows, targets)}) where not good order by f, rn limit ${MAX_SUSPECTS}`;
+    const places = await engine.rows(sql);
+    const byFile = new Map<number, number[]>();
+    for (const p of places) {
+      const list = byFile.get(Number(p.f)) ?? [];
+      list.push(Number(p.rn));
+      byFile.set(Number(p.f), list);
+    }
+    for (const [f, rowNumbers] of byFile) {
+      const file = files[f]!;
+      const wanted = new Set(rowNumbers);
+      await readRawRows(ctx, file, sources[f]!, aliases, wanted, (reader) => {
+        const execution = validateTaskExecution(reader, context);
+        if (execution) extra.push(execution);
+      });
+    }
+    if (suspects > MAX_SUSPECTS) {
+      ctx.sink({
+        severity: "error",
+        code: "too_many_problems",
+        file: files[0]!.path,
+        expected: "task executions that can be checked",
+        found: `${suspects.toLocaleString("en-US")} rows with problems`,
+        message: `${suspects.toLocaleString("en-US")} task executions have problems; the first ${MAX_SUSPECTS.toLocaleString("en-US")} were checked one by one`,
+      });
+    }
+  }
+
+  for (const [i, check] of (await Promise.all(checks)).entries()) {
+    for (const issue of check.issues) ctx.sink(ctx.locations.markPhysical(issue));
+    if (check.issues.length > 0 || !sources[i]) {
+      complete = false;
+      continue;
+    }
+    ctx.files.push({
+      table: files[i]!.table,
+      path: files[i]!.path,
+      format: files[i]!.format,
+      ...(files[i]!.compression ? { compression: files[i]!.compression } : {}),
+      bytes: check.bytes,
+      rows: 0,
+      sha256: check.sha256,
+    });
+  }
+  const result = assemble(targets, counts, parts, extra, agentLists, agentKeys);
+  ctx.onProgress?.({ stage: "read", table, rows: executions + suspects, done: true });
+  return { table: result, executions: executions + extra.length, complete };
+}
+
+/**
+ * Re-reads the rows `wanted` (1-based row numbers within the file, as DuckDB numbered them) of one
+ * task-execution file as records, located like any other table's, for the JavaScript validator.
+ */
+async function readRawRows(
+  ctx: ScanContext,
+  file: TableFile,
+  source: FieldSource,
+  aliases: FieldAliases,
+  wanted: ReadonlySet<number>,
+  each: (reader: FieldReader) => void,
+): Promise<void> {
+  const list = [...wanted].sort((a, b) => a - b).join(",");
+  if (file.format === "csv") {
+    const header = readCsvHeader(file)!;
+    const names = header.cells.map((c) => c.trim());
+    const sql = `select * from (select row_number() over () as rn, * from ${source.from}) where rn in (${list}) order by rn`;
+    const columns = names.filter((n) => n !== "");
+    await ctx.engine.stream(sql, (chunk) => {
+      for (let r = 0; r < chunk.rowCount; r++) {
+        const rn = chunk.value(0, r) as number;
+        const values: Record<string, string> = {};
+        names.forEach((name, i) => {
+          if (name !== "" && name !== "__proto__" && !(name in values))
+            values[name] = (chunk.value(i + 1, r) as string | null) ?? "";
+        });
+        each(
+          new FieldReader(
+            { values, location: { file: file.path, line: header.line + rn }, textual: true, columns },
+            ctx.sink,
+            aliases,
+          ),
+        );
+      }
+    });
+    return;
+  }
+  if (file.format === "parquet") {
+    const sql = `select * from (select row_number() over () as rn, * from ${source.from}) where rn in (${list}) order by rn`;
+    await ctx.engine.stream(sql, (chunk, columns) => {
+      for (let r = 0; r < chunk.rowCount; r++) {
+        const rn = chunk.value(0, r) as number;
+        const values: Record<string, unknown> = {};
+        for (let c = 1; c < columns.length; c++)
+          if (columns[c] !== "__proto__") values[columns[c]!] = chunk.value(c, r);
+        each(
+          new FieldReader(
+            { values, location: { file: file.path, row: rn }, textual: false },
+            ctx.sink,
+            aliases,
+          ),
+        );
+      }
+    });
+    return;
+  }
+  // JSON: rows are numbered among the parsed elements (malformed NDJSON lines excluded).
+  const ndjson = file.format === "ndjson";
+  const sql = `select * from (select row_number() over () as rn, json from ${source.from}) where rn in (${list}) order by rn`;
+  await ctx.engine.stream(sql, (chunk) => {
+    for (let r = 0; r < chunk.rowCount; r++) {
+      const rn = chunk.value(0, r) as number;
+      const text = chunk.value(1, r) as string | null;
+      const location = ndjson ? { file: file.path, line: rn } : { file: file.path, row: rn };
+      if (text === null) {
+        ctx.sink({
+          severity: "error",
+          code: "malformed_ndjson",
+          ...location,
+          expected: "one JSON object per line",
+          found: "a line that is not JSON",
+          message: "malformed JSON",
+        });
+        continue;
+      }
+      const value = JSON.parse(text) as unknown;
+      if (value === null || typeof value !== "object" || Array.isArray(value)) {
+        ctx.sink({
+          severity: "error",
+          code: "not_an_object",
+          ...location,
+          expected: "a JSON object",
+          found: describeFound(value),
+          message: ndjson
+            ? "each line must hold one JSON object"
+            : "each element of the array must be a JSON object",
+        });
+        continue;
+      }
+      each(
+        new FieldReader(
+          { values: value as Record<string, unknown>, location, textual: false },
+          ctx.sink,
+          aliases,
+        ),
+      );
+    }
+  });
+}
+
+/** Lays the streamed aggregates (and suspects the validator accepted) out as the run-task table. */
+function assemble(
+  targets: FoldTargets,
+  counts: Uint32Array,
+  parts: readonly { run: Int32Array; pos: Int32Array; cols: ReturnType<typeof emptyColumns>; n: number }[],
+  extra: readonly TaskExecution[],
+  agentLists: (readonly string[])[],
+  agentKeys: Map<string, number>,
+): RunTaskStatTable {
+  const n = targets.runIds.length;
+  const runIndex = new Map<string, number>();
+  targets.runIds.forEach((id, i) => runIndex.set(id, i));
+  const taskPos = new Map<string, number>();
+  targets.tasks.forEach((t, i) => taskPos.set(`${t.missionId}\u0000${t.taskId}`, i));
+  // Accepted suspects: folded here, one entry each (merged with a streamed entry of the same key).
+  const extraByKey = new Map<string, TaskExecution[]>();
+  for (const e of extra) {
+    const key = `${e.runId}\u0000${e.taskId}`;
+    const list = extraByKey.get(key) ?? [];
+    list.push(e);
+    extraByKey.set(key, list);
+  }
+  const seenKeys = new Set<string>();
+  const total = parts.reduce((s, p) => s + p.n, 0);
+  // Entry slots: streamed entries first, by run (counting sort), then task position.
+  const offsets = new Uint32Array(n + 1);
+  for (let r = 0; r < n; r++) offsets[r + 1] = offsets[r]! + counts[r]!;
+  const order = new Int32Array(total);
+  const fill = offsets.slice(0, n);
+  const partOf = new Int32Array(total);
+  const rowOf = new Int32Array(total);
+  let g = 0;
+  parts.forEach((p, pi) => {
+    for (let k = 0; k < p.n; k++, g++) {
+      partOf[g] = pi;
+      rowOf[g] = k;
+      order[fill[p.run[k]!]!++] = g;
+    }
+  });
+  // Within a run: task order.
+  const taskIds: string[] = [];
+  const taskIndex = new Map<string, number>();
+  const taskOf = (id: string) => {
+    let t = taskIndex.get(id);
+    if (t === undefined) taskIndex.set(id, (t = taskIds.push(id) - 1));
+    return t;
+  };
+  const entries: { r: number; pos: number; g: number; extra?: TaskExecution[] }[][] = [];
+  for (let r = 0; r < n; r++) {
+    const list: { r: number; pos: number; g: number; extra?: TaskExecution[] }[] = [];
+    for (let s = offsets[r]!; s < offsets[r + 1]!; s++) {
+      const gi = order[s]!;
+      const p = parts[partOf[gi]!]!;
+      const pos = p.pos[rowOf[gi]!]!;
+      const task = targets.tasks[pos]!;
+      const key = `${targets.runIds[r]}\u0000${task.taskId}`;
+      const more = extraByKey.get(key);
+      if (more) seenKeys.add(key);
+      list.push({ r, pos, g: gi, ...(more ? { extra: more } : {}) });
+    }
+    entries.push(list);
+  }
+  for (const [key, list] of extraByKey) {
+    if (seenKeys.has(key)) continue;
+    const e = list[0]!;
+    const r = runIndex.get(e.runId);
+    const pos = taskPos.get(`${e.missionId}\u0000${e.taskId}`);
+    if (r === undefined || pos === undefined) continue;
+    entries[r]!.push({ r, pos, g: -1, extra: list });
+  }
+  const size = entries.reduce((s, l) => s + l.length, 0);
+  const out = emptyColumns(size);
+  const runOffsets = new Uint32Array(n + 1);
+  let at = 0;
+  const emptyAgents = (() => {
+    let a = agentKeys.get("");
+    if (a === undefined) {
+      agentKeys.set("", (a = agentLists.length));
+      agentLists.push([]);
+    }
+    return a;
+  })();
+  for (let r = 0; r < n; r++) {
+    runOffsets[r] = at;
+    const list = entries[r]!;
+    if (list.length > 1) list.sort((a, b) => a.pos - b.pos);
+    for (const e of list) {
+      const task = targets.tasks[e.pos]!;
+      out.task[at] = taskOf(task.taskId);
+      if (e.g >= 0) {
+        const p = parts[partOf[e.g]!]!;
+        const k = rowOf[e.g]!;
+        out.executions[at] = p.cols.executions[k]!;
+        out.actualMinutes[at] = p.cols.actualMinutes[k]!;
+        out.humanDelayMinutes[at] = p.cols.humanDelayMinutes[k]!;
+        out.approvalDelayMinutes[at] = p.cols.approvalDelayMinutes[k]!;
+        out.approvalRequiredCount[at] = p.cols.approvalRequiredCount[k]!;
+        out.overrunMinutes[at] = p.cols.overrunMinutes[k]!;
+        out.overrunCount[at] = p.cols.overrunCount[k]!;
+        out.unsuccessfulCount[at] = p.cols.unsuccessfulCount[k]!;
+        out.agents[at] = p.cols.agents[k]!;
+      } else out.agents[at] = emptyAgents;
+      if (e.extra) {
+        const agents = new Set(agentLists[out.agents[at]!]!);
+        for (const x of e.extra) {
+          out.executions[at]!++;
+          out.actualMinutes[at] = out.actualMinutes[at]! + x.actualMinutes;
+          out.humanDelayMinutes[at] = out.humanDelayMinutes[at]! + x.humanDelayMinutes;
+          if (x.approvalRequired) {
+            out.approvalDelayMinutes[at] = out.approvalDelayMinutes[at]! + x.humanDelayMinutes;
+            out.approvalRequiredCount[at]!++;
+          }
+          const over = x.actualMinutes - task.estimatedMinutes;
+          if (over > 0) {
+            out.overrunMinutes[at] = out.overrunMinutes[at]! + over;
+            out.overrunCount[at]!++;
+          }
+          if (x.outcome === "failed" || x.outcome === "rejected" || x.outcome === "escalated")
+            out.unsuccessfulCount[at]!++;
+          if (x.agentId !== undefined) agents.add(x.agentId);
+        }
+        const list = [...agents].sort();
+        const key = list.join("\u001f");
+        let a = agentKeys.get(key);
+        if (a === undefined) {
+          agentKeys.set(key, (a = agentLists.length));
+          agentLists.push(list);
+        }
+        out.agents[at] = a;
+      }
+      at++;
+    }
+  }
+  runOffsets[n] = at;
+  const index: RunIndex = runIndex;
+  return new RunTaskStatTable(
+    {
+      ...out,
+      runIds: targets.runIds,
+      missionIds: targets.missionIds,
+      runOffsets,
+      taskIds,
+      agentLists,
+    },
+    index,
+  );
+}
