@@ -104,7 +104,10 @@ export function writeTables(
 /** Writes raw files (name → content) into a fresh temp folder. */
 export function writeFiles(files: Record<string, string>): string {
   const dir = tempDir();
-  for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), content);
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), content);
+  }
   return dir;
 }
 

@@ -15,11 +15,11 @@ describe("detectDatasetFormat", () => {
     const folder = writeFiles({ "missions.csv": "", "kpis.json": "", "runs.ndjson": "", "notes.txt": "" });
     const layout = await detectDatasetFormat(folder);
     expect(layout.format).toBe("canonical");
-    expect(layout.files.runs?.format).toBe("ndjson");
-    expect(layout.files).toEqual({
-      missions: { table: "missions", path: path.join(folder, "missions.csv"), format: "csv" },
-      kpis: { table: "kpis", path: path.join(folder, "kpis.json"), format: "json" },
-      runs: { table: "runs", path: path.join(folder, "runs.ndjson"), format: "ndjson" },
+    expect(layout.tables.runs?.[0]?.format).toBe("ndjson");
+    expect(layout.tables).toEqual({
+      missions: [{ table: "missions", path: path.join(folder, "missions.csv"), format: "csv", name: "missions.csv" }],
+      kpis: [{ table: "kpis", path: path.join(folder, "kpis.json"), format: "json", name: "kpis.json" }],
+      runs: [{ table: "runs", path: path.join(folder, "runs.ndjson"), format: "ndjson", name: "runs.ndjson" }],
     });
     expect(layout.issues.map((i) => [i.severity, i.code, i.field])).toEqual([
       ["warning", "missing_optional_table", "tasks"],
@@ -37,7 +37,7 @@ describe("detectDatasetFormat", () => {
     });
     const layout = await detectDatasetFormat(folder);
     expect(layout.format).toBe("bundle");
-    expect(Object.keys(layout.files).sort()).toEqual(["business_missions", "mission_kpis", "mission_runs"]);
+    expect(Object.keys(layout.tables).sort()).toEqual(["business_missions", "mission_kpis", "mission_runs"]);
     expect(layout.issues.map((i) => [i.severity, i.code, i.field])).toEqual([
       ["warning", "missing_optional_table", "decomposed_mission_tasks"],
       ["warning", "missing_optional_table", "task_execution_logs"],
@@ -55,6 +55,38 @@ describe("detectDatasetFormat", () => {
       ["missing_table", "kpis", "no such file"],
       ["missing_table", "runs", "no such file"],
     ]);
+  });
+
+  it("reads a folder of files as one table, compressed and Parquet names too, and warns of unread parts", async () => {
+    const folder = writeFiles({
+      "missions.csv.gz": "",
+      "kpis.parquet": "",
+      "runs/2026-02.csv": "",
+      "runs/2026-01.csv": "",
+      "runs/_SUCCESS": "",
+      "tasks.jsonl.zst": "",
+      "risk_events-2026-03.csv": "",
+    });
+    const layout = await detectDatasetFormat(folder);
+    expect(layout.tables.runs?.map((f) => f.name)).toEqual(["runs/2026-01.csv", "runs/2026-02.csv"]);
+    expect(layout.tables.missions?.[0]).toMatchObject({ format: "csv", compression: "gzip" });
+    expect(layout.tables.kpis?.[0]?.format).toBe("parquet");
+    expect(layout.tables.tasks?.[0]).toMatchObject({ format: "ndjson", compression: "zstd" });
+    expect(layout.issues.filter((i) => i.code === "unread_file").map((i) => [i.field, i.found])).toEqual([
+      ["risk_events", '"risk_events-2026-03.csv"'],
+    ]);
+  });
+
+  it("refuses a directory, a FIFO or a device where a table file should be, without reading it", async () => {
+    const folder = writeFiles({ "missions.csv": "", "kpis.csv": "" });
+    fs.mkdirSync(path.join(folder, "runs.csv"));
+    fs.symlinkSync("/dev/zero", path.join(folder, "tasks.csv"));
+    const layout = await detectDatasetFormat(folder);
+    expect(layout.issues.filter((i) => i.code === "not_a_file").map((i) => [i.field, i.found]).sort()).toEqual([
+      ["runs", "a directory"],
+      ["tasks", "a device"],
+    ]);
+    expect(layout.issues.some((i) => i.code === "missing_table")).toBe(false);
   });
 
   it("reports a folder holding both layouts", async () => {

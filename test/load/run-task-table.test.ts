@@ -41,9 +41,8 @@ describe("the run-task table the loader builds", () => {
     ]) {
       const dataset = await loadDataset(writeTables(tables(order)));
       expect(summary(dataset)).toEqual(EXPECTED);
-      // 6 slots (2 tasks × 3 runs), 5 executed: the column is a view of the fold's 6-slot buffer.
-      const actual = dataset.runTaskStats.columns.actualMinutes;
-      expect([actual.length, actual.buffer.byteLength]).toEqual([5, 6 * 8]);
+      // 2 tasks × 3 runs, 5 executed: one entry per executed (run, task).
+      expect(dataset.runTaskStats.columns.actualMinutes.length).toBe(5);
       expect([...dataset.runTaskStats.columns.runOffsets]).toEqual([0, 2, 3, 5]);
       expect(dataset.runs.map((r) => dataset.runTaskStats.runIndexOf(r.runId))).toEqual([0, 1, 2]);
       expect(dataset.runTaskStats.alignedWith(dataset.runs)).toBe(true);

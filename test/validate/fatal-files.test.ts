@@ -106,7 +106,8 @@ describe("fatal input problems: files and syntax", () => {
     expectIssue(error, "missing_table", {
       file: path.basename(error.issues[0]!.file!),
       field: "runs",
-      expected: "one of runs.csv, runs.json, runs.ndjson",
+      expected:
+        "one of runs.csv, runs.json, runs.ndjson, runs.jsonl, runs.parquet (text formats may end in .gz or .zst), or a folder runs/ of such files",
       found: "no such file",
       message: "the required table runs is missing",
     });
@@ -120,7 +121,8 @@ describe("fatal input problems: files and syntax", () => {
     expectIssue(error, "duplicate_table_file", {
       file: path.basename(dir),
       field: "runs",
-      expected: "exactly one of runs.csv, runs.json, runs.ndjson",
+      expected:
+        "exactly one of runs.csv, runs.json, runs.ndjson, runs.jsonl, runs.parquet (text formats may end in .gz or .zst), or a folder runs/ of such files",
       found: "runs.csv and runs.ndjson",
     });
     expect(error.issues).toHaveLength(1);

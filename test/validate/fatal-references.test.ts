@@ -309,10 +309,22 @@ describe("collecting every problem in one pass", () => {
     for (const issue of error.issues) expect(error.message).toContain(formatIssue(issue));
   });
 
-  it(`keeps the first ${MAX_REPORTED_ERRORS} errors and counts the rest`, async () => {
+  it("groups a repeated problem: the first three listed, the rest counted with their first lines", async () => {
     const tables = baseTables();
     for (let i = 0; i < 250; i++) {
       tables.runs.push({ ...tables.runs[0]!, run_id: `X${i}`, escalations: -1 });
+    }
+    const error = await failing(tables);
+    expect(error.issues).toHaveLength(4);
+    expect(error.issues.slice(0, 3).map((i) => i.line)).toEqual([5, 6, 7]);
+    expect(error.issues[3]!.line).toBe(8);
+    expect(error.issues[3]!.message).toContain("and 247 more like it (line 8, line 9, line 10, line 11, line 12, …)");
+  });
+
+  it(`keeps the first ${MAX_REPORTED_ERRORS} errors and counts the rest`, async () => {
+    const tables = baseTables();
+    for (let i = 0; i < 250; i++) {
+      tables.runs.push({ ...tables.runs[0]!, run_id: `X${i}`, mission_id: `Z${i}` });
     }
     const error = await failing(tables);
     expect(error.issues).toHaveLength(MAX_REPORTED_ERRORS);

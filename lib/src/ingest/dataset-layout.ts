@@ -256,7 +256,7 @@ const missingRequired = (folder: string, table: string, names: string): DataIssu
 
 /** The accepted names of a table, for messages. */
 function expectedNames(table: string): string {
-  return `${table}.csv, .json, .ndjson, .jsonl or .parquet (text formats may end in .gz or .zst), or a folder ${table}/ of such files`;
+  return `one of ${table}.csv, ${table}.json, ${table}.ndjson, ${table}.jsonl, ${table}.parquet (text formats may end in .gz or .zst), or a folder ${table}/ of such files`;
 }
 
 /** Collects the files of each table in `stems` among the folder's entries. */
@@ -265,6 +265,7 @@ async function tablesOf(
   entries: readonly Entry[],
   stems: readonly string[],
   issues: DataIssue[],
+  named: Set<string>,
 ): Promise<Record<string, TableFile[]>> {
   const tables: Record<string, TableFile[]> = {};
   for (const stem of stems) {
@@ -272,8 +273,22 @@ async function tablesOf(
     const dir = entries.find((e) => e.name === stem && e.kind === "dir");
     const found: TableFile[] = [];
     for (const e of direct) {
+      if (e.kind === "a dangling symbolic link") {
+        issues.push({
+          severity: "error",
+          code: "unreadable_file",
+          file: e.path,
+          field: stem,
+          expected: "a readable file",
+          found: "ENOENT",
+          message: "cannot read the file: it is a symbolic link to nothing",
+        });
+        named.add(stem);
+        continue;
+      }
       if (e.kind !== "file") {
         issues.push(notAFile(e.path, stem, e.kind));
+        named.add(stem);
         continue;
       }
       const parsed = parseTableFileName(e.name)!;
@@ -291,12 +306,15 @@ async function tablesOf(
     }
     const sources = direct.length + (dir ? 1 : 0);
     if (sources > 1) {
+      // Read only the first of them: the others are reported, not merged in.
+      const first = found[0]?.path;
+      found.splice(0, found.length, ...found.filter((f) => f.path === first));
       issues.push({
         severity: "error",
         code: "duplicate_table_file",
         file: folder,
         field: stem,
-        expected: `exactly one file or one folder for table ${stem}`,
+        expected: `exactly one of ${expectedNames(stem).slice("one of ".length)}`,
         found: [...direct.map((e) => e.name), ...(dir ? [`${stem}/`] : [])].join(" and "),
         message: `table ${stem} is given by more than one file`,
       });
@@ -341,9 +359,10 @@ function unreadParts(entries: readonly Entry[], stems: readonly string[], folder
 
 async function canonicalLayout(folder: string, entries: readonly Entry[]): Promise<DatasetLayout> {
   const issues: DataIssue[] = [];
-  const tables = await tablesOf(folder, entries, CANONICAL_TABLES, issues);
+  const named = new Set<string>();
+  const tables = await tablesOf(folder, entries, CANONICAL_TABLES, issues, named);
   for (const table of CANONICAL_TABLES) {
-    if (tables[table]) continue;
+    if (tables[table] || named.has(table)) continue;
     if (REQUIRED_CANONICAL_TABLES.includes(table))
       issues.push(missingRequired(folder, table, expectedNames(table)));
     else if (table === "tasks" || table === "task_executions")
@@ -356,9 +375,10 @@ async function canonicalLayout(folder: string, entries: readonly Entry[]): Promi
 async function bundleLayout(folder: string, entries: readonly Entry[]): Promise<DatasetLayout> {
   const issues: DataIssue[] = [];
   const stems = Object.values(BUNDLE_FILES);
-  const tables = await tablesOf(folder, entries, stems, issues);
+  const named = new Set<string>();
+  const tables = await tablesOf(folder, entries, stems, issues, named);
   for (const stem of stems) {
-    if (tables[stem]) continue;
+    if (tables[stem] || named.has(stem)) continue;
     if (REQUIRED_BUNDLE_FILES.includes(stem)) issues.push(missingRequired(folder, stem, `${stem}.json`));
     else if (stem === BUNDLE_FILES.tasks || stem === BUNDLE_FILES.taskExecutions)
       issues.push(missingOptional(folder, stem, `${stem}.json`));

@@ -5,6 +5,7 @@
  * values. Malformed rows are reported with their line and reading goes on where the format allows;
  * the file's size and SHA-256 are taken in the same pass (file-check).
  */
+import { readFileSync, statSync } from "node:fs";
 import { describeFound } from "../io/describe-found";
 import { recordMaker } from "../io/record-shape";
 import type { SourceFile } from "../model/dataset";
@@ -67,6 +68,18 @@ export function csvRelation(
   return `read_csv(${sqlString(file.path)}, ${options.join(", ")})`;
 }
 
+/**
+ * The lines of an NDJSON file as a DuckDB relation with one text column `line`: one row per
+ * physical line, blank lines included (NULL), so that a row's number is its line.
+ */
+export function ndjsonLines(file: TableFile): string {
+  return (
+    `read_csv(${sqlString(file.path)}, columns = {'line': 'VARCHAR'}, header = false, auto_detect = false, ` +
+    `delim = '\x1f', quote = '', escape = '', strict_mode = false, null_padding = false, ` +
+    `max_line_size = ${MAX_LINE_BYTES * 4}, compression = ${sqlString(file.compression ?? "none")})`
+  );
+}
+
 /** Words for a DuckDB CSV reject. */
 function describeReject(type: string, header: number): { code: string; expected: string; message: string } {
   switch (type) {
@@ -81,7 +94,7 @@ function describeReject(type: string, header: number): { code: string; expected:
       return {
         code: "malformed_csv",
         expected: "well-formed CSV (RFC 4180 quoting)",
-        message: "broken quoting: a quote is not closed, or text follows a closing quote",
+        message: "malformed CSV: a closing quote is followed by other characters",
       };
     case "LINE SIZE OVER MAXIMUM":
       return { code: "line_too_long", expected: "a shorter record", message: "a record is too long" };
@@ -207,9 +220,13 @@ async function scanCsvFile(
       broken = true; // reported by the file check, with the byte found
       continue;
     }
-    const words = describeReject(type, header.cells.length);
-    if (words.code !== "column_count") broken = true;
     const text = String(r.csv_line ?? "").replace(/\r?\n$/, "");
+    // A quote never closed runs the record to the end of the file, over several lines.
+    const unclosed = type === "UNQUOTED VALUE" && text.includes("\n");
+    const words = unclosed
+      ? { code: "malformed_csv", expected: "well-formed CSV (RFC 4180 quoting)", message: "malformed CSV: a quoted cell is never closed" }
+      : describeReject(type, header.cells.length);
+    if (words.code !== "column_count") broken = true;
     ctx.sink(
       ctx.locations.markDuckLine({
         severity: "error",
@@ -217,10 +234,13 @@ async function scanCsvFile(
         file: file.path,
         line,
         expected: words.expected,
-        found:
-          words.code === "column_count"
+        found: unclosed
+          ? "end of file inside a quoted cell"
+          : words.code === "column_count"
             ? `${text.split(header.delimiter).length} cells: ${describeFound(text)}`
-            : describeFound(text),
+            : type === "UNQUOTED VALUE"
+              ? "text after a closing quote"
+              : describeFound(text),
         message: words.message,
       }),
     );
@@ -240,7 +260,101 @@ function lineOfJsonError(message: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-/** Streams an NDJSON or JSON-array file. */
+/** Reports a JSON value that is not an object; returns whether it is one. */
+function isObject(ctx: ScanContext, value: unknown, location: { file: string; line?: number; row?: number }, ndjson: boolean): value is Record<string, unknown> {
+  if (value !== null && typeof value === "object" && !Array.isArray(value)) return true;
+  ctx.sink({
+    severity: "error",
+    code: "not_an_object",
+    ...location,
+    expected: "a JSON object",
+    found: describeFound(value),
+    message: ndjson ? "each line must hold one JSON object" : "each element of the array must be a JSON object",
+  });
+  return false;
+}
+
+/** Streams an NDJSON file, line by line (a malformed line is reported and reading goes on). */
+async function scanNdjsonFile(
+  ctx: ScanContext,
+  file: TableFile,
+  aliases: FieldAliases,
+  each: (reader: FieldReader) => void,
+  progress: (rows: number) => void,
+): Promise<number | undefined> {
+  let rows = 0;
+  let line = 0;
+  try {
+    await ctx.engine.stream(`select line from ${ndjsonLines(file)}`, (chunk) => {
+      for (let r = 0; r < chunk.rowCount; r++) {
+        line++;
+        const text = chunk.value(0, r) as string | null;
+        if (text === null || text.trim() === "") continue;
+        let value: unknown;
+        try {
+          value = JSON.parse(text);
+        } catch (e) {
+          ctx.sink(
+            ctx.locations.markPhysical({
+              severity: "error",
+              code: "malformed_ndjson",
+              file: file.path,
+              line,
+              expected: "one JSON object per line",
+              found: describeFound(text),
+              message: `malformed JSON: ${(e as Error).message}`,
+            }),
+          );
+          continue;
+        }
+        const location = { file: file.path, line };
+        if (!isObject(ctx, value, location, true)) continue;
+        rows++;
+        const reader = new FieldReader({ values: value, location, textual: false }, ctx.sink, aliases);
+        each(reader);
+      }
+      progress(rows);
+    });
+  } catch (e) {
+    ctx.sink({
+      severity: "error",
+      code: "unreadable_file",
+      file: file.path,
+      expected: "a readable file",
+      found: "an error",
+      message: `cannot read the file: ${firstLine((e as Error).message)}`,
+    });
+    return undefined;
+  }
+  return rows;
+}
+
+/** The line and text of a JSON syntax error, found by parsing the file again (small files only). */
+function diagnoseJson(path: string): { line: number; found: string; message: string } | undefined {
+  let text: string;
+  try {
+    if (statSync(path).size > 256 << 20) return undefined;
+    text = readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === "") return { line: 1, found: "nothing", message: "the file is empty: expected a JSON array" };
+  try {
+    const value: unknown = JSON.parse(text);
+    if (!Array.isArray(value)) return { line: 1, found: describeFound(value), message: "the file does not hold a JSON array" };
+    return undefined;
+  } catch (e) {
+    const message = (e as Error).message;
+    const m = /position (\d+)/.exec(message);
+    const at = m ? Number(m[1]) : text.length;
+    const line = text.slice(0, at).split("\n").length;
+    const lineText = text.split("\n")[line - 1] ?? "";
+    return { line, found: lineText.trim() === "" ? "the end of the file" : describeFound(lineText.trim().replace(/,$/, "")), message: `malformed JSON: ${message}` };
+  }
+}
+
+/** Streams a file holding one JSON array of objects (element by element). */
 async function scanJsonFile(
   ctx: ScanContext,
   file: TableFile,
@@ -248,73 +362,44 @@ async function scanJsonFile(
   each: (reader: FieldReader) => void,
   progress: (rows: number) => void,
 ): Promise<number | undefined> {
-  const ndjson = file.format === "ndjson";
-  if (ndjson) ctx.locations.register(file, undefined, 0);
-  const format = ndjson ? "newline_delimited" : "array";
   const sql =
-    `select json from read_json_objects(${sqlString(file.path)}, format = ${sqlString(format)}, ` +
-    `compression = ${sqlString(file.compression ?? "uncompressed")}, maximum_object_size = ${MAX_LINE_BYTES * 4}` +
-    `${ndjson ? ", ignore_errors = true" : ""})`;
+    `select json from read_json_objects(${sqlString(file.path)}, format = 'array', ` +
+    `compression = ${sqlString(file.compression ?? "uncompressed")}, maximum_object_size = ${MAX_LINE_BYTES * 4})`;
   let rows = 0;
   let at = 0;
+  const fail = (message: string): undefined => {
+    const diagnosis = file.compression ? undefined : diagnoseJson(file.path);
+    ctx.sink(
+      ctx.locations.markPhysical({
+        severity: "error",
+        code: "malformed_json",
+        file: file.path,
+        ...(diagnosis ? { line: diagnosis.line } : {}),
+        expected: "one JSON array of objects",
+        found: diagnosis?.found ?? "the text there",
+        message: diagnosis?.message ?? `malformed JSON: ${firstLine(message)}`,
+      }),
+    );
+    return undefined;
+  };
   try {
     await ctx.engine.stream(sql, (chunk) => {
       for (let r = 0; r < chunk.rowCount; r++) {
         at++;
-        const text = chunk.value(0, r) as string | null;
-        const location = ndjson ? { file: file.path, line: at } : { file: file.path, row: at };
-        if (text === null) {
-          ctx.sink({
-            severity: "error",
-            code: "malformed_ndjson",
-            file: file.path,
-            line: at,
-            expected: "one JSON object per line",
-            found: "a line that is not JSON",
-            message: "malformed JSON",
-          });
-          continue;
-        }
-        const value: unknown = JSON.parse(text);
-        if (value === null || typeof value !== "object" || Array.isArray(value)) {
-          ctx.sink({
-            severity: "error",
-            code: "not_an_object",
-            ...location,
-            expected: "a JSON object",
-            found: describeFound(value),
-            message: ndjson
-              ? "each line must hold one JSON object"
-              : "each element of the array must be a JSON object",
-          });
-          continue;
-        }
+        const value: unknown = JSON.parse(chunk.value(0, r) as string);
+        const location = { file: file.path, row: at };
+        if (!isObject(ctx, value, location, false)) continue;
         rows++;
-        each(
-          new FieldReader(
-            { values: value as Record<string, unknown>, location, textual: false },
-            ctx.sink,
-            aliases,
-          ),
-        );
+        each(new FieldReader({ values: value, location, textual: false }, ctx.sink, aliases));
       }
       progress(rows);
     });
   } catch (e) {
-    const message = (e as Error).message;
-    const line = lineOfJsonError(message);
-    ctx.sink(
-      ctx.locations.markPhysical({
-        severity: "error",
-        code: ndjson ? "malformed_ndjson" : "malformed_json",
-        file: file.path,
-        ...(line !== undefined ? { line } : {}),
-        expected: ndjson ? "one JSON object per line" : "one JSON array of objects",
-        found: "the text there",
-        message: `malformed JSON: ${firstLine(message)}`,
-      }),
-    );
-    return undefined;
+    return fail((e as Error).message);
+  }
+  if (at === 0 && !file.compression) {
+    const diagnosis = diagnoseJson(file.path);
+    if (diagnosis) return fail(diagnosis.message);
   }
   return rows;
 }
@@ -400,7 +485,9 @@ export async function scanTable(
         ? await scanCsvFile(ctx, file, required, aliases, each, progress)
         : file.format === "parquet"
           ? await scanParquetFile(ctx, file, aliases, each, progress)
-          : await scanJsonFile(ctx, file, aliases, each, progress);
+          : file.format === "ndjson"
+            ? await scanNdjsonFile(ctx, file, aliases, each, progress)
+            : await scanJsonFile(ctx, file, aliases, each, progress);
     const check = await checking;
     for (const issue of check.issues) ctx.sink(ctx.locations.markPhysical(issue));
     if (rows === undefined || check.issues.length > 0) {

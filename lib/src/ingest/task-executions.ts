@@ -24,7 +24,7 @@ import { readCsvHeader } from "./csv-layout";
 import type { TableFile } from "./dataset-layout";
 import { sqlIdent, sqlString, type Engine } from "./engine";
 import { checkFile } from "./file-check";
-import { csvRelation, type ScanContext } from "./scan-table";
+import { csvRelation, ndjsonLines, type ScanContext } from "./scan-table";
 import { checkCsvHeader } from "../validate/header-check";
 
 /** Canonical task-execution fields, as the SQL names them. */
@@ -110,8 +110,13 @@ function csvSource(
 }
 
 function jsonSource(file: TableFile, aliases: FieldAliases): FieldSource {
-  const format = file.format === "ndjson" ? "newline_delimited" : "array";
   const path = (field: string) => sqlString(`$.${JSON.stringify(onDisk(aliases, field))}`);
+  const ndjson = file.format === "ndjson";
+  // NDJSON: one row per physical line (blank and malformed lines too, so row number = line);
+  // a JSON array: one row per element.
+  const from = ndjson
+    ? `(select case when json_valid(line) then line end as json, trim(coalesce(line, '')) = '' as blank from ${ndjsonLines(file)})`
+    : `(select json, false as blank from read_json_objects(${sqlString(file.path)}, format = 'array', compression = ${sqlString(file.compression ?? "uncompressed")}))`;
   return {
     text: (field) => `nullif(trim(json_extract_string(json, ${path(field)})), '')`,
     typed: (field, kind) => {
@@ -124,9 +129,7 @@ function jsonSource(file: TableFile, aliases: FieldAliases): FieldSource {
             : "('VARCHAR')";
       return `coalesce(${t} in ${types} or ${t} = 'NULL', true)`;
     },
-    from:
-      `read_json_objects(${sqlString(file.path)}, format = ${sqlString(format)}, ` +
-      `compression = ${sqlString(file.compression ?? "uncompressed")}${file.format === "ndjson" ? ", ignore_errors = true" : ""})`,
+    from,
     textual: false,
   };
 }
@@ -176,7 +179,8 @@ function checkedRows(source: FieldSource, fileIndex: number, withRow: boolean): 
   const optionalTextOk = (f: string) =>
     source.textual ? "true" : `(${t(f)} is null or ${source.typed(f, "text")})`;
   const outcomes = TASK_OUTCOMES.map(sqlString).join(", ");
-  return `select ${fileIndex} as f,${withRow ? " row_number() over () as rn," : ""}
+  const from = withRow ? `(select row_number() over () as rn, * from ${source.from})` : source.from;
+  return `select ${fileIndex} as f,${withRow ? " rn," : ""}
       ${t("run_id")} as run_id, ${t("task_id")} as task_id, ${t("mission_id")} as stated_mission,
       ${t("agent_id")} as agent_id,
       ${num("actual_minutes")} as actual, ${num("human_delay_minutes")} as delay,
@@ -185,7 +189,7 @@ function checkedRows(source: FieldSource, fileIndex: number, withRow: boolean): 
         and ${numberOk("actual_minutes")} and ${numberOk("human_delay_minutes")}
         and ${bool("approval_required")} is not null and ${source.textual ? "true" : source.typed("outcome", "text")}
         and ${t("outcome")} in (${outcomes})) as valid
-    from ${source.from}`;
+    from ${from}${source.textual || source.from.startsWith("read_parquet") ? "" : " where not blank"}`;
 }
 
 /** Registers the runs and tasks to fold against as DuckDB tables `__runs` and `__tasks`. */
@@ -265,7 +269,6 @@ async function sourceOf(
     }
     return missing.length > 0 ? undefined : parquetSource(file, aliases, types);
   }
-  if (file.format === "ndjson") ctx.locations.register(file, undefined, 0);
   return jsonSource(file, aliases);
 }
 
@@ -314,6 +317,7 @@ export async function foldTaskExecutions(
   }[] = [];
   let suspects = 0;
   let executions = 0;
+  const rowsPerFile: number[] = files.map(() => 0);
   const agentKeys = new Map<string, number>();
   const agentLists: (readonly string[])[] = [];
   if (readable.length > 0) {
@@ -325,7 +329,7 @@ export async function foldTaskExecutions(
         sum(case when actual > estimate then actual - estimate else 0 end) as overrun_minutes,
         sum(case when actual > estimate then 1 else 0 end)::BIGINT as overrun_count,
         sum(case when outcome in ('failed', 'rejected', 'escalated') then 1 else 0 end)::BIGINT as unsuccessful_count,
-        array_to_string(list_sort(list_distinct(list(agent_id))), chr(31)) as agents
+        array_to_string(list_sort(list_distinct(list(agent_id))), chr(31)) as agents, f
       from (${joined(union, targets)}) group by all`;
     try {
       await engine.stream(sql, (chunk) => {
@@ -345,7 +349,9 @@ export async function foldTaskExecutions(
         const uc = chunk.numbers(9);
         const agents: string[] = [];
         let k = 0;
+        const file = chunk.numbers(11);
         for (let r = 0; r < rows; r++) {
+          rowsPerFile[file[r]!] = (rowsPerFile[file[r]!] ?? 0) + ex[r]!;
           if (Number.isNaN(idx[r]!)) {
             suspects += ex[r]!;
             continue;
@@ -431,7 +437,7 @@ export async function foldTaskExecutions(
       format: files[i]!.format,
       ...(files[i]!.compression ? { compression: files[i]!.compression } : {}),
       bytes: check.bytes,
-      rows: 0,
+      rows: rowsPerFile[i] ?? 0,
       sha256: check.sha256,
     });
   }
@@ -626,58 +632,80 @@ function assemble(
     runOffsets[r] = at;
     const list = entries[r]!;
     if (list.length > 1) list.sort((a, b) => a.pos - b.pos);
+    let prevPos = -1;
     for (const e of list) {
       const task = targets.tasks[e.pos]!;
-      out.task[at] = taskOf(task.taskId);
+      // The same task of a run from two files: one entry, the sums added.
+      const merge = e.pos === prevPos;
+      const slot = merge ? at - 1 : at;
+      prevPos = e.pos;
+      if (!merge) {
+        out.task[slot] = taskOf(task.taskId);
+        out.agents[slot] = emptyAgents;
+      }
+      const agents = new Set(agentLists[out.agents[slot]!]!);
       if (e.g >= 0) {
         const p = parts[partOf[e.g]!]!;
         const k = rowOf[e.g]!;
-        out.executions[at] = p.cols.executions[k]!;
-        out.actualMinutes[at] = p.cols.actualMinutes[k]!;
-        out.humanDelayMinutes[at] = p.cols.humanDelayMinutes[k]!;
-        out.approvalDelayMinutes[at] = p.cols.approvalDelayMinutes[k]!;
-        out.approvalRequiredCount[at] = p.cols.approvalRequiredCount[k]!;
-        out.overrunMinutes[at] = p.cols.overrunMinutes[k]!;
-        out.overrunCount[at] = p.cols.overrunCount[k]!;
-        out.unsuccessfulCount[at] = p.cols.unsuccessfulCount[k]!;
-        out.agents[at] = p.cols.agents[k]!;
-      } else out.agents[at] = emptyAgents;
+        out.executions[slot] = out.executions[slot]! + p.cols.executions[k]!;
+        out.actualMinutes[slot] = out.actualMinutes[slot]! + p.cols.actualMinutes[k]!;
+        out.humanDelayMinutes[slot] = out.humanDelayMinutes[slot]! + p.cols.humanDelayMinutes[k]!;
+        out.approvalDelayMinutes[slot] = out.approvalDelayMinutes[slot]! + p.cols.approvalDelayMinutes[k]!;
+        out.approvalRequiredCount[slot] = out.approvalRequiredCount[slot]! + p.cols.approvalRequiredCount[k]!;
+        out.overrunMinutes[slot] = out.overrunMinutes[slot]! + p.cols.overrunMinutes[k]!;
+        out.overrunCount[slot] = out.overrunCount[slot]! + p.cols.overrunCount[k]!;
+        out.unsuccessfulCount[slot] = out.unsuccessfulCount[slot]! + p.cols.unsuccessfulCount[k]!;
+        if (merge) for (const a of agentLists[p.cols.agents[k]!]!) agents.add(a);
+        else out.agents[slot] = p.cols.agents[k]!;
+      }
       if (e.extra) {
-        const agents = new Set(agentLists[out.agents[at]!]!);
+        for (const a of agentLists[out.agents[slot]!]!) agents.add(a);
         for (const x of e.extra) {
-          out.executions[at]!++;
-          out.actualMinutes[at] = out.actualMinutes[at]! + x.actualMinutes;
-          out.humanDelayMinutes[at] = out.humanDelayMinutes[at]! + x.humanDelayMinutes;
+          out.executions[slot] = out.executions[slot]! + 1;
+          out.actualMinutes[slot] = out.actualMinutes[slot]! + x.actualMinutes;
+          out.humanDelayMinutes[slot] = out.humanDelayMinutes[slot]! + x.humanDelayMinutes;
           if (x.approvalRequired) {
-            out.approvalDelayMinutes[at] = out.approvalDelayMinutes[at]! + x.humanDelayMinutes;
-            out.approvalRequiredCount[at]!++;
+            out.approvalDelayMinutes[slot] = out.approvalDelayMinutes[slot]! + x.humanDelayMinutes;
+            out.approvalRequiredCount[slot] = out.approvalRequiredCount[slot]! + 1;
           }
           const over = x.actualMinutes - task.estimatedMinutes;
           if (over > 0) {
-            out.overrunMinutes[at] = out.overrunMinutes[at]! + over;
-            out.overrunCount[at]!++;
+            out.overrunMinutes[slot] = out.overrunMinutes[slot]! + over;
+            out.overrunCount[slot] = out.overrunCount[slot]! + 1;
           }
           if (x.outcome === "failed" || x.outcome === "rejected" || x.outcome === "escalated")
-            out.unsuccessfulCount[at]!++;
+            out.unsuccessfulCount[slot] = out.unsuccessfulCount[slot]! + 1;
           if (x.agentId !== undefined) agents.add(x.agentId);
         }
-        const list = [...agents].sort();
-        const key = list.join("\u001f");
+      }
+      if (merge || e.extra) {
+        const sorted = [...agents].sort();
+        const key = sorted.join("\u001f");
         let a = agentKeys.get(key);
         if (a === undefined) {
           agentKeys.set(key, (a = agentLists.length));
-          agentLists.push(list);
+          agentLists.push(sorted);
         }
-        out.agents[at] = a;
+        out.agents[slot] = a;
       }
-      at++;
+      if (!merge) at++;
     }
   }
   runOffsets[n] = at;
   const index: RunIndex = runIndex;
+  const whole = (c: Uint16Array | Uint32Array) => narrow(c.subarray(0, at));
   return new RunTaskStatTable(
     {
-      ...out,
+      task: whole(out.task),
+      executions: whole(out.executions),
+      actualMinutes: out.actualMinutes.subarray(0, at),
+      humanDelayMinutes: out.humanDelayMinutes.subarray(0, at),
+      approvalDelayMinutes: out.approvalDelayMinutes.subarray(0, at),
+      approvalRequiredCount: whole(out.approvalRequiredCount),
+      overrunMinutes: out.overrunMinutes.subarray(0, at),
+      overrunCount: whole(out.overrunCount),
+      unsuccessfulCount: whole(out.unsuccessfulCount),
+      agents: whole(out.agents),
       runIds: targets.runIds,
       missionIds: targets.missionIds,
       runOffsets,
@@ -686,4 +714,10 @@ function assemble(
     },
     index,
   );
+}
+
+/** A column of whole numbers, 16 bits wide when every value fits. */
+function narrow(column: Uint16Array | Uint32Array): Uint16Array | Uint32Array {
+  for (const v of column) if (v > 0xffff) return column;
+  return Uint16Array.from(column);
 }

@@ -8,49 +8,27 @@ import { DatasetLoadError, MAX_REPORTED_ERRORS, type DataIssue } from "../model/
 /** Occurrences of one repeated problem listed one by one before the rest are summed up. */
 export const REPEATS_LISTED = 3;
 
-/**
- * Groups repeats: of the issues sharing file, code, field, expected and message, the first
- * {@link REPEATS_LISTED} are kept as they are and the rest become one issue counting them, with
- * the lines (or rows) of the first of them. Order is kept (the summary takes the place of the
- * first omitted one).
- *
- * @example groupRepeats(Array(5).fill({ severity: "error", code: "bad_enum", file: "a.csv", line: 2, message: "x" })).length // → 4
- */
-export function groupRepeats(issues: readonly DataIssue[]): DataIssue[] {
-  const key = (i: DataIssue) => [i.severity, i.file, i.code, i.field, i.expected, i.message].join("\u0000");
-  const counts = new Map<string, number>();
-  for (const i of issues) counts.set(key(i), (counts.get(key(i)) ?? 0) + 1);
-  const seen = new Map<string, number>();
-  const out: DataIssue[] = [];
-  const places = new Map<string, string[]>();
-  const summaries = new Map<string, number>();
-  for (const i of issues) {
-    const k = key(i);
-    const n = (seen.get(k) ?? 0) + 1;
-    seen.set(k, n);
-    if (n <= REPEATS_LISTED) {
-      out.push(i);
-      continue;
-    }
-    const list = places.get(k) ?? [];
-    if (list.length < 5)
-      list.push(i.line !== undefined ? `line ${i.line}` : i.row !== undefined ? `row ${i.row}` : "");
-    places.set(k, list);
-    if (!summaries.has(k)) {
-      summaries.set(k, out.length);
-      out.push(i);
-    }
-  }
-  for (const [k, at] of summaries) {
-    const first = out[at]!;
-    const more = counts.get(k)! - REPEATS_LISTED;
-    const where = places.get(k)!.filter((p) => p !== "");
-    out[at] = {
-      ...first,
-      message: `${first.message} — and ${more.toLocaleString("en-US")} more like it${where.length > 0 ? ` (${where.join(", ")}${more > where.length ? ", …" : ""})` : ""}`,
-    };
-  }
-  return out;
+/** The key under which repeats of a problem are grouped. */
+const repeatKey = (i: DataIssue): string =>
+  [i.severity, i.file, i.code, i.field, i.expected, i.message].join("\u0000");
+
+/** A problem seen more than {@link REPEATS_LISTED} times. */
+interface RepeatGroup {
+  /** The last occurrence listed (the summary follows it). */
+  readonly after: DataIssue;
+  /** The first occurrences not listed (their places are named in the summary). */
+  readonly first: DataIssue[];
+  count: number;
+}
+
+/** The summary issue of a group, after `after`, naming the places of the first unlisted ones. */
+function summaryOf(group: RepeatGroup, places: readonly DataIssue[]): DataIssue {
+  const where = places.map((i) => (i.line !== undefined ? `line ${i.line}` : i.row !== undefined ? `row ${i.row}` : "")).filter((p) => p !== "");
+  const first = places[0] ?? group.after;
+  return {
+    ...first,
+    message: `${first.message} — and ${group.count.toLocaleString("en-US")} more like it${where.length > 0 ? ` (${where.join(", ")}${group.count > where.length ? ", …" : ""})` : ""}`,
+  };
 }
 
 /**
@@ -71,22 +49,62 @@ export class IssueCollector {
   /** @param maxErrors how many fatal errors are kept (default {@link MAX_REPORTED_ERRORS}). */
   constructor(readonly maxErrors: number = MAX_REPORTED_ERRORS) {}
 
+  private readonly seen = new Map<string, number>();
+  private readonly groups = new Map<string, RepeatGroup>();
+  private readonly lastListed = new Map<string, DataIssue>();
+
   /**
-   * Maps the provisional lines of files read through DuckDB to physical lines and groups repeated
-   * problems ({@link groupRepeats}); call once, when every table was read.
+   * Maps the provisional lines of files read through DuckDB to physical lines and places each
+   * repeat group's summary after its last listed occurrence; call once, when every table was read.
    */
   resolveLines(locations: RecordLocations): void {
-    const errors = groupRepeats(locations.resolve(this.errorList));
-    const warnings = groupRepeats(locations.resolve(this.warningList));
+    const finish = (list: DataIssue[]): DataIssue[] => {
+      const summaries = new Map<DataIssue, DataIssue>();
+      for (const group of this.groups.values()) {
+        summaries.set(group.after, summaryOf(group, locations.resolve(group.first)));
+      }
+      const resolved = locations.resolve(list);
+      const out: DataIssue[] = [];
+      list.forEach((issue, i) => {
+        out.push(resolved[i]!);
+        const summary = summaries.get(issue);
+        if (summary) out.push(summary);
+      });
+      return out;
+    };
+    const errors = finish(this.errorList);
+    const warnings = finish(this.warningList);
     this.errorList.splice(0, this.errorList.length, ...errors);
     this.warningList.splice(0, this.warningList.length, ...warnings);
+    this.groups.clear();
   }
 
-  /** Records one issue (bound: safe to pass around as a callback). */
+  /**
+   * Records one issue (bound: safe to pass around as a callback). A problem repeated more than
+   * {@link REPEATS_LISTED} times (same file, code, field, expected and message) is counted, not
+   * listed again: {@link resolveLines} sums the repeats up in one issue.
+   */
   readonly add = (issue: DataIssue): void => {
+    const key = repeatKey(issue);
+    const n = (this.seen.get(key) ?? 0) + 1;
+    this.seen.set(key, n);
+    if (n > REPEATS_LISTED) {
+      const after = this.lastListed.get(key);
+      if (after) {
+        let group = this.groups.get(key);
+        if (!group) this.groups.set(key, (group = { after, first: [], count: 0 }));
+        group.count++;
+        if (group.first.length < 5) group.first.push(issue);
+        return;
+      }
+    }
     if (issue.severity === "warning") this.warningList.push(issue);
     else if (this.errorList.length < this.maxErrors) this.errorList.push(issue);
-    else this.omittedErrors++;
+    else {
+      this.omittedErrors++;
+      return;
+    }
+    this.lastListed.set(key, issue);
   };
 
   /** Fatal errors kept, in the order they were found. */
