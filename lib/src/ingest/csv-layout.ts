@@ -115,7 +115,17 @@ function countOutsideQuotes(line: string, delimiter: string): number {
  */
 export function readCsvHeader(file: TableFile): CsvHeader | undefined {
   const bytes = headBytes(file, 4 << 20);
-  let text = bytes.toString("utf8");
+  return csvHeaderOf(bytes.toString("utf8"), bytes.length < 4 << 20);
+}
+
+/**
+ * The header of CSV text that starts a file (`complete`: the text is the whole file), as
+ * {@link readCsvHeader} finds it.
+ *
+ * @example csvHeaderOf("a|b\n1|2\n", true) // → { cells: ["a", "b"], line: 1, skip: 0, delimiter: "|" }
+ */
+export function csvHeaderOf(start: string, complete: boolean): CsvHeader | undefined {
+  let text = start;
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let at = 0;
   let line = 1;
@@ -138,7 +148,7 @@ export function readCsvHeader(file: TableFile): CsvHeader | undefined {
       delimiter = d;
     }
   }
-  const record = splitRecord(text, at, delimiter, bytes.length < 4 << 20);
+  const record = splitRecord(text, at, delimiter, complete);
   if (!record) return undefined;
   return { cells: record.cells, line, skip: line - 1, delimiter };
 }

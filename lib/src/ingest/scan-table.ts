@@ -12,7 +12,7 @@ import type { SourceFile } from "../model/dataset";
 import type { DataIssue } from "../model/issues";
 import { FieldReader, type FieldAliases } from "../validate/field-reader";
 import { checkCsvHeader } from "../validate/header-check";
-import { readCsvHeader } from "./csv-layout";
+import { csvHeaderOf, readCsvHeader, type CsvHeader } from "./csv-layout";
 import type { TableFile } from "./dataset-layout";
 import { sqlIdent, sqlString, type Engine, type EngineValue } from "./engine";
 import { checkFile, MAX_LINE_BYTES } from "./file-check";
@@ -107,6 +107,19 @@ function describeReject(type: string, header: number): { code: string; expected:
   }
 }
 
+/**
+ * The header of a CSV file: read directly, or — for a zstd file, which Node cannot decompress —
+ * from its first lines as DuckDB decompresses them.
+ */
+export async function csvHeader(engine: Engine, file: TableFile): Promise<CsvHeader | undefined> {
+  if (file.compression !== "zstd") return readCsvHeader(file);
+  const lines: string[] = [];
+  await engine.stream(`select line from ${ndjsonLines(file)} limit 200`, (chunk) => {
+    for (let r = 0; r < chunk.rowCount; r++) lines.push((chunk.value(0, r) as string | null) ?? "");
+  });
+  return csvHeaderOf(lines.join("\n") + "\n", lines.length < 200);
+}
+
 /** Trims header names; blanks and repeats (reported) become `undefined` (ignored columns). */
 function headerNames(
   cells: readonly string[],
@@ -147,7 +160,7 @@ async function scanCsvFile(
   each: (reader: FieldReader) => void,
   progress: (rows: number) => void,
 ): Promise<number | undefined> {
-  const header = readCsvHeader(file);
+  const header = await csvHeader(ctx.engine, file);
   if (!header) {
     ctx.sink({
       severity: "error",
@@ -478,7 +491,14 @@ export async function scanTable(
   let tableRows = 0;
   const table = files[0]?.table ?? "";
   for (const file of files) {
-    const checking = checkFile(file);
+    // The bytes first: a file that is not UTF-8 text is not parsed at all (no cascade of row
+    // problems caused by its encoding).
+    const check = await checkFile(file);
+    for (const issue of check.issues) ctx.sink(ctx.locations.markPhysical(issue));
+    if (check.issues.length > 0) {
+      complete = false;
+      continue;
+    }
     const progress = (rows: number) => ctx.onProgress?.({ stage: "read", table, rows: tableRows + rows });
     const rows =
       file.format === "csv"
@@ -488,9 +508,7 @@ export async function scanTable(
           : file.format === "ndjson"
             ? await scanNdjsonFile(ctx, file, aliases, each, progress)
             : await scanJsonFile(ctx, file, aliases, each, progress);
-    const check = await checking;
-    for (const issue of check.issues) ctx.sink(ctx.locations.markPhysical(issue));
-    if (rows === undefined || check.issues.length > 0) {
+    if (rows === undefined) {
       complete = false;
       continue;
     }

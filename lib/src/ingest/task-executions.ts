@@ -20,11 +20,10 @@ import {
   type TaskExecution,
   type TaskExecutionContext,
 } from "../validate/task-executions";
-import { readCsvHeader } from "./csv-layout";
 import type { TableFile } from "./dataset-layout";
 import { sqlIdent, sqlString, type Engine } from "./engine";
 import { checkFile } from "./file-check";
-import { csvRelation, ndjsonLines, type ScanContext } from "./scan-table";
+import { csvHeader, csvRelation, ndjsonLines, type ScanContext } from "./scan-table";
 import { checkCsvHeader } from "../validate/header-check";
 
 /** Canonical task-execution fields, as the SQL names them. */
@@ -225,7 +224,7 @@ async function sourceOf(
   aliases: FieldAliases,
 ): Promise<FieldSource | undefined> {
   if (file.format === "csv") {
-    const header = readCsvHeader(file);
+    const header = await csvHeader(ctx.engine, file);
     if (!header) {
       ctx.sink({
         severity: "error",
@@ -297,9 +296,15 @@ export async function foldTaskExecutions(
   const engine = ctx.engine;
   await registerTargets(engine, targets);
   const table = files[0]?.table ?? "task_executions";
-  const checks = files.map((f) => checkFile(f));
+  // The bytes of each file first: a file that is not UTF-8 text is not parsed at all.
+  const checks = [];
   const sources: (FieldSource | undefined)[] = [];
-  for (const f of files) sources.push(await sourceOf(ctx, f, aliases));
+  for (const f of files) {
+    const check = await checkFile(f);
+    checks.push(check);
+    for (const issue of check.issues) ctx.sink(ctx.locations.markPhysical(issue));
+    sources.push(check.issues.length > 0 ? undefined : await sourceOf(ctx, f, aliases));
+  }
   let complete = sources.every((s) => s !== undefined);
 
   const readable = sources
@@ -425,8 +430,7 @@ export async function foldTaskExecutions(
     }
   }
 
-  for (const [i, check] of (await Promise.all(checks)).entries()) {
-    for (const issue of check.issues) ctx.sink(ctx.locations.markPhysical(issue));
+  for (const [i, check] of checks.entries()) {
     if (check.issues.length > 0 || !sources[i]) {
       complete = false;
       continue;
@@ -460,7 +464,7 @@ async function readRawRows(
 ): Promise<void> {
   const list = [...wanted].sort((a, b) => a - b).join(",");
   if (file.format === "csv") {
-    const header = readCsvHeader(file)!;
+    const header = (await csvHeader(ctx.engine, file))!;
     const names = header.cells.map((c) => c.trim());
     const sql = `select * from (select row_number() over () as rn, * from ${source.from}) where rn in (${list}) order by rn`;
     const columns = names.filter((n) => n !== "");
