@@ -273,7 +273,17 @@ export function parseMapping(text: string, file: string): LoadedMapping {
   if (doc.contents === null) return { mapping: { file, tables: {} }, issues };
   const parsed = MappingSchema.safeParse(doc.toJS());
   if (!parsed.success) {
+    // A missing key that an unknown key is a near miss of is said once, by the unknown key.
+    const suggested = new Set<string>();
     for (const i of parsed.error.issues) {
+      if (i.code !== "unrecognized_keys") continue;
+      for (const key of i.keys) {
+        const near = suggestColumn(key, allowedKeys(i.path));
+        if (near) suggested.add(fieldPath([...i.path, near]));
+      }
+    }
+    for (const i of parsed.error.issues) {
+      if (suggested.has(fieldPath(i.path)) && doc.getIn(i.path as unknown[], true) === undefined) continue;
       if (i.code === "unrecognized_keys") {
         const parent =
           doc.getIn(i.path as unknown[], true) ?? (i.path.length === 0 ? doc.contents : undefined);
@@ -300,7 +310,7 @@ export function parseMapping(text: string, file: string): LoadedMapping {
         code: "bad_mapping",
         file,
         line: lineAt(doc, counter, i.path),
-        field: fieldPath(i.path),
+        ...(i.path.length > 0 ? { field: fieldPath(i.path) } : {}),
         expected: i.message,
         found: describeFound(isMap(value) || isSeq(value) ? "a nested map or list" : (value ?? undefined)),
         message: `${fieldPath(i.path) || "mapping.yaml"} is not ${i.message}`,
@@ -332,14 +342,21 @@ export async function loadMapping(folder: string): Promise<LoadedMapping | undef
   if (!info.isFile()) return fail("a regular file", "something else", "mapping.yaml is not a regular file");
   if (info.size > MAX_MAPPING_BYTES)
     return fail("at most 1 MiB", `${info.size} bytes`, "mapping.yaml is too large for a mapping");
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (e) {
+    return fail(
+      "a readable file",
+      (e as { code?: string }).code ?? "an error",
+      "mapping.yaml cannot be read",
+    );
+  }
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(await readFile(file));
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    return code === undefined
-      ? fail("UTF-8 text", "invalid UTF-8", "mapping.yaml is not UTF-8 text")
-      : fail("a readable file", code, "mapping.yaml cannot be read");
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return fail("UTF-8 text", "invalid UTF-8", "mapping.yaml is not UTF-8 text");
   }
   return parseMapping(text.replace(/^\uFEFF/, ""), file);
 }

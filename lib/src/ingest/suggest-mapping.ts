@@ -1,0 +1,283 @@
+/**
+ * A starting mapping.yaml for a folder of real exports (`mission check <folder> --suggest-mapping`):
+ * read every data file's header through DuckDB, guess which canonical table each file holds, and
+ * propose a `columns` entry for every field whose canonical name is missing but a column is a near
+ * miss of it; a required field nothing could be found for becomes a comment line.
+ */
+import { lstat, readdir, realpath } from "node:fs/promises";
+import { join, sep } from "node:path";
+import { CANONICAL_TABLES, REQUIRED_CANONICAL_TABLES, type CanonicalTable } from "../io/dataset-layout";
+import type { Engine } from "./engine";
+import { sqlString } from "./engine";
+import { literalGlob, MAPPING_FILE, matchTableFiles } from "./mapping";
+import { suggestColumn } from "./suggest-column";
+import { TABLE_FIELDS } from "./table-fields";
+
+/** How DuckDB reads a data file, by the end of its name (compression suffixes allowed for text). */
+const READERS: readonly (readonly [RegExp, (path: string) => string])[] = [
+  [/\.(csv|tsv)(\.gz|\.zst)?$/i, (p) => `read_csv(${sqlString(p)}, all_varchar = true, header = true)`],
+  [/\.(ndjson|jsonl)(\.gz|\.zst)?$/i, (p) => `read_json(${sqlString(p)}, format = 'newline_delimited')`],
+  [/\.json(\.gz|\.zst)?$/i, (p) => `read_json(${sqlString(p)}, format = 'auto')`],
+  [/\.parquet$/i, (p) => `read_parquet(${sqlString(p)})`],
+];
+
+/**
+ * The DuckDB FROM item that reads the file at `path` (by its name's ending), or undefined when
+ * the name is not a data file's. CSV is read as text with a header line.
+ *
+ * @example relationFor("runs.csv.gz") // → "read_csv('runs.csv.gz', all_varchar = true, header = true)"
+ * @example relationFor("notes.md") // → undefined
+ */
+export function relationFor(path: string): string | undefined {
+  return READERS.find(([pattern]) => pattern.test(path))?.[1](path);
+}
+
+/** The columns of one data file. */
+export interface FileHeader {
+  /** Name relative to the data folder. */
+  readonly name: string;
+  readonly columns: readonly string[];
+}
+
+/** A data file whose header could not be read. */
+export interface UnreadFile {
+  readonly name: string;
+  readonly reason: string;
+}
+
+/**
+ * Reads the header of every data file directly in `folder` (CSV, TSV, NDJSON, JSON, Parquet, the
+ * text formats also `.gz`/`.zst`): the columns DuckDB binds for
+ * `select * from read_csv(…, all_varchar = true) limit 0` (and likewise read_json, read_parquet),
+ * without reading the rows. Only regular files inside the folder are read: a symbolic link whose
+ * target is elsewhere, a folder or a device is listed as unread. Names are in code-unit order.
+ *
+ * @example await readHeaders("data/demo", engine) // → { headers: [{ name: "kpis.csv", columns: ["mission_id", "kpi", …] }, …], unread: [] }
+ */
+export async function readHeaders(
+  folder: string,
+  engine: Engine,
+): Promise<{ readonly headers: FileHeader[]; readonly unread: UnreadFile[] }> {
+  const root = await realpath(folder);
+  const names = (await readdir(folder)).filter((n) => !n.startsWith(".") && relationFor(n)).sort();
+  const headers: FileHeader[] = [];
+  const unread: UnreadFile[] = [];
+  for (const name of names) {
+    const path = join(folder, name);
+    const real = await realpath(path).catch(() => undefined);
+    const info = real ? await lstat(real).catch(() => undefined) : undefined;
+    if (!real || !info || !info.isFile() || !real.startsWith(root + sep)) {
+      unread.push({ name, reason: "not a regular file inside the folder" });
+      continue;
+    }
+    if (info.size === 0) {
+      unread.push({ name, reason: "empty file" });
+      continue;
+    }
+    try {
+      const columns = await engine.describe(`select * from ${relationFor(path)!} limit 0`);
+      headers.push({ name, columns: columns.map((c) => c.name) });
+    } catch (e) {
+      unread.push({ name, reason: String((e as Error).message ?? e).split("\n")[0]! });
+    }
+  }
+  return { headers, unread };
+}
+
+/** What was proposed for one table. */
+export interface TableSuggestion {
+  readonly table: CanonicalTable;
+  /** Files taken to hold the table. */
+  readonly files: readonly string[];
+  /** The `files` glob(s) to write; undefined when the files have the table's canonical name. */
+  readonly globs?: readonly string[];
+  /** Canonical field → proposed source column. */
+  readonly columns: ReadonlyMap<string, string>;
+  /** Required fields nothing was found for. */
+  readonly unplaced: readonly string[];
+}
+
+/** A proposed mapping: per table, and the text of mapping.yaml. */
+export interface MappingSuggestion {
+  readonly tables: readonly TableSuggestion[];
+  /** Tables no file was found for. */
+  readonly absent: readonly CanonicalTable[];
+  /** Files that look like no table. */
+  readonly unassigned: readonly string[];
+  /** The mapping.yaml text (comments included); it parses with `parseMapping` without issues. */
+  readonly text: string;
+}
+
+const stemOf = (name: string): string => name.replace(/\..*$/s, "");
+
+/** The fields of `table` that `columns` gives, exactly or as a near miss, with the proposals. */
+function placeFields(
+  table: CanonicalTable,
+  columns: readonly string[],
+): { columns: Map<string, string>; unplaced: string[]; placedRequired: number; placed: number } {
+  const present = new Set(columns);
+  const canonical = new Set(TABLE_FIELDS[table].map((f) => f.name));
+  const used = new Set(columns.filter((c) => canonical.has(c)));
+  const proposals = new Map<string, string>();
+  const unplaced: string[] = [];
+  let placedRequired = 0;
+  let placed = 0;
+  const ordered = [...TABLE_FIELDS[table]].sort((a, b) => Number(b.required) - Number(a.required));
+  for (const field of ordered) {
+    let ok = present.has(field.name);
+    if (!ok) {
+      const near = suggestColumn(
+        field.name,
+        columns.filter((c) => !used.has(c)),
+      );
+      if (near !== undefined) {
+        proposals.set(field.name, near);
+        used.add(near);
+        ok = true;
+      }
+    }
+    if (ok) {
+      placed++;
+      if (field.required) placedRequired++;
+    } else if (field.required) unplaced.push(field.name);
+  }
+  // Proposals in the table's field order.
+  const columnsOut = new Map(
+    TABLE_FIELDS[table].filter((f) => proposals.has(f.name)).map((f) => [f.name, proposals.get(f.name)!]),
+  );
+  return { columns: columnsOut, unplaced, placedRequired, placed };
+}
+
+/** A glob naming exactly `files` among `all`: `prefix*suffix` when that works, else each name. */
+function globsFor(files: readonly string[], all: readonly string[]): string[] {
+  if (files.length === 1) return [literalGlob(files[0]!)];
+  const first = files[0]!;
+  let prefix = first;
+  let suffix = first;
+  for (const f of files) {
+    while (!f.startsWith(prefix)) prefix = prefix.slice(0, -1);
+    while (!f.endsWith(suffix)) suffix = suffix.slice(1);
+  }
+  const shortest = Math.min(...files.map((f) => f.length));
+  if (prefix.length + suffix.length > shortest)
+    suffix = suffix.slice(prefix.length + suffix.length - shortest);
+  const glob = `${literalGlob(prefix)}*${literalGlob(suffix)}`;
+  const matched = matchTableFiles([glob], all);
+  const same = matched.length === files.length && files.every((f) => matched.includes(f));
+  return same && (prefix !== "" || suffix !== "") ? [glob] : files.map(literalGlob);
+}
+
+/** A YAML double-quoted scalar: JSON's escapes plus `\uXXXX` for what YAML does not print. */
+function quoted(text: string): string {
+  return JSON.stringify(text).replace(
+    /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/gu,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+}
+
+/** A canonical field name as a YAML key: plain when it is snake_case (with dots), else quoted. */
+function plainKey(name: string): string {
+  return /^[a-z][a-z0-9_.]*$/u.test(name) ? name : quoted(name);
+}
+
+/** Text for a comment: on one line, quoted when it holds anything but plain characters. */
+function commentText(text: string): string {
+  return /^[\w .,:;()[\]/+-]*$/u.test(text) ? text : quoted(text);
+}
+
+/**
+ * Proposes a mapping for the files `headers` (all of a folder's data files, named relative to it):
+ * each file goes to its table by name (`runs.csv` → runs) or, failing that, to the table of which
+ * its columns give the largest share of required fields (at least half, and at least two fields),
+ * the larger number of fields breaking ties; then, for each table, every missing canonical field
+ * that a column is a near miss of (`suggestColumn`, required fields first, one column per field)
+ * becomes a `columns` entry, and a required field left without a column a comment. Several files
+ * of one table are planned from the first (by name); a file whose columns differ is commented.
+ *
+ * @example suggestMapping([{ name: "runs.csv", columns: ["Run ID", "mission_id"] }]).tables[0]?.columns.get("run_id") // → "Run ID"
+ */
+export function suggestMapping(headers: readonly FileHeader[]): MappingSuggestion {
+  const all = headers.map((h) => h.name);
+  const byTable = new Map<CanonicalTable, FileHeader[]>();
+  const unassigned: string[] = [];
+  const push = (t: CanonicalTable, h: FileHeader) => byTable.set(t, [...(byTable.get(t) ?? []), h]);
+  for (const h of headers) {
+    const stem = stemOf(h.name) as CanonicalTable;
+    if ((CANONICAL_TABLES as readonly string[]).includes(stem)) {
+      push(stem, h);
+      continue;
+    }
+    let best: { table: CanonicalTable; share: number; placed: number } | undefined;
+    for (const table of CANONICAL_TABLES) {
+      const p = placeFields(table, h.columns);
+      const required = TABLE_FIELDS[table].filter((f) => f.required).length;
+      const share = p.placedRequired / required;
+      if (share < 0.5 || p.placed < 2) continue;
+      if (!best || share > best.share || (share === best.share && p.placed > best.placed))
+        best = { table, share, placed: p.placed };
+    }
+    if (best) push(best.table, h);
+    else unassigned.push(h.name);
+  }
+
+  const tables: TableSuggestion[] = [];
+  const absent: CanonicalTable[] = [];
+  for (const table of CANONICAL_TABLES) {
+    const files = byTable.get(table);
+    if (!files) {
+      absent.push(table);
+      continue;
+    }
+    const names = files.map((f) => f.name);
+    const canonicalNames = names.every((n) => stemOf(n) === table);
+    const p = placeFields(table, files[0]!.columns);
+    tables.push({
+      table,
+      files: names,
+      ...(canonicalNames ? {} : { globs: globsFor(names, all) }),
+      columns: p.columns,
+      unplaced: p.unplaced,
+    });
+  }
+
+  const lines = [
+    `# ${MAPPING_FILE}: a starting point written by \`mission check --suggest-mapping\`. Check every line.`,
+    "# columns: canonical field (data/README.md) → the column of your files it comes from.",
+    "# values:  canonical field → { your value: canonical value }, e.g. status: { Done: completed }.",
+  ];
+  const body: string[] = [];
+  for (const t of tables) {
+    const fieldMeaning = (name: string) => TABLE_FIELDS[t.table].find((f) => f.name === name)?.meaning ?? "";
+    const entries: string[] = [];
+    if (t.globs) {
+      entries.push(
+        t.globs.length === 1 ? `    files: ${quoted(t.globs[0]!)}` : `    files:`,
+        ...(t.globs.length === 1 ? [] : t.globs.map((g) => `      - ${quoted(g)}`)),
+      );
+    }
+    const comments = t.unplaced.map(
+      (f) => `      # ${f}: no column found (required: ${commentText(fieldMeaning(f))})`,
+    );
+    if (t.columns.size > 0) {
+      entries.push("    columns:");
+      for (const [field, column] of t.columns) entries.push(`      ${plainKey(field)}: ${quoted(column)}`);
+      entries.push(...comments);
+    } else if (comments.length > 0) {
+      entries.push("    columns: {}", ...comments);
+    }
+    const first = new Set(byTable.get(t.table)![0]!.columns);
+    for (const other of byTable.get(t.table)!.slice(1)) {
+      if (other.columns.length !== first.size || other.columns.some((c) => !first.has(c)))
+        entries.push(`    # ${commentText(other.name)} has other columns than ${commentText(t.files[0]!)}`);
+    }
+    if (entries.length === 0) continue;
+    body.push(`  # ${t.files.map(commentText).join(", ")}`, `  ${t.table}:`, ...entries);
+  }
+  lines.push(body.length > 0 ? "tables:" : "tables: {}", ...body);
+  for (const table of absent) {
+    const required = REQUIRED_CANONICAL_TABLES.includes(table);
+    lines.push(`# ${table}: no file found${required ? " (a required table)" : ""}`);
+  }
+  for (const name of unassigned) lines.push(`# ${commentText(name)}: its columns match no table`);
+  return { tables, absent, unassigned, text: `${lines.join("\n")}\n` };
+}
