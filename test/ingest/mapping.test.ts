@@ -21,7 +21,7 @@ import {
   shownName,
   suggestColumn,
 } from "../../lib/src/ingest/suggest-column";
-import { relationFor, suggestMapping } from "../../lib/src/ingest/suggest-mapping";
+import { duckdbLiteralPath, relationFor, suggestMapping } from "../../lib/src/ingest/suggest-mapping";
 import { isKpiField, KPI_FIELD_PREFIX, TABLE_FIELDS, tableField } from "../../lib/src/ingest/table-fields";
 import { CANONICAL_TABLES } from "../../lib/src/io/dataset-layout";
 import type { DataIssue } from "../../lib/src/model/issues";
@@ -646,6 +646,7 @@ describe("suggestMapping", () => {
     ).toBe("Run ID");
     expect(relationFor("runs.csv.gz")).toBe("read_csv('runs.csv.gz', all_varchar = true, header = true)");
     expect(relationFor("notes.md")).toBeUndefined();
+    expect(duckdbLiteralPath("runs [2026].csv")).toBe("runs [[]2026].csv");
   });
 
   it("assigns files to tables, proposes near misses, comments what it could not place; the text parses back", () => {

@@ -13,6 +13,17 @@ import { literalGlob, MAPPING_FILE, matchTableFiles } from "./mapping";
 import { suggestColumn } from "./suggest-column";
 import { TABLE_FIELDS } from "./table-fields";
 
+/**
+ * `path` as a DuckDB file pattern that matches only itself. DuckDB's readers expand `*`, `?` and
+ * `[…]` in every path they are given (`runs [2026].csv` would read `runs 2.csv`); each of those
+ * characters becomes a one-character class (`[*]`, `[?]`, `[[]`).
+ *
+ * @example duckdbLiteralPath("runs [2026].csv") // → "runs [[]2026].csv"
+ */
+export function duckdbLiteralPath(path: string): string {
+  return path.replace(/[*?[]/g, "[$&]");
+}
+
 /** How DuckDB reads a data file, by the end of its name (compression suffixes allowed for text). */
 const READERS: readonly (readonly [RegExp, (path: string) => string])[] = [
   [/\.(csv|tsv)(\.gz|\.zst)?$/i, (p) => `read_csv(${sqlString(p)}, all_varchar = true, header = true)`],
@@ -23,13 +34,14 @@ const READERS: readonly (readonly [RegExp, (path: string) => string])[] = [
 
 /**
  * The DuckDB FROM item that reads the file at `path` (by its name's ending), or undefined when
- * the name is not a data file's. CSV is read as text with a header line.
+ * the name is not a data file's. CSV is read as text with a header line; glob characters in the
+ * path are escaped ({@link duckdbLiteralPath}).
  *
  * @example relationFor("runs.csv.gz") // → "read_csv('runs.csv.gz', all_varchar = true, header = true)"
  * @example relationFor("notes.md") // → undefined
  */
 export function relationFor(path: string): string | undefined {
-  return READERS.find(([pattern]) => pattern.test(path))?.[1](path);
+  return READERS.find(([pattern]) => pattern.test(path))?.[1](duckdbLiteralPath(path));
 }
 
 /** The columns of one data file. */
