@@ -3,7 +3,14 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { withEngine } from "../../lib/src/ingest/engine";
-import { MAPPING_FILE, matchTableFiles, parseMapping, planTable } from "../../lib/src/ingest/mapping";
+import {
+  MAPPING_FILE,
+  matchTableFiles,
+  parseMapping,
+  planTable,
+  projectSql,
+} from "../../lib/src/ingest/mapping";
+import { relationFor } from "../../lib/src/ingest/suggest-mapping";
 import { runMission } from "../helpers/run-cli";
 
 const run = (args: string[]) => runMission(args);
@@ -18,7 +25,12 @@ const RUN_ROW = "r1,M1,2026-01-01T00:00Z,2026-01-01T01:00Z,Done,60,0,0,no,4";
 /** A folder of exports: runs split by month, missions under their own name, KPIs as NDJSON. */
 function exportsFolder(): string {
   const dir = tmp();
-  fs.writeFileSync(path.join(dir, "Run export 2026-01.csv"), `${RUN_HEADER}\n${RUN_ROW}\n`);
+  const rows = [
+    RUN_ROW,
+    RUN_ROW.replace("r1", "r3").replace("Done", "Completed"),
+    RUN_ROW.replace("r1", "r4").replace("Done", " FAILED "),
+  ];
+  fs.writeFileSync(path.join(dir, "Run export 2026-01.csv"), `${RUN_HEADER}\n${rows.join("\n")}\n`);
   fs.writeFileSync(
     path.join(dir, "Run export 2026-02.csv"),
     `${RUN_HEADER}\n${RUN_ROW.replace("r1", "r2")}\n`,
@@ -45,7 +57,18 @@ describe("mission check --suggest-mapping", () => {
     // run_id, mission_id, start_time, end_time, status, duration_minutes, human_interventions,
     // escalations, risk_flagged (9) + kpi, primary (2) + mission_id (1); name has no near miss
     expect(r.out).toContain(
-      "\n12 column mappings proposed; 1 required field to map by hand; no file for tasks, risk_events, task_executions.\n",
+      "\n12 column mappings and 2 value mappings proposed; 1 required field to map by hand; no file for tasks, risk_events, task_executions.\n",
+    );
+    // the status values of the first file, in code-point order: Completed, Done, FAILED
+    expect(text).toContain(
+      [
+        "    values:",
+        "      status:",
+        '        "Completed": "completed"',
+        '        "FAILED": "failed"',
+        '        # "Done": map to one of completed, failed, aborted, partial',
+        "",
+      ].join("\n"),
     );
     expect(text).toContain("      # name: no column found (required: Display name.)\n");
     expect(text).toContain('    files: "Run export 2026-0*.csv"\n');
@@ -75,6 +98,12 @@ describe("mission check --suggest-mapping", () => {
       "risk_flagged",
       "kpi.csat",
     ]);
+    const statuses = await withEngine((e) =>
+      e.rows(
+        `select status from (${projectSql(plan, relationFor(path.join(dir, "Run export 2026-01.csv"))!)}) order by run_id`,
+      ),
+    );
+    expect(statuses.map((r) => r.status)).toEqual(["Done", "completed", "failed"]);
     const missions = planTable("missions", ["Mission ID", "Title", "Owner"], mapping.mapping, {
       file: "missions.csv",
     });

@@ -21,7 +21,14 @@ import {
   shownName,
   suggestColumn,
 } from "../../lib/src/ingest/suggest-column";
-import { duckdbLiteralPath, relationFor, suggestMapping } from "../../lib/src/ingest/suggest-mapping";
+import {
+  duckdbLiteralPath,
+  enumSources,
+  MAX_SAMPLED_VALUES,
+  readValueSamples,
+  relationFor,
+  suggestMapping,
+} from "../../lib/src/ingest/suggest-mapping";
 import { isKpiField, KPI_FIELD_PREFIX, TABLE_FIELDS, tableField } from "../../lib/src/ingest/table-fields";
 import { CANONICAL_TABLES } from "../../lib/src/io/dataset-layout";
 import type { DataIssue } from "../../lib/src/model/issues";
@@ -698,6 +705,61 @@ describe("suggestMapping", () => {
         "missions.csv",
       ]),
     ).toEqual(["Run export 2026-01.csv", "Run export 2026-02.csv"]);
+  });
+
+  it("proposes value maps for near misses of an enum's values, and comments the rest", () => {
+    expect(MAX_SAMPLED_VALUES).toBe(20);
+    const headers = [
+      { name: "runs.csv", columns: [...RUN_REQUIRED_FIELDS.filter((f) => f !== "status"), "State"] },
+    ];
+    expect(enumSources(suggestMapping([{ name: "runs.csv", columns: ["State"] }]))).toEqual([
+      { file: "runs.csv", column: "State" },
+    ]);
+    expect(enumSources(suggestMapping(headers))).toEqual([{ file: "runs.csv", column: "State" }]);
+    // "Aborted" and "part-ial" normalise to accepted values; "Done" (4 letters: 1 edit allowed) is
+    // 3 or more edits from each; "completed" is accepted as it is.
+    const samples = new Map([
+      ["runs.csv", new Map([["State", ["Aborted", "Done", "completed", "part-ial"]]])],
+    ]);
+    const s = suggestMapping(headers, samples);
+    const v = s.tables[0]!.values.get("status")!;
+    expect([...v.proposed]).toEqual([
+      ["Aborted", "aborted"],
+      ["part-ial", "partial"],
+    ]);
+    expect(v.unknown).toEqual(["Done"]);
+    expect(v.more).toBe(false);
+    const parsed = parseMapping(s.text, "mapping.yaml");
+    expect(parsed.issues).toEqual([]);
+    expect([...parsed.mapping!.tables.runs!.values.get("status")!]).toEqual([
+      ["Aborted", "aborted"],
+      ["part-ial", "partial"],
+    ]);
+    expect(s.text).toContain('        # "Done": map to one of completed, failed, aborted, partial\n');
+
+    const many = Array.from({ length: 21 }, (_, i) => `v${String(i).padStart(2, "0")}`);
+    const wide = suggestMapping(headers, new Map([["runs.csv", new Map([["State", many]])]]));
+    const w = wide.tables[0]!.values.get("status")!;
+    expect(w.more).toBe(true);
+    expect(w.unknown).toHaveLength(20);
+    expect(wide.text).toContain(
+      '        # more than 20 distinct values in "State": is it the right column?\n',
+    );
+    expect(parseMapping(wide.text, "mapping.yaml").issues).toEqual([]);
+  });
+
+  it("reads distinct trimmed values of a column with DuckDB", async () => {
+    const dir = tmp();
+    fs.writeFileSync(path.join(dir, "runs.csv"), "State,x\n Done ,1\nb,2\nDone,3\n,4\nA,5\n");
+    const read = await withEngine((e) =>
+      readValueSamples(dir, e, [
+        { file: "runs.csv", column: "State" },
+        { file: "runs.csv", column: "nope" },
+      ]),
+    );
+    // code-point order: "A" < "Done" < "b"; blanks left out
+    expect([...read.samples.get("runs.csv")!]).toEqual([["State", ["A", "Done", "b"]]]);
+    expect(read.unread.map((u) => u.name)).toEqual(["runs.csv (nope)"]);
   });
 
   it("writes an empty mapping when nothing needs mapping", () => {

@@ -8,7 +8,7 @@ import { lstat, readdir, realpath } from "node:fs/promises";
 import { join, sep } from "node:path";
 import { CANONICAL_TABLES, REQUIRED_CANONICAL_TABLES, type CanonicalTable } from "../io/dataset-layout";
 import type { Engine } from "./engine";
-import { sqlString } from "./engine";
+import { sqlIdent, sqlString } from "./engine";
 import { literalGlob, MAPPING_FILE, matchTableFiles } from "./mapping";
 import { suggestColumn } from "./suggest-column";
 import { TABLE_FIELDS } from "./table-fields";
@@ -105,9 +105,36 @@ export interface TableSuggestion {
   readonly globs?: readonly string[];
   /** Canonical field → proposed source column. */
   readonly columns: ReadonlyMap<string, string>;
+  /** Canonical field → the column it would be read from (by its own name or as proposed). */
+  readonly sources: ReadonlyMap<string, string>;
   /** Required fields nothing was found for. */
   readonly unplaced: readonly string[];
+  /** Per enum field whose values were sampled and are not all accepted: what to map. */
+  readonly values: ReadonlyMap<string, ValueProposal>;
 }
+
+/** What the sampled values of one enum field's column call for. */
+export interface ValueProposal {
+  /** Source value → the accepted value it is a near miss of (`Completed` → `completed`). */
+  readonly proposed: ReadonlyMap<string, string>;
+  /** Source values that are no accepted value nor a near miss of one. */
+  readonly unknown: readonly string[];
+  /** True when the column has more distinct values than were sampled. */
+  readonly more: boolean;
+}
+
+/**
+ * Distinct trimmed, non-empty values of some columns, by file name then column: at most
+ * {@link MAX_SAMPLED_VALUES} + 1 per column (one more than shown says "there are more").
+ */
+export type ValueSamples = ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>;
+
+/**
+ * How many distinct values of an enum column `--suggest-mapping` looks at.
+ *
+ * @example MAX_SAMPLED_VALUES // → 20
+ */
+export const MAX_SAMPLED_VALUES = 20;
 
 /** A proposed mapping: per table, and the text of mapping.yaml. */
 export interface MappingSuggestion {
@@ -126,7 +153,13 @@ const stemOf = (name: string): string => name.replace(/\..*$/s, "");
 function placeFields(
   table: CanonicalTable,
   columns: readonly string[],
-): { columns: Map<string, string>; unplaced: string[]; placedRequired: number; placed: number } {
+): {
+  columns: Map<string, string>;
+  sources: Map<string, string>;
+  unplaced: string[];
+  placedRequired: number;
+  placed: number;
+} {
   const present = new Set(columns);
   const canonical = new Set(TABLE_FIELDS[table].map((f) => f.name));
   const used = new Set(columns.filter((c) => canonical.has(c)));
@@ -157,7 +190,12 @@ function placeFields(
   const columnsOut = new Map(
     TABLE_FIELDS[table].filter((f) => proposals.has(f.name)).map((f) => [f.name, proposals.get(f.name)!]),
   );
-  return { columns: columnsOut, unplaced, placedRequired, placed };
+  const sources = new Map(
+    TABLE_FIELDS[table]
+      .filter((f) => proposals.has(f.name) || present.has(f.name))
+      .map((f) => [f.name, proposals.get(f.name) ?? f.name]),
+  );
+  return { columns: columnsOut, sources, unplaced, placedRequired, placed };
 }
 
 /** A glob naming exactly `files` among `all`: `prefix*suffix` when that works, else each name. */
@@ -205,10 +243,13 @@ function commentText(text: string): string {
  * that a column is a near miss of (`suggestColumn`, required fields first, one column per field)
  * becomes a `columns` entry, and a required field left without a column a comment. Several files
  * of one table are planned from the first (by name); a file whose columns differ is commented.
+ * With `samples` (see {@link readValueSamples}, for the columns {@link enumSources} names), each
+ * enum field's values that it does not accept become `values` entries when they are a near miss
+ * of an accepted value (`Completed: completed`) and a comment otherwise (`Done`).
  *
  * @example suggestMapping([{ name: "runs.csv", columns: ["Run ID", "mission_id"] }]).tables[0]?.columns.get("run_id") // → "Run ID"
  */
-export function suggestMapping(headers: readonly FileHeader[]): MappingSuggestion {
+export function suggestMapping(headers: readonly FileHeader[], samples?: ValueSamples): MappingSuggestion {
   const all = headers.map((h) => h.name);
   const byTable = new Map<CanonicalTable, FileHeader[]>();
   const unassigned: string[] = [];
@@ -243,12 +284,33 @@ export function suggestMapping(headers: readonly FileHeader[]): MappingSuggestio
     const names = files.map((f) => f.name);
     const canonicalNames = names.every((n) => stemOf(n) === table);
     const p = placeFields(table, files[0]!.columns);
+    const values = new Map<string, ValueProposal>();
+    for (const field of TABLE_FIELDS[table]) {
+      const column = p.sources.get(field.name);
+      const sampled = column === undefined ? undefined : samples?.get(names[0]!)?.get(column);
+      if (!field.values || !sampled) continue;
+      const accepted = field.values;
+      const shown = sampled.slice(0, MAX_SAMPLED_VALUES);
+      const proposed = new Map<string, string>();
+      const unknown: string[] = [];
+      for (const v of shown) {
+        if (accepted.includes(v)) continue;
+        const near = suggestColumn(v, accepted);
+        if (near !== undefined) proposed.set(v, near);
+        else unknown.push(v);
+      }
+      const more = sampled.length > MAX_SAMPLED_VALUES;
+      if (proposed.size > 0 || unknown.length > 0 || more)
+        values.set(field.name, { proposed, unknown, more });
+    }
     tables.push({
       table,
       files: names,
       ...(canonicalNames ? {} : { globs: globsFor(names, all) }),
       columns: p.columns,
+      sources: p.sources,
       unplaced: p.unplaced,
+      values,
     });
   }
 
@@ -277,6 +339,20 @@ export function suggestMapping(headers: readonly FileHeader[]): MappingSuggestio
     } else if (comments.length > 0) {
       entries.push("    columns: {}", ...comments);
     }
+    if (t.values.size > 0) {
+      entries.push("    values:");
+      for (const [field, v] of t.values) {
+        const accepted = TABLE_FIELDS[t.table].find((f) => f.name === field)?.values ?? [];
+        entries.push(v.proposed.size > 0 ? `      ${plainKey(field)}:` : `      ${plainKey(field)}: {}`);
+        for (const [from, to] of v.proposed) entries.push(`        ${quoted(from)}: ${quoted(to)}`);
+        if (v.unknown.length > 0)
+          entries.push(`        # ${v.unknown.map(quoted).join(", ")}: map to one of ${accepted.join(", ")}`);
+        if (v.more)
+          entries.push(
+            `        # more than ${MAX_SAMPLED_VALUES} distinct values in ${quoted(t.sources.get(field) ?? field)}: is it the right column?`,
+          );
+      }
+    }
     const first = new Set(byTable.get(t.table)![0]!.columns);
     for (const other of byTable.get(t.table)!.slice(1)) {
       if (other.columns.length !== first.size || other.columns.some((c) => !first.has(c)))
@@ -292,4 +368,58 @@ export function suggestMapping(headers: readonly FileHeader[]): MappingSuggestio
   }
   for (const name of unassigned) lines.push(`# ${commentText(name)}: its columns match no table`);
   return { tables, absent, unassigned, text: `${lines.join("\n")}\n` };
+}
+
+/**
+ * The columns whose values {@link suggestMapping} can propose value maps for: for each table of
+ * `suggestion`, the source column of each enum field, in the table's first file.
+ *
+ * @example enumSources(suggestMapping([{ name: "runs.csv", columns: ["State"] }])) // → [{ file: "runs.csv", column: "State" }]
+ */
+export function enumSources(suggestion: MappingSuggestion): { file: string; column: string }[] {
+  const out: { file: string; column: string }[] = [];
+  for (const t of suggestion.tables) {
+    for (const field of TABLE_FIELDS[t.table]) {
+      const column = t.sources.get(field.name);
+      if (field.values && column !== undefined) out.push({ file: t.files[0]!, column });
+    }
+  }
+  return out;
+}
+
+/**
+ * Reads, for each `{ file, column }` (file relative to `folder`), up to
+ * {@link MAX_SAMPLED_VALUES} + 1 distinct trimmed non-empty values of the column, in code-point
+ * order, with DuckDB (one pass over the file per column). A column that cannot be read is listed
+ * in `unread` with DuckDB's first line of explanation.
+ *
+ * @example await readValueSamples("exports", engine, [{ file: "runs.csv", column: "State" }]) // → { samples: Map { "runs.csv" → Map { "State" → ["Done", "Failed"] } }, unread: [] }
+ */
+export async function readValueSamples(
+  folder: string,
+  engine: Engine,
+  requests: readonly { readonly file: string; readonly column: string }[],
+): Promise<{ readonly samples: ValueSamples; readonly unread: UnreadFile[] }> {
+  const samples = new Map<string, Map<string, string[]>>();
+  const unread: UnreadFile[] = [];
+  for (const { file, column } of requests) {
+    const relation = relationFor(join(folder, file));
+    if (relation === undefined) continue;
+    const value = `trim(cast(${sqlIdent(column)} as varchar))`;
+    const sql =
+      `select distinct ${value} as v from ${relation} where ${value} <> '' ` +
+      `order by v collate "binary" limit ${MAX_SAMPLED_VALUES + 1}`;
+    try {
+      const rows = await engine.rows(sql);
+      const byColumn = samples.get(file) ?? new Map<string, string[]>();
+      byColumn.set(
+        column,
+        rows.map((r) => String(r.v)),
+      );
+      samples.set(file, byColumn);
+    } catch (e) {
+      unread.push({ name: `${file} (${column})`, reason: String((e as Error).message ?? e).split("\n")[0]! });
+    }
+  }
+  return { samples, unread };
 }

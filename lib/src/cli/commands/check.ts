@@ -9,7 +9,7 @@ import { join } from "node:path";
 import type { Command } from "commander";
 import { withEngine } from "../../ingest/engine";
 import { MAPPING_FILE } from "../../ingest/mapping";
-import { readHeaders, suggestMapping } from "../../ingest/suggest-mapping";
+import { enumSources, readHeaders, readValueSamples, suggestMapping } from "../../ingest/suggest-mapping";
 import { writeFileAtomic } from "../../io/atomic-file";
 import { loadDataset } from "../../load/load-dataset";
 import { DatasetLoadError, formatIssue } from "../../model/issues";
@@ -77,8 +77,14 @@ async function suggest(folder: string, force: boolean, io: CommandIo): Promise<v
     io.err(`mission check: ${escapeControls(target)} exists; use --force to replace it\n`);
     throw new CliExit(2);
   }
-  const { headers, unread } = await withEngine((engine) => readHeaders(folder, engine));
-  const suggestion = suggestMapping(headers);
+  const { suggestion, unread } = await withEngine(async (engine) => {
+    const read = await readHeaders(folder, engine);
+    const sampled = await readValueSamples(folder, engine, enumSources(suggestMapping(read.headers)));
+    return {
+      suggestion: suggestMapping(read.headers, sampled.samples),
+      unread: [...read.unread, ...sampled.unread],
+    };
+  });
   try {
     await writeFileAtomic(target, suggestion.text);
   } catch (e) {
@@ -86,11 +92,15 @@ async function suggest(folder: string, force: boolean, io: CommandIo): Promise<v
     throw new CliExit(1);
   }
   const proposed = suggestion.tables.reduce((n, t) => n + t.columns.size, 0);
+  const values = suggestion.tables.reduce(
+    (n, t) => n + [...t.values.values()].reduce((m, v) => m + v.proposed.size, 0),
+    0,
+  );
   const unplaced = suggestion.tables.reduce((n, t) => n + t.unplaced.length, 0);
   io.out(`wrote ${escapeControls(target)}:\n\n`);
   for (const line of suggestion.text.split("\n").slice(0, -1)) io.out(`  ${escapeControls(line)}\n`);
   io.out(
-    `\n${proposed} column mapping${proposed === 1 ? "" : "s"} proposed; ` +
+    `\n${proposed} column mapping${proposed === 1 ? "" : "s"} and ${values} value mapping${values === 1 ? "" : "s"} proposed; ` +
       `${unplaced} required field${unplaced === 1 ? "" : "s"} to map by hand` +
       (suggestion.absent.length > 0 ? `; no file for ${suggestion.absent.join(", ")}` : "") +
       ".\n",
