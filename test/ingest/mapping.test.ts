@@ -327,6 +327,28 @@ describe("parseMapping", () => {
     }
   });
 
+  it("resolves anchors and aliases, and refuses an alias bomb", () => {
+    const m = mappingOf(
+      [
+        "tables:",
+        "  runs: &runs",
+        "    columns: { run_id: &id Run ID }",
+        "  risk_events:",
+        "    columns: { run_id: *id }",
+        "  task_executions: *runs",
+      ].join("\n"),
+    );
+    expect(m.tables.risk_events!.columns.get("run_id")).toBe("Run ID");
+    expect(m.tables.task_executions!.columns.get("run_id")).toBe("Run ID");
+    const ten = (x: string) => `[${Array.from({ length: 10 }, () => x).join(", ")}]`;
+    const bomb = `a: &a ${ten("x")}\nb: &b ${ten("*a")}\nc: &c ${ten("*b")}\nd: ${ten("*c")}\n`;
+    const r = parseMapping(bomb, "m.yaml");
+    expect(r.mapping).toBeUndefined();
+    expect(r.issues.map((i) => [i.code, i.message])).toEqual([
+      ["bad_mapping", "mapping.yaml cannot be read"],
+    ]);
+  });
+
   it("reports a YAML syntax error with its line", () => {
     const r = parseMapping("tables:\n  runs:\n    columns: { run_id: [\n", "m.yaml");
     expect(r.mapping).toBeUndefined();

@@ -19,7 +19,7 @@
 import { lstat, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { minimatch } from "minimatch";
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import { z } from "zod";
 import { describeFound } from "../io/describe-found";
 import { CANONICAL_TABLES, type CanonicalTable } from "../io/dataset-layout";
@@ -119,14 +119,30 @@ const MappingSchema = z.strictObject(
   { error: "a map with the key tables" },
 );
 
-/** Key text and line of every pair of a YAML map node (non-scalar keys are skipped). */
-function pairsOf(node: unknown, counter: LineCounter): { key: string; line: number; value: unknown }[] {
+/** The node an alias (`*name`) stands for; any other node as it is. */
+function resolved(node: unknown, doc: Document): unknown {
+  return isAlias(node) ? node.resolve(doc) : node;
+}
+
+/** The text of a scalar node (aliases resolved); "" for anything else. */
+function textOf(node: unknown, doc: Document): string {
+  const n = resolved(node, doc);
+  return isScalar(n) ? String(n.value) : "";
+}
+
+/** Key text and line of every pair of a YAML map node (aliases resolved, non-scalar keys skipped). */
+function pairsOf(
+  node: unknown,
+  counter: LineCounter,
+  doc: Document,
+): { key: string; line: number; value: unknown }[] {
+  node = resolved(node, doc);
   if (!isMap(node)) return [];
   const out: { key: string; line: number; value: unknown }[] = [];
   for (const pair of node.items) {
     if (!isScalar(pair.key)) continue;
     const line = pair.key.range ? counter.linePos(pair.key.range[0]).line : 0;
-    out.push({ key: String(pair.key.value), line, value: pair.value });
+    out.push({ key: String(pair.key.value), line, value: resolved(pair.value, doc) });
   }
   return out;
 }
@@ -161,10 +177,10 @@ function buildTables(
   issues: DataIssue[],
 ): Partial<Record<CanonicalTable, TableMapping>> {
   const tables: Partial<Record<CanonicalTable, TableMapping>> = {};
-  const tablesNode = pairsOf(doc.contents, counter).find((p) => p.key === "tables")?.value;
-  for (const t of pairsOf(tablesNode, counter)) {
+  const tablesNode = pairsOf(doc.contents, counter, doc).find((p) => p.key === "tables")?.value;
+  for (const t of pairsOf(tablesNode, counter, doc)) {
     const table = t.key as CanonicalTable;
-    const parts = pairsOf(t.value, counter);
+    const parts = pairsOf(t.value, counter, doc);
     const columns = new Map<string, string>();
     const columnLines = new Map<string, number>();
     const values = new Map<string, Map<string, string>>();
@@ -173,16 +189,16 @@ function buildTables(
     for (const part of parts) {
       if (part.key === "files") {
         if (isScalar(part.value)) files = [String(part.value.value)];
-        else if (isSeq(part.value)) files = part.value.items.map((i) => String(isScalar(i) ? i.value : ""));
+        else if (isSeq(part.value)) files = part.value.items.map((i) => textOf(i, doc));
       } else if (part.key === "columns") {
-        for (const c of pairsOf(part.value, counter)) {
-          columns.set(c.key, String(isScalar(c.value) ? c.value.value : ""));
+        for (const c of pairsOf(part.value, counter, doc)) {
+          columns.set(c.key, textOf(c.value, doc));
           columnLines.set(c.key, c.line);
         }
       } else if (part.key === "values") {
-        for (const f of pairsOf(part.value, counter)) {
+        for (const f of pairsOf(part.value, counter, doc)) {
           const map = new Map<string, string>();
-          for (const v of pairsOf(f.value, counter)) {
+          for (const v of pairsOf(f.value, counter, doc)) {
             const source = v.key.trim();
             if (map.has(source)) {
               issues.push({
@@ -197,7 +213,7 @@ function buildTables(
               });
               continue;
             }
-            map.set(source, String(isScalar(v.value) ? v.value.value : ""));
+            map.set(source, textOf(v.value, doc));
           }
           values.set(f.key, map);
           valueLines.set(f.key, f.line);
@@ -251,10 +267,10 @@ export function parseMapping(text: string, file: string): LoadedMapping {
           code: "duplicate_mapping",
           file,
           line,
-          field: key,
+          field: shownName(key),
           expected: "each key once in its map (a canonical field is mapped once)",
-          found: `${key} again`,
-          message: `${key} is given twice in the same map`,
+          found: `${describeFound(key)} again`,
+          message: `${shownName(key)} is given twice in the same map`,
         });
       } else {
         issues.push({
@@ -271,7 +287,23 @@ export function parseMapping(text: string, file: string): LoadedMapping {
     return { mapping: undefined, issues };
   }
   if (doc.contents === null) return { mapping: { file, tables: {} }, issues };
-  const parsed = MappingSchema.safeParse(doc.toJS());
+  let tree: unknown;
+  try {
+    tree = doc.toJS(); // refuses alias bombs (more than 100 alias expansions)
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    issues.push({
+      severity: "error",
+      code: "bad_mapping",
+      file,
+      line: 1,
+      expected: "YAML a mapping can be read from",
+      found: describeFound(message),
+      message: "mapping.yaml cannot be read",
+    });
+    return { mapping: undefined, issues };
+  }
+  const parsed = MappingSchema.safeParse(tree);
   if (!parsed.success) {
     // A missing key that an unknown key is a near miss of is said once, by the unknown key.
     const suggested = new Set<string>();
@@ -289,7 +321,7 @@ export function parseMapping(text: string, file: string): LoadedMapping {
           doc.getIn(i.path as unknown[], true) ?? (i.path.length === 0 ? doc.contents : undefined);
         const where = i.path.length === 0 ? "mapping.yaml" : fieldPath(i.path);
         for (const key of i.keys) {
-          const pair = pairsOf(parent, counter).find((p) => p.key === key);
+          const pair = pairsOf(parent, counter, doc).find((p) => p.key === key);
           const near = suggestColumn(key, allowedKeys(i.path));
           issues.push({
             severity: "error",
@@ -304,7 +336,7 @@ export function parseMapping(text: string, file: string): LoadedMapping {
         }
         continue;
       }
-      const value = i.path.length === 0 ? doc.toJS() : doc.getIn(i.path as unknown[]);
+      const value = i.path.length === 0 ? tree : doc.getIn(i.path as unknown[]);
       issues.push({
         severity: "error",
         code: "bad_mapping",
