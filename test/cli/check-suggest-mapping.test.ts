@@ -177,6 +177,23 @@ describe("mission check --suggest-mapping", () => {
     expect(mapping.tables.runs).toBeUndefined();
   });
 
+  it("reads the files of a table's sub-folder (runs/2026-01.csv) as that table's", async () => {
+    const dir = tmp();
+    fs.mkdirSync(path.join(dir, "runs"));
+    fs.writeFileSync(path.join(dir, "runs", "2026-01.csv"), `${RUN_HEADER}\n${RUN_ROW}\n`);
+    fs.writeFileSync(
+      path.join(dir, "runs", "2026-02.csv"),
+      `${RUN_HEADER}\n${RUN_ROW.replace("r1", "r2")}\n`,
+    );
+    const r = await run(["check", dir, "--suggest-mapping"]);
+    expect(r.code).toBe(0);
+    const text = fs.readFileSync(path.join(dir, MAPPING_FILE), "utf8");
+    const runs = parseMapping(text, "mapping.yaml").mapping!.tables.runs!;
+    expect(runs.files).toBeUndefined();
+    expect(runs.columns.get("run_id")).toBe("Run ID");
+    expect(text).toContain("  # runs/2026-01.csv, runs/2026-02.csv\n");
+  });
+
   it("reads a file whose name has glob characters as itself, not as a pattern", async () => {
     const dir = tmp();
     fs.writeFileSync(path.join(dir, "runs [2026].csv"), `${RUN_HEADER}\n${RUN_ROW}\n`);

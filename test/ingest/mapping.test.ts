@@ -25,6 +25,7 @@ import {
   duckdbLiteralPath,
   enumSources,
   MAX_SAMPLED_VALUES,
+  readHeaders,
   readValueSamples,
   relationFor,
   suggestMapping,
@@ -768,6 +769,22 @@ describe("suggestMapping", () => {
       '        # more than 20 distinct values in "State": is it the right column?\n',
     );
     expect(parseMapping(wide.text, "mapping.yaml").issues).toEqual([]);
+  });
+
+  it("reads the headers of a folder's data files with DuckDB (doc example)", async () => {
+    const demo = path.resolve(__dirname, "../../data/demo");
+    const read = await withEngine((e) => readHeaders(demo, e));
+    const csvFiles = fs
+      .readdirSync(demo)
+      .filter((f) => f.endsWith(".csv"))
+      .sort();
+    expect(read.headers.map((h) => h.name)[0]).toBe("kpis.csv");
+    expect(read.headers.map((h) => h.name)).toEqual(csvFiles);
+    expect(read.unread).toEqual([]);
+    for (const h of read.headers) {
+      const firstLine = fs.readFileSync(path.join(demo, h.name), "utf8").split(/\r?\n/)[0]!;
+      expect(h.columns, h.name).toEqual(firstLine.split(","));
+    }
   });
 
   it("reads distinct trimmed values of a column with DuckDB", async () => {

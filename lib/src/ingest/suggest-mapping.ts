@@ -57,21 +57,38 @@ export interface UnreadFile {
   readonly reason: string;
 }
 
+/** Data file names in `folder` and in its sub-folders one level down (`runs/2026-01.csv`). */
+async function dataFileNames(folder: string): Promise<string[]> {
+  const names: string[] = [];
+  for (const entry of await readdir(folder, { withFileTypes: true })) {
+    if (entry.name.startsWith(".")) continue;
+    if (entry.isDirectory()) {
+      const inner = await readdir(join(folder, entry.name)).catch(() => [] as string[]);
+      for (const n of inner) if (!n.startsWith(".") && relationFor(n)) names.push(`${entry.name}/${n}`);
+    } else if (relationFor(entry.name)) {
+      names.push(entry.name);
+    }
+  }
+  return names.sort();
+}
+
 /**
- * Reads the header of every data file directly in `folder` (CSV, TSV, NDJSON, JSON, Parquet, the
- * text formats also `.gz`/`.zst`): the columns DuckDB binds for
- * `select * from read_csv(…, all_varchar = true) limit 0` (and likewise read_json, read_parquet),
- * without reading the rows. Only regular files inside the folder are read: a symbolic link whose
- * target is elsewhere, a folder or a device is listed as unread. Names are in code-unit order.
+ * Reads the header of every data file in `folder` and in its sub-folders one level down (CSV,
+ * TSV, NDJSON, JSON, Parquet, the text formats also `.gz`/`.zst`): the columns DuckDB binds for
+ * `select * from read_csv(…, all_varchar = true, header = true) limit 0` (likewise read_json,
+ * read_parquet), without reading the rows. Only regular files inside the folder are read: a
+ * symbolic link whose target is elsewhere, a folder or a device named like a data file is listed
+ * as unread, and so is an empty file. Names are relative to `folder`, `/`-separated, in code-unit
+ * order.
  *
- * @example await readHeaders("data/demo", engine) // → { headers: [{ name: "kpis.csv", columns: ["mission_id", "kpi", …] }, …], unread: [] }
+ * @example (await withEngine((e) => readHeaders("data/demo", e))).headers.map((h) => h.name)[0] // → "kpis.csv"
  */
 export async function readHeaders(
   folder: string,
   engine: Engine,
 ): Promise<{ readonly headers: FileHeader[]; readonly unread: UnreadFile[] }> {
   const root = await realpath(folder);
-  const names = (await readdir(folder)).filter((n) => !n.startsWith(".") && relationFor(n)).sort();
+  const names = await dataFileNames(folder);
   const headers: FileHeader[] = [];
   const unread: UnreadFile[] = [];
   for (const name of names) {
@@ -147,7 +164,9 @@ export interface MappingSuggestion {
   readonly text: string;
 }
 
-const stemOf = (name: string): string => name.replace(/\..*$/s, "");
+/** The table a file's name says it holds: its folder (`runs/2026-01.csv`), else its stem. */
+const stemOf = (name: string): string =>
+  name.includes("/") ? name.slice(0, name.indexOf("/")) : name.replace(/\..*$/s, "");
 
 /** The fields of `table` that `columns` gives, exactly or as a near miss, with the proposals. */
 function placeFields(
@@ -237,7 +256,7 @@ function commentText(text: string): string {
 
 /**
  * Proposes a mapping for the files `headers` (all of a folder's data files, named relative to it):
- * each file goes to its table by name (`runs.csv` → runs) or, failing that, to the table of which
+ * each file goes to its table by name (`runs.csv`, `runs/2026-01.csv` → runs) or, failing that, to the table of which
  * its columns give the largest share of required fields (at least half, and at least two fields),
  * the larger number of fields breaking ties; then, for each table, every missing canonical field
  * that a column is a near miss of (`suggestColumn`, required fields first, one column per field)
