@@ -16,14 +16,17 @@ export interface CommandHelp {
  * workflow order: look at the data, evaluate, report, explore; then validate the rules; then
  * generate data).
  *
- * @example COMMAND_HELP.check.exitCodes[1] // → [1, "the dataset has fatal problems (all listed) or the folder is missing"]
+ * @example COMMAND_HELP.check.exitCodes[1] // → [1, "the dataset has fatal problems (all listed) or the folder is missing (--suggest-mapping: mapping.yaml could not be written)"]
  */
 export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
   check: {
     exitCodes: [
       [0, "the dataset is usable (warnings are listed)"],
-      [1, "the dataset has fatal problems (all listed) or the folder is missing"],
-      [2, "bad usage"],
+      [
+        1,
+        "the dataset has fatal problems (all listed) or the folder is missing (--suggest-mapping: mapping.yaml could not be written)",
+      ],
+      [2, "bad usage, or --suggest-mapping where a mapping.yaml exists (without --force)"],
     ],
     example: "mission check data/demo",
   },

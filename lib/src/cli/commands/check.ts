@@ -1,9 +1,16 @@
 /**
  * `mission check <data-dir>`: loads a dataset, prints what it holds and every warning; exit 0 when
  * usable, 1 when it has fatal problems (all printed to stderr), 2 on bad usage. Writes no file.
+ * `mission check <data-dir> --suggest-mapping [--force]` instead writes a starting mapping.yaml
+ * into the folder (never over an existing one without --force: exit 2) and prints it.
  */
-import { existsSync, statSync } from "node:fs";
+import { existsSync, lstatSync, statSync } from "node:fs";
+import { join } from "node:path";
 import type { Command } from "commander";
+import { withEngine } from "../../ingest/engine";
+import { MAPPING_FILE } from "../../ingest/mapping";
+import { enumSources, readHeaders, readValueSamples, suggestMapping } from "../../ingest/suggest-mapping";
+import { writeFileAtomic } from "../../io/atomic-file";
 import { loadDataset } from "../../load/load-dataset";
 import { DatasetLoadError, formatIssue } from "../../model/issues";
 import { summarizeDataset, type DatasetSummary } from "../../validate/summary";
@@ -44,15 +51,65 @@ export function formatDatasetSummary(summary: DatasetSummary): string {
   return rows.map(([label, value]) => `${label.padEnd(16)} ${value}`).join("\n");
 }
 
-async function check(folder: string, io: CommandIo): Promise<void> {
+function requireFolder(folder: string, io: CommandIo): void {
   if (!existsSync(folder)) {
-    io.err(`mission check: no such folder: ${folder}\n`);
+    io.err(`mission check: no such folder: ${escapeControls(folder)}\n`);
     throw new CliExit(1);
   }
   if (!statSync(folder).isDirectory()) {
-    io.err(`mission check: not a folder: ${folder}\n`);
+    io.err(`mission check: not a folder: ${escapeControls(folder)}\n`);
     throw new CliExit(1);
   }
+}
+
+/** Writes the proposed mapping.yaml (see `suggestMapping`) and prints it. */
+async function suggest(folder: string, force: boolean, io: CommandIo): Promise<void> {
+  requireFolder(folder, io);
+  const target = join(folder, MAPPING_FILE);
+  const existing = (() => {
+    try {
+      return lstatSync(target);
+    } catch {
+      return undefined;
+    }
+  })();
+  if (existing && !force) {
+    io.err(`mission check: ${escapeControls(target)} exists; use --force to replace it\n`);
+    throw new CliExit(2);
+  }
+  const { suggestion, unread } = await withEngine(async (engine) => {
+    const read = await readHeaders(folder, engine);
+    const sampled = await readValueSamples(folder, engine, enumSources(suggestMapping(read.headers)));
+    return {
+      suggestion: suggestMapping(read.headers, sampled.samples),
+      unread: [...read.unread, ...sampled.unread],
+    };
+  });
+  try {
+    await writeFileAtomic(target, suggestion.text);
+  } catch (e) {
+    io.err(`mission check: cannot write ${escapeControls(target)}: ${escapeControls(String(e))}\n`);
+    throw new CliExit(1);
+  }
+  const proposed = suggestion.tables.reduce((n, t) => n + t.columns.size, 0);
+  const values = suggestion.tables.reduce(
+    (n, t) => n + [...t.values.values()].reduce((m, v) => m + v.proposed.size, 0),
+    0,
+  );
+  const unplaced = suggestion.tables.reduce((n, t) => n + t.unplaced.length, 0);
+  io.out(`wrote ${escapeControls(target)}:\n\n`);
+  for (const line of suggestion.text.split("\n").slice(0, -1)) io.out(`  ${escapeControls(line)}\n`);
+  io.out(
+    `\n${proposed} column mapping${proposed === 1 ? "" : "s"} and ${values} value mapping${values === 1 ? "" : "s"} proposed; ` +
+      `${unplaced} required field${unplaced === 1 ? "" : "s"} to map by hand` +
+      (suggestion.absent.length > 0 ? `; no file for ${suggestion.absent.join(", ")}` : "") +
+      ".\n",
+  );
+  for (const u of unread) io.out(`not read: ${escapeControls(u.name)}: ${escapeControls(u.reason)}\n`);
+}
+
+async function check(folder: string, io: CommandIo): Promise<void> {
+  requireFolder(folder, io);
   let summary: DatasetSummary;
   let warnings: readonly string[];
   try {
@@ -81,16 +138,27 @@ async function check(folder: string, io: CommandIo): Promise<void> {
  * Registers `mission check <data-dir>`: validates a dataset folder (canonical tables or the
  * reference bundle) and prints its summary (format, counts, date range, fingerprint) and every
  * warning to `out`. Fatal problems go to `err`, all of them, and end with exit code 1 (thrown as
- * `CliExit`); a missing folder also exits 1. Never writes files.
+ * `CliExit`); a missing folder also exits 1. Never writes files, except with `--suggest-mapping`:
+ * then it writes `<data-dir>/mapping.yaml` (atomically; an existing one only with `--force`, else
+ * exit 2) proposing a mapping from the files' headers, prints it and exits 0 (1 when it cannot be
+ * written).
  *
  * @example await runCli(["check", "../shared/fixtures/seed-portfolio"], out, err) // → 0
+ * @example await runCli(["check", "exports", "--suggest-mapping"], out, err) // → 0, exports/mapping.yaml written
  */
 export const registerCheck: RegisterCommand = (program: Command, io: CommandIo) => {
   program
     .command("check")
     .description("validate a dataset folder and summarize it")
     .argument("<data-dir>", "dataset folder: canonical tables or the reference JSON bundle")
-    .action(async (dataDir: string) => {
-      await check(dataDir, io);
+    .option("--suggest-mapping", `write a starting ${MAPPING_FILE} into the folder from its files' headers`)
+    .option("--force", `with --suggest-mapping: replace an existing ${MAPPING_FILE}`)
+    .action(async (dataDir: string, opts: { suggestMapping?: boolean; force?: boolean }) => {
+      if (opts.force && !opts.suggestMapping) {
+        io.err("mission check: --force only goes with --suggest-mapping\n");
+        throw new CliExit(2);
+      }
+      if (opts.suggestMapping) await suggest(dataDir, opts.force === true, io);
+      else await check(dataDir, io);
     });
 };
