@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { sqlPath } from "../../lib/src/ingest/engine";
 import { describe, expect, it } from "vitest";
 import { withEngine } from "../../lib/src/ingest/engine";
 import {
@@ -22,7 +23,6 @@ import {
   suggestColumn,
 } from "../../lib/src/ingest/suggest-column";
 import {
-  duckdbLiteralPath,
   enumSources,
   MAX_SAMPLED_VALUES,
   readHeaders,
@@ -31,7 +31,7 @@ import {
   suggestMapping,
 } from "../../lib/src/ingest/suggest-mapping";
 import { isKpiField, KPI_FIELD_PREFIX, TABLE_FIELDS, tableField } from "../../lib/src/ingest/table-fields";
-import { CANONICAL_TABLES } from "../../lib/src/io/dataset-layout";
+import { CANONICAL_TABLES } from "../../lib/src/ingest/dataset-layout";
 import type { DataIssue } from "../../lib/src/model/issues";
 import { badKpiColumnIssue, checkCsvHeader, missingColumnIssue } from "../../lib/src/validate/header-check";
 import { KPI_REQUIRED_FIELDS } from "../../lib/src/validate/kpis";
@@ -676,7 +676,7 @@ describe("suggestMapping", () => {
     ).toBe("Run ID");
     expect(relationFor("runs.csv.gz")).toBe("read_csv('runs.csv.gz', all_varchar = true, header = true)");
     expect(relationFor("notes.md")).toBeUndefined();
-    expect(duckdbLiteralPath("runs [2026].csv")).toBe("runs [[]2026].csv");
+    expect(sqlPath("runs [2026].csv")).toBe("'runs [[]2026].csv'");
   });
 
   it("assigns files to tables, proposes near misses, comments what it could not place; the text parses back", () => {

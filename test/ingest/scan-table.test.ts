@@ -34,9 +34,15 @@ async function read(name: string, content: string | Buffer, required: readonly s
   const files: SourceFile[] = [];
   const locations = new RecordLocations();
   const records: { values: Record<string, unknown>; line?: number; row?: number; textual: boolean }[] = [];
-  const complete = await scanTable({ engine, sink: issues.add, locations, files }, [tableFile], required, {}, (r) => {
-    records.push({ values: { ...r.record.values }, ...r.record.location, textual: r.record.textual });
-  });
+  const complete = await scanTable(
+    { engine, sink: issues.add, locations, files },
+    [tableFile],
+    required,
+    {},
+    (r) => {
+      records.push({ values: { ...r.record.values }, ...r.record.location, textual: r.record.textual });
+    },
+  );
   issues.resolveLines(locations);
   const strip = (i: DataIssue) => ({ ...i, file: path.basename(i.file ?? "") });
   return { file, complete, records, files, errors: issues.errors.map(strip), warnings: issues.warnings };
@@ -110,12 +116,16 @@ describe("scanTable: CSV", () => {
     ]);
     expect(unclosed.complete).toBe(false);
     const after = await read("t.csv", 'a,b\n1,2\n3,"4"x\n5,6\n');
-    expect(after.errors).toMatchObject([{ code: "malformed_csv", line: 3, found: "text after a closing quote" }]);
+    expect(after.errors).toMatchObject([
+      { code: "malformed_csv", line: 3, found: "text after a closing quote" },
+    ]);
   });
 
   it("reports an empty file", async () => {
     const { errors, complete } = await read("t.csv", "");
-    expect(errors).toMatchObject([{ code: "malformed_csv", line: 1, message: "the file is empty: expected a header line" }]);
+    expect(errors).toMatchObject([
+      { code: "malformed_csv", line: 1, message: "the file is empty: expected a header line" },
+    ]);
     expect(complete).toBe(false);
   });
 
@@ -135,10 +145,16 @@ describe("scanTable: CSV", () => {
       { a: "1", b: "2" },
       { a: "3", b: "4" },
     ]);
-    expect(g.files[0]).toMatchObject({ compression: "gzip", bytes: gz.length, sha256: createHash("sha256").update(gz).digest("hex") });
+    expect(g.files[0]).toMatchObject({
+      compression: "gzip",
+      bytes: gz.length,
+      sha256: createHash("sha256").update(gz).digest("hex"),
+    });
     const dir = tempDir();
     const zst = path.join(dir, "t.csv.zst");
-    await engine.run(`copy (select * from (values ('1','2'),('3','4')) v(a, b)) to '${zst}' (format csv, header, compression zstd)`);
+    await engine.run(
+      `copy (select * from (values ('1','2'),('3','4')) v(a, b)) to '${zst}' (format csv, header, compression zstd)`,
+    );
     const z = await read("t.csv.zst", fs.readFileSync(zst));
     expect(z.records.map((r) => r.values)).toEqual(g.records.map((r) => r.values));
   });
@@ -146,17 +162,30 @@ describe("scanTable: CSV", () => {
 
 describe("scanTable: encodings and hostile files", () => {
   it("rejects invalid UTF-8 with its line instead of merging different ids", async () => {
-    const bytes = Buffer.concat([Buffer.from("id\nM"), Buffer.from([0xff]), Buffer.from("01\nM"), Buffer.from([0xfe]), Buffer.from("01\n")]);
+    const bytes = Buffer.concat([
+      Buffer.from("id\nM"),
+      Buffer.from([0xff]),
+      Buffer.from("01\nM"),
+      Buffer.from([0xfe]),
+      Buffer.from("01\n"),
+    ]);
     const { errors, complete } = await read("t.csv", bytes);
     expect(complete).toBe(false);
-    expect(errors).toMatchObject([{ code: "bad_encoding", line: 2, found: "the byte 0xff, which is not UTF-8" }]);
+    expect(errors).toMatchObject([
+      { code: "bad_encoding", line: 2, found: "the byte 0xff, which is not UTF-8" },
+    ]);
   });
 
   it("rejects UTF-16, with or without a byte-order mark, and NUL bytes", async () => {
     const utf16 = Buffer.from("id,name\n1,x\n", "utf16le");
     expect((await read("t.csv", utf16)).errors[0]).toMatchObject({ code: "bad_encoding", line: 1 });
-    expect((await read("t.csv", Buffer.concat([Buffer.from([0xff, 0xfe]), utf16]))).errors[0]).toMatchObject({ code: "bad_encoding" });
-    const nul = await read("t.csv", Buffer.concat([Buffer.from("id,name\n1,x\n2,"), Buffer.from([0]), Buffer.from("y\n")]));
+    expect((await read("t.csv", Buffer.concat([Buffer.from([0xff, 0xfe]), utf16]))).errors[0]).toMatchObject({
+      code: "bad_encoding",
+    });
+    const nul = await read(
+      "t.csv",
+      Buffer.concat([Buffer.from("id,name\n1,x\n2,"), Buffer.from([0]), Buffer.from("y\n")]),
+    );
     expect(nul.errors).toMatchObject([{ code: "nul_byte", line: 3 }]);
   });
 
@@ -235,9 +264,19 @@ describe("scanTable: Parquet", () => {
         `'2026-02-01 16:05:00+02'::TIMESTAMPTZ as t, '2026-02-01'::DATE as d, null::VARCHAR as e) to '${file}' (format parquet)`,
     );
     const { records } = await read("t.parquet", fs.readFileSync(file));
-    expect(records.map((r) => ({ ...r, file: path.basename(String((r as { file?: string }).file)) }))).toEqual([
+    expect(
+      records.map((r) => ({ ...r, file: path.basename(String((r as { file?: string }).file)) })),
+    ).toEqual([
       {
-        values: { run_id: "R1", n: 3, x: 1.5, b: true, t: "2026-02-01T14:05:00.000Z", d: "2026-02-01", e: null },
+        values: {
+          run_id: "R1",
+          n: 3,
+          x: 1.5,
+          b: true,
+          t: "2026-02-01T14:05:00.000Z",
+          d: "2026-02-01",
+          e: null,
+        },
         file: "t.parquet",
         row: 1,
         textual: false,

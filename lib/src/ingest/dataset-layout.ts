@@ -9,28 +9,22 @@ import { lstat, readdir, stat } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import type { DatasetFormat, FileCompression, FileFormat } from "../model/dataset";
 import { DatasetLoadError, type DataIssue } from "../model/issues";
+import { matchTableFiles, type DatasetMapping } from "./mapping";
+import {
+  BUNDLE_FILES,
+  CANONICAL_TABLES,
+  REQUIRED_BUNDLE_FILES,
+  REQUIRED_CANONICAL_TABLES,
+  type CanonicalTable,
+} from "./tables";
 
-/**
- * Tables of the canonical layout, in load order.
- *
- * @example CANONICAL_TABLES[0] // → "missions"
- */
-export const CANONICAL_TABLES = [
-  "missions",
-  "kpis",
-  "tasks",
-  "runs",
-  "risk_events",
-  "task_executions",
-] as const;
-/** A canonical table name. */
-export type CanonicalTable = (typeof CANONICAL_TABLES)[number];
-/**
- * Canonical tables that must be present.
- *
- * @example REQUIRED_CANONICAL_TABLES // → ["missions", "kpis", "runs"]
- */
-export const REQUIRED_CANONICAL_TABLES: readonly CanonicalTable[] = ["missions", "kpis", "runs"];
+export {
+  BUNDLE_FILES,
+  CANONICAL_TABLES,
+  REQUIRED_BUNDLE_FILES,
+  REQUIRED_CANONICAL_TABLES,
+  type CanonicalTable,
+} from "./tables";
 
 /** File extensions of a table file, with their format (compression suffixes come after these). */
 export const CANONICAL_EXTENSIONS: readonly (readonly [string, FileFormat])[] = [
@@ -44,27 +38,6 @@ export const CANONICAL_EXTENSIONS: readonly (readonly [string, FileFormat])[] = 
 export const COMPRESSION_SUFFIXES: readonly (readonly [string, FileCompression])[] = [
   [".gz", "gzip"],
   [".zst", "zstd"],
-];
-
-/**
- * Files of the reference JSON bundle (stems; each is `<stem>.json`, one JSON array).
- *
- * @example BUNDLE_FILES.kpiConfig // → "mission_kpi_config" (the KPI sidecar)
- */
-export const BUNDLE_FILES = {
-  missions: "business_missions",
-  tasks: "decomposed_mission_tasks",
-  kpis: "mission_kpis",
-  kpiConfig: "mission_kpi_config",
-  runs: "mission_runs",
-  taskExecutions: "task_execution_logs",
-  riskEvents: "mission_risk_events",
-} as const;
-/** Bundle files that must be present (the KPI sidecar is checked by the loader, with its own message). */
-export const REQUIRED_BUNDLE_FILES: readonly string[] = [
-  BUNDLE_FILES.missions,
-  BUNDLE_FILES.kpis,
-  BUNDLE_FILES.runs,
 ];
 
 /** A table file found in a dataset folder. */
@@ -357,10 +330,87 @@ function unreadParts(entries: readonly Entry[], stems: readonly string[], folder
   return out;
 }
 
-async function canonicalLayout(folder: string, entries: readonly Entry[]): Promise<DatasetLayout> {
+/** Every regular file under `dir`, relative to `root`, `/`-separated, in path order. */
+async function allFiles(root: string, dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const name of (await readdir(dir)).sort()) {
+    const entry = await entryOf(dir, name);
+    if (entry.kind === "dir") out.push(...(await allFiles(root, entry.path)));
+    else if (entry.kind === "file") out.push(relative(root, entry.path).split(sep).join("/"));
+  }
+  return out;
+}
+
+/** The files mapping.yaml's `files:` globs name for each table that has them. */
+async function mappedTables(
+  folder: string,
+  mapping: DatasetMapping,
+  issues: DataIssue[],
+): Promise<Record<string, TableFile[]>> {
+  const out: Record<string, TableFile[]> = {};
+  const globbed = Object.values(mapping.tables).filter((t) => t?.files && t.files.length > 0);
+  if (globbed.length === 0) return out;
+  const paths = await allFiles(folder, folder);
+  for (const t of globbed) {
+    const matched = matchTableFiles(t!.files!, paths);
+    const files: TableFile[] = [];
+    for (const name of matched) {
+      const parsed = parseTableFileName(name.split("/").pop()!);
+      if (!parsed) {
+        issues.push({
+          severity: "error",
+          code: "unsupported_format",
+          file: join(folder, name),
+          field: t!.table,
+          expected: "a .csv, .json, .ndjson, .jsonl or .parquet file (text formats may end in .gz or .zst)",
+          found: JSON.stringify(name),
+          message: `mapping.yaml names ${name} for table ${t!.table}, but its format is not known by its name`,
+        });
+        continue;
+      }
+      files.push({
+        table: t!.table,
+        path: join(folder, name),
+        format: parsed.format,
+        ...(parsed.compression ? { compression: parsed.compression } : {}),
+        name,
+      });
+    }
+    if (matched.length === 0) {
+      issues.push({
+        severity: "error",
+        code: "missing_table",
+        file: mapping.file,
+        line: t!.line,
+        field: t!.table,
+        expected: `files matching ${t!.files!.map((g) => JSON.stringify(g)).join(" or ")}`,
+        found: "no such file",
+        message: `no file matches the files: of table ${t!.table} in mapping.yaml`,
+      });
+    }
+    if (files.length > 0) out[t!.table] = files;
+  }
+  return out;
+}
+
+async function canonicalLayout(
+  folder: string,
+  entries: readonly Entry[],
+  mapping?: DatasetMapping,
+): Promise<DatasetLayout> {
   const issues: DataIssue[] = [];
   const named = new Set<string>();
-  const tables = await tablesOf(folder, entries, CANONICAL_TABLES, issues, named);
+  const globbed = mapping ? await mappedTables(folder, mapping, issues) : {};
+  for (const t of Object.keys(mapping?.tables ?? {}))
+    if (mapping?.tables[t as CanonicalTable]?.files?.length) named.add(t);
+  const byName = await tablesOf(
+    folder,
+    entries,
+    CANONICAL_TABLES.filter((t) => !named.has(t)),
+    issues,
+    named,
+  );
+  const tables = { ...byName, ...globbed };
   for (const table of CANONICAL_TABLES) {
     if (tables[table] || named.has(table)) continue;
     if (REQUIRED_CANONICAL_TABLES.includes(table))
@@ -417,17 +467,23 @@ const names = (e: Entry, stems: readonly string[]): boolean =>
  * Throws `DatasetLoadError` (code `unreadable_folder`) when the folder does not exist, is not a
  * folder or cannot be listed.
  *
+ * With a `mapping` (the folder's mapping.yaml), a table whose mapping has `files:` globs is read
+ * from the files they match, whatever their names.
+ *
  * @example
  * // folder with missions.csv, kpis.json, runs/2026-01.csv, runs/2026-02.csv
  * (await detectDatasetFormat(folder)).format // → 'canonical'
  * (await detectDatasetFormat(folder)).tables.runs.length // → 2
  */
-export async function detectDatasetFormat(folder: string): Promise<DatasetLayout> {
+export async function detectDatasetFormat(folder: string, mapping?: DatasetMapping): Promise<DatasetLayout> {
   const entries = await listEntries(folder);
+  if (mapping && Object.values(mapping.tables).some((t) => t?.files?.length))
+    return canonicalLayout(folder, entries, mapping);
   const bundle: readonly string[] = Object.values(BUNDLE_FILES);
   const has = (stem: string) => entries.some((e) => names(e, [stem]));
   if (has(BUNDLE_FILES.missions) && has(BUNDLE_FILES.runs)) return bundleLayout(folder, entries);
-  if (entries.some((e) => names(e, CANONICAL_TABLES))) return canonicalLayout(folder, entries);
+  if (entries.some((e) => names(e, CANONICAL_TABLES)) || mapping)
+    return canonicalLayout(folder, entries, mapping);
   if (entries.some((e) => names(e, bundle))) return bundleLayout(folder, entries);
   return {
     folder,

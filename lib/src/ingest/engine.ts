@@ -236,3 +236,14 @@ export function sqlString(text: string): string {
 export function sqlIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
+
+/**
+ * A file path as an SQL string literal that DuckDB's readers take as that one file. DuckDB expands
+ * `*`, `?` and `[…]` in every path it is given (`runs [2026].csv` would read `runs 2.csv`); each of
+ * those characters becomes a one-character class (`[*]`, `[?]`, `[[]`).
+ *
+ * @example sqlPath("runs [2026].csv") // → "'runs [[]2026].csv'"
+ */
+export function sqlPath(path: string): string {
+  return sqlString(path.replace(/[*?[]/g, "[$&]"));
+}

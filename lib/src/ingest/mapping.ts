@@ -22,7 +22,7 @@ import { minimatch } from "minimatch";
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import { z } from "zod";
 import { describeFound } from "../io/describe-found";
-import { CANONICAL_TABLES, type CanonicalTable } from "../io/dataset-layout";
+import { CANONICAL_TABLES, type CanonicalTable } from "./tables";
 import type { RecordLocation } from "../io/source-record";
 import type { DataIssue } from "../model/issues";
 import { badKpiColumnIssue, missingColumnIssue } from "../validate/header-check";

@@ -13,8 +13,10 @@ import type { DataIssue } from "../model/issues";
 import { FieldReader, type FieldAliases } from "../validate/field-reader";
 import { checkCsvHeader } from "../validate/header-check";
 import { csvHeaderOf, readCsvHeader, type CsvHeader } from "./csv-layout";
-import type { TableFile } from "./dataset-layout";
-import { sqlIdent, sqlString, type Engine, type EngineValue } from "./engine";
+import { CANONICAL_TABLES, type CanonicalTable, type TableFile } from "./dataset-layout";
+import { planTable, projectSql, type DatasetMapping, type TablePlan } from "./mapping";
+import type { RecordLocation } from "../io/source-record";
+import { sqlIdent, sqlPath, sqlString, type Engine, type EngineValue } from "./engine";
 import { checkFile, MAX_LINE_BYTES } from "./file-check";
 import type { ProgressListener } from "./progress";
 import type { RecordLocations } from "./record-locations";
@@ -27,6 +29,36 @@ export interface ScanContext {
   /** Files read completely, in read order (the scan appends). */
   readonly files: SourceFile[];
   readonly onProgress?: ProgressListener;
+  /** The folder's mapping.yaml, when it has one. */
+  readonly mapping?: DatasetMapping;
+}
+
+/** The mapping plan of a canonical table's file, when mapping.yaml maps that table. */
+export function planFor(
+  ctx: ScanContext,
+  table: string,
+  columns: readonly string[],
+  at: RecordLocation,
+): TablePlan | undefined {
+  if (!ctx.mapping || !(CANONICAL_TABLES as readonly string[]).includes(table)) return undefined;
+  if (!ctx.mapping.tables[table as CanonicalTable]) return undefined;
+  const plan = planTable(table as CanonicalTable, columns, ctx.mapping, at);
+  for (const issue of plan.issues) ctx.sink(ctx.locations.markPhysical(issue));
+  return plan;
+}
+
+/** Applies a plan to one JSON record in JavaScript: canonical names, values mapped. */
+export function applyPlan(plan: TablePlan, values: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const p of plan.fields) {
+    let v = values[p.column];
+    if (p.values && v !== null && v !== undefined) {
+      const mapped = p.values.get(String(v).trim());
+      if (mapped !== undefined) v = mapped;
+    }
+    if (p.field !== "__proto__") out[p.field] = v;
+  }
+  return out;
 }
 
 /** A file's rows as a DuckDB relation, and how to turn a row into a record. */
@@ -65,7 +97,7 @@ export function csvRelation(
       `rejects_table = ${sqlString(rejects)}`,
       `rejects_scan = ${sqlString(`${rejects}_scan`)}`,
     );
-  return `read_csv(${sqlString(file.path)}, ${options.join(", ")})`;
+  return `read_csv(${sqlPath(file.path)}, ${options.join(", ")})`;
 }
 
 /**
@@ -74,7 +106,7 @@ export function csvRelation(
  */
 export function ndjsonLines(file: TableFile): string {
   return (
-    `read_csv(${sqlString(file.path)}, columns = {'line': 'VARCHAR'}, header = false, auto_detect = false, ` +
+    `read_csv(${sqlPath(file.path)}, columns = {'line': 'VARCHAR'}, header = false, auto_detect = false, ` +
     `delim = '\x1f', quote = '', escape = '', strict_mode = false, null_padding = false, ` +
     `max_line_size = ${MAX_LINE_BYTES * 4}, compression = ${sqlString(file.compression ?? "none")})`
   );
@@ -173,23 +205,31 @@ async function scanCsvFile(
     });
     return undefined;
   }
-  const names = headerNames(header.cells, file, header.line, ctx);
-  const columns = names.filter((n): n is string => n !== undefined);
-  const headerIssues: DataIssue[] = [];
-  checkCsvHeader(
-    columns,
-    required,
-    { file: file.path, line: header.line },
-    (i) => headerIssues.push(i),
-    aliases,
-  );
-  for (const issue of headerIssues) ctx.sink(ctx.locations.markPhysical(issue));
+  const rawNames = headerNames(header.cells, file, header.line, ctx);
+  const rawColumns = rawNames.filter((n): n is string => n !== undefined);
+  const plan = planFor(ctx, file.table, rawColumns, { file: file.path, line: header.line });
+  if (!plan) {
+    const headerIssues: DataIssue[] = [];
+    const at = { file: file.path, line: header.line };
+    checkCsvHeader(rawColumns, required, at, (i) => headerIssues.push(i), aliases);
+    for (const issue of headerIssues) ctx.sink(ctx.locations.markPhysical(issue));
+  }
   ctx.locations.register(file, header.delimiter, header.line);
   const rejects = `rejects_${++scanCounter}`;
+  const relation = csvRelation(file, header.cells.length, header.delimiter, header.skip, rejects);
+  let sql = `select * from ${relation}`;
+  let names: readonly (string | undefined)[] = rawNames;
+  if (plan) {
+    if (plan.fields.length === 0) return undefined;
+    // Source columns by their header names, then the plan's projection to canonical names.
+    const named = rawNames.flatMap((n, i) => (n === undefined ? [] : [`c${i} as ${sqlIdent(n)}`]));
+    sql = projectSql(plan, `(select ${named.join(", ")} from ${relation})`);
+    names = plan.fields.map((f) => f.field);
+  }
+  const columns = names.filter((n): n is string => n !== undefined);
   const make = recordMaker(names);
   const cells: string[] = new Array<string>(names.length).fill("");
   let rows = 0;
-  const sql = `select * from ${csvRelation(file, header.cells.length, header.delimiter, header.skip, rejects)}`;
   try {
     await ctx.engine.stream(sql, (chunk) => {
       const n = chunk.rowCount;
@@ -237,7 +277,11 @@ async function scanCsvFile(
     // A quote never closed runs the record to the end of the file, over several lines.
     const unclosed = type === "UNQUOTED VALUE" && text.includes("\n");
     const words = unclosed
-      ? { code: "malformed_csv", expected: "well-formed CSV (RFC 4180 quoting)", message: "malformed CSV: a quoted cell is never closed" }
+      ? {
+          code: "malformed_csv",
+          expected: "well-formed CSV (RFC 4180 quoting)",
+          message: "malformed CSV: a quoted cell is never closed",
+        }
       : describeReject(type, header.cells.length);
     if (words.code !== "column_count") broken = true;
     ctx.sink(
@@ -274,7 +318,12 @@ function lineOfJsonError(message: string): number | undefined {
 }
 
 /** Reports a JSON value that is not an object; returns whether it is one. */
-function isObject(ctx: ScanContext, value: unknown, location: { file: string; line?: number; row?: number }, ndjson: boolean): value is Record<string, unknown> {
+function isObject(
+  ctx: ScanContext,
+  value: unknown,
+  location: { file: string; line?: number; row?: number },
+  ndjson: boolean,
+): value is Record<string, unknown> {
   if (value !== null && typeof value === "object" && !Array.isArray(value)) return true;
   ctx.sink({
     severity: "error",
@@ -282,7 +331,9 @@ function isObject(ctx: ScanContext, value: unknown, location: { file: string; li
     ...location,
     expected: "a JSON object",
     found: describeFound(value),
-    message: ndjson ? "each line must hold one JSON object" : "each element of the array must be a JSON object",
+    message: ndjson
+      ? "each line must hold one JSON object"
+      : "each element of the array must be a JSON object",
   });
   return false;
 }
@@ -297,6 +348,7 @@ async function scanNdjsonFile(
 ): Promise<number | undefined> {
   let rows = 0;
   let line = 0;
+  let plan: TablePlan | undefined;
   try {
     await ctx.engine.stream(`select line from ${ndjsonLines(file)}`, (chunk) => {
       for (let r = 0; r < chunk.rowCount; r++) {
@@ -323,8 +375,9 @@ async function scanNdjsonFile(
         const location = { file: file.path, line };
         if (!isObject(ctx, value, location, true)) continue;
         rows++;
-        const reader = new FieldReader({ values: value, location, textual: false }, ctx.sink, aliases);
-        each(reader);
+        if (rows === 1) plan = planFor(ctx, file.table, Object.keys(value), location);
+        const values = plan ? applyPlan(plan, value) : value;
+        each(new FieldReader({ values, location, textual: false }, ctx.sink, aliases));
       }
       progress(rows);
     });
@@ -352,10 +405,12 @@ function diagnoseJson(path: string): { line: number; found: string; message: str
     return undefined;
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.trim() === "") return { line: 1, found: "nothing", message: "the file is empty: expected a JSON array" };
+  if (text.trim() === "")
+    return { line: 1, found: "nothing", message: "the file is empty: expected a JSON array" };
   try {
     const value: unknown = JSON.parse(text);
-    if (!Array.isArray(value)) return { line: 1, found: describeFound(value), message: "the file does not hold a JSON array" };
+    if (!Array.isArray(value))
+      return { line: 1, found: describeFound(value), message: "the file does not hold a JSON array" };
     return undefined;
   } catch (e) {
     const message = (e as Error).message;
@@ -363,7 +418,12 @@ function diagnoseJson(path: string): { line: number; found: string; message: str
     const at = m ? Number(m[1]) : text.length;
     const line = text.slice(0, at).split("\n").length;
     const lineText = text.split("\n")[line - 1] ?? "";
-    return { line, found: lineText.trim() === "" ? "the end of the file" : describeFound(lineText.trim().replace(/,$/, "")), message: `malformed JSON: ${message}` };
+    return {
+      line,
+      found:
+        lineText.trim() === "" ? "the end of the file" : describeFound(lineText.trim().replace(/,$/, "")),
+      message: `malformed JSON: ${message}`,
+    };
   }
 }
 
@@ -376,10 +436,11 @@ async function scanJsonFile(
   progress: (rows: number) => void,
 ): Promise<number | undefined> {
   const sql =
-    `select json from read_json_objects(${sqlString(file.path)}, format = 'array', ` +
+    `select json from read_json_objects(${sqlPath(file.path)}, format = 'array', ` +
     `compression = ${sqlString(file.compression ?? "uncompressed")}, maximum_object_size = ${MAX_LINE_BYTES * 4})`;
   let rows = 0;
   let at = 0;
+  let plan: TablePlan | undefined;
   const fail = (message: string): undefined => {
     const diagnosis = file.compression ? undefined : diagnoseJson(file.path);
     ctx.sink(
@@ -403,7 +464,9 @@ async function scanJsonFile(
         const location = { file: file.path, row: at };
         if (!isObject(ctx, value, location, false)) continue;
         rows++;
-        each(new FieldReader({ values: value, location, textual: false }, ctx.sink, aliases));
+        if (rows === 1) plan = planFor(ctx, file.table, Object.keys(value), location);
+        const values = plan ? applyPlan(plan, value) : value;
+        each(new FieldReader({ values, location, textual: false }, ctx.sink, aliases));
       }
       progress(rows);
     });
@@ -436,12 +499,20 @@ async function scanParquetFile(
   each: (reader: FieldReader) => void,
   progress: (rows: number) => void,
 ): Promise<number | undefined> {
-  const relation = `read_parquet(${sqlString(file.path)})`;
+  const relation = `read_parquet(${sqlPath(file.path)})`;
   let rows = 0;
   try {
     const described = await ctx.engine.describe(`select * from ${relation}`);
-    const names = described.map((d) => d.name);
-    const sql = `select ${described.map((d) => parquetColumn(d.name, d.type)).join(", ")} from ${relation}`;
+    const plan = planFor(
+      ctx,
+      file.table,
+      described.map((d) => d.name),
+      { file: file.path },
+    );
+    if (plan && plan.fields.length === 0) return undefined;
+    const typed = `select ${described.map((d) => parquetColumn(d.name, d.type)).join(", ")} from ${relation}`;
+    const sql = plan ? projectSql(plan, `(${typed})`) : typed;
+    const names = plan ? plan.fields.map((f) => f.field) : described.map((d) => d.name);
     await ctx.engine.stream(sql, (chunk) => {
       for (let r = 0; r < chunk.rowCount; r++) {
         const values: Record<string, EngineValue> = {};
@@ -452,7 +523,7 @@ async function scanParquetFile(
         rows++;
         each(
           new FieldReader(
-            { values, location: { file: file.path, row: rows }, textual: false },
+            { values, location: { file: file.path, row: rows }, textual: false, columns: names },
             ctx.sink,
             aliases,
           ),

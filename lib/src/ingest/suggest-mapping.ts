@@ -6,42 +6,31 @@
  */
 import { lstat, readdir, realpath } from "node:fs/promises";
 import { join, sep } from "node:path";
-import { CANONICAL_TABLES, REQUIRED_CANONICAL_TABLES, type CanonicalTable } from "../io/dataset-layout";
+import { CANONICAL_TABLES, REQUIRED_CANONICAL_TABLES, type CanonicalTable } from "./tables";
 import type { Engine } from "./engine";
-import { sqlIdent, sqlString } from "./engine";
+import { sqlIdent, sqlPath, sqlString } from "./engine";
 import { literalGlob, MAPPING_FILE, matchTableFiles } from "./mapping";
 import { suggestColumn } from "./suggest-column";
 import { TABLE_FIELDS } from "./table-fields";
 
-/**
- * `path` as a DuckDB file pattern that matches only itself. DuckDB's readers expand `*`, `?` and
- * `[…]` in every path they are given (`runs [2026].csv` would read `runs 2.csv`); each of those
- * characters becomes a one-character class (`[*]`, `[?]`, `[[]`).
- *
- * @example duckdbLiteralPath("runs [2026].csv") // → "runs [[]2026].csv"
- */
-export function duckdbLiteralPath(path: string): string {
-  return path.replace(/[*?[]/g, "[$&]");
-}
-
 /** How DuckDB reads a data file, by the end of its name (compression suffixes allowed for text). */
 const READERS: readonly (readonly [RegExp, (path: string) => string])[] = [
-  [/\.(csv|tsv)(\.gz|\.zst)?$/i, (p) => `read_csv(${sqlString(p)}, all_varchar = true, header = true)`],
-  [/\.(ndjson|jsonl)(\.gz|\.zst)?$/i, (p) => `read_json(${sqlString(p)}, format = 'newline_delimited')`],
-  [/\.json(\.gz|\.zst)?$/i, (p) => `read_json(${sqlString(p)}, format = 'auto')`],
-  [/\.parquet$/i, (p) => `read_parquet(${sqlString(p)})`],
+  [/\.(csv|tsv)(\.gz|\.zst)?$/i, (p) => `read_csv(${sqlPath(p)}, all_varchar = true, header = true)`],
+  [/\.(ndjson|jsonl)(\.gz|\.zst)?$/i, (p) => `read_json(${sqlPath(p)}, format = 'newline_delimited')`],
+  [/\.json(\.gz|\.zst)?$/i, (p) => `read_json(${sqlPath(p)}, format = 'auto')`],
+  [/\.parquet$/i, (p) => `read_parquet(${sqlPath(p)})`],
 ];
 
 /**
  * The DuckDB FROM item that reads the file at `path` (by its name's ending), or undefined when
  * the name is not a data file's. CSV is read as text with a header line; glob characters in the
- * path are escaped ({@link duckdbLiteralPath}).
+ * path are escaped (`sqlPath`).
  *
  * @example relationFor("runs.csv.gz") // → "read_csv('runs.csv.gz', all_varchar = true, header = true)"
  * @example relationFor("notes.md") // → undefined
  */
 export function relationFor(path: string): string | undefined {
-  return READERS.find(([pattern]) => pattern.test(path))?.[1](duckdbLiteralPath(path));
+  return READERS.find(([pattern]) => pattern.test(path))?.[1](path);
 }
 
 /** The columns of one data file. */

@@ -4,7 +4,7 @@
  * `mission check --suggest-mapping` and the tests that keep data/README.md true all read it. Which
  * fields are required is not repeated here: it comes from the validators' REQUIRED constants.
  */
-import type { CanonicalTable } from "../io/dataset-layout";
+import type { CanonicalTable } from "./tables";
 import {
   AI_ROLES,
   KPI_DIRECTIONS,

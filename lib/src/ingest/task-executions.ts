@@ -21,9 +21,9 @@ import {
   type TaskExecutionContext,
 } from "../validate/task-executions";
 import type { TableFile } from "./dataset-layout";
-import { sqlIdent, sqlString, type Engine } from "./engine";
+import { sqlIdent, sqlPath, sqlString, type Engine } from "./engine";
 import { checkFile } from "./file-check";
-import { csvHeader, csvRelation, ndjsonLines, type ScanContext } from "./scan-table";
+import { csvHeader, csvRelation, ndjsonLines, planFor, type ScanContext } from "./scan-table";
 import { checkCsvHeader } from "../validate/header-check";
 
 /** Canonical task-execution fields, as the SQL names them. */
@@ -72,6 +72,10 @@ export interface FoldResult {
 
 /** SQL expressions typing one file's fields, as text columns, plus per-field JSON types. */
 interface FieldSource {
+  /** Canonical field → on-disk name (bundle aliases, or mapping.yaml's columns). */
+  readonly aliases: FieldAliases;
+  /** Canonical field → (trimmed source value → canonical value), from mapping.yaml. */
+  readonly values: ReadonlyMap<string, ReadonlyMap<string, string>>;
   /** SQL expression of the field's text (null when absent), trimmed. */
   text(field: string): string;
   /** SQL condition: the field's value has the right type for `kind`. */
@@ -92,7 +96,7 @@ function csvSource(
   delimiter: string,
   skip: number,
   cells: number,
-): FieldSource {
+): Omit<FieldSource, "values"> {
   const col = (field: string): string | undefined => {
     const i = names.indexOf(onDisk(aliases, field));
     return i === -1 ? undefined : `c${i}`;
@@ -105,17 +109,18 @@ function csvSource(
     typed: () => "true",
     from: csvRelation(file, cells, delimiter, skip),
     textual: true,
+    aliases,
   };
 }
 
-function jsonSource(file: TableFile, aliases: FieldAliases): FieldSource {
+function jsonSource(file: TableFile, aliases: FieldAliases): Omit<FieldSource, "values"> {
   const path = (field: string) => sqlString(`$.${JSON.stringify(onDisk(aliases, field))}`);
   const ndjson = file.format === "ndjson";
   // NDJSON: one row per physical line (blank and malformed lines too, so row number = line);
   // a JSON array: one row per element.
   const from = ndjson
     ? `(select case when json_valid(line) then line end as json, trim(coalesce(line, '')) = '' as blank from ${ndjsonLines(file)})`
-    : `(select json, false as blank from read_json_objects(${sqlString(file.path)}, format = 'array', compression = ${sqlString(file.compression ?? "uncompressed")}))`;
+    : `(select json, false as blank from read_json_objects(${sqlPath(file.path)}, format = 'array', compression = ${sqlString(file.compression ?? "uncompressed")}))`;
   return {
     text: (field) => `nullif(trim(json_extract_string(json, ${path(field)})), '')`,
     typed: (field, kind) => {
@@ -130,6 +135,7 @@ function jsonSource(file: TableFile, aliases: FieldAliases): FieldSource {
     },
     from,
     textual: false,
+    aliases,
   };
 }
 
@@ -137,7 +143,7 @@ function parquetSource(
   file: TableFile,
   aliases: FieldAliases,
   types: ReadonlyMap<string, string>,
-): FieldSource {
+): Omit<FieldSource, "values"> {
   return {
     text: (field) => {
       const name = onDisk(aliases, field);
@@ -156,14 +162,20 @@ function parquetSource(
             : type === "VARCHAR";
       return ok ? "true" : "false";
     },
-    from: `read_parquet(${sqlString(file.path)})`,
+    from: `read_parquet(${sqlPath(file.path)})`,
     textual: false,
+    aliases,
   };
 }
 
 /** The typed, checked rows of one file: canonical columns plus `good` and the run/task keys. */
 function checkedRows(source: FieldSource, fileIndex: number, withRow: boolean): string {
-  const t = (f: string) => source.text(f);
+  const t = (f: string) => {
+    const map = source.values.get(f);
+    if (!map || map.size === 0) return source.text(f);
+    const whens = [...map].map(([from, to]) => `when ${sqlString(from)} then ${sqlString(to)}`).join(" ");
+    return `(case ${source.text(f)} ${whens} else ${source.text(f)} end)`;
+  };
   const num = (f: string) => `try_cast(${t(f)} as DOUBLE)`;
   const numberOk = (f: string) =>
     source.textual
@@ -221,8 +233,21 @@ async function registerTargets(engine: Engine, targets: FoldTargets): Promise<vo
 async function sourceOf(
   ctx: ScanContext,
   file: TableFile,
-  aliases: FieldAliases,
+  bundleAliases: FieldAliases,
 ): Promise<FieldSource | undefined> {
+  const own = file.table === "task_executions" ? ctx.mapping?.tables.task_executions : undefined;
+  const values: ReadonlyMap<string, ReadonlyMap<string, string>> = own?.values ?? new Map();
+  const source = await plainSourceOf(ctx, file, bundleAliases);
+  return source && { ...source, values };
+}
+
+/** The source of one file before value maps (see {@link sourceOf}). */
+async function plainSourceOf(
+  ctx: ScanContext,
+  file: TableFile,
+  bundleAliases: FieldAliases,
+): Promise<Omit<FieldSource, "values"> | undefined> {
+  let aliases = bundleAliases;
   if (file.format === "csv") {
     const header = await csvHeader(ctx.engine, file);
     if (!header) {
@@ -238,22 +263,44 @@ async function sourceOf(
       return undefined;
     }
     const names = header.cells.map((c) => c.trim());
-    const issues: import("../model/issues").DataIssue[] = [];
-    checkCsvHeader(
+    const at = { file: file.path, line: header.line };
+    const plan = planFor(
+      ctx,
+      file.table,
       names.filter((n) => n !== ""),
-      TASK_EXECUTION_REQUIRED_FIELDS,
-      { file: file.path, line: header.line },
-      (i) => issues.push(i),
-      aliases,
+      at,
     );
-    for (const issue of issues) ctx.sink(ctx.locations.markPhysical(issue));
-    if (issues.some((i) => i.severity === "error")) return undefined;
+    if (plan) {
+      if (plan.missing.length > 0 || plan.issues.some((i) => i.severity === "error")) return undefined;
+      aliases = plan.aliases;
+    } else {
+      const issues: import("../model/issues").DataIssue[] = [];
+      checkCsvHeader(
+        names.filter((n) => n !== ""),
+        TASK_EXECUTION_REQUIRED_FIELDS,
+        at,
+        (i) => issues.push(i),
+        aliases,
+      );
+      for (const issue of issues) ctx.sink(ctx.locations.markPhysical(issue));
+      if (issues.some((i) => i.severity === "error")) return undefined;
+    }
     ctx.locations.register(file, header.delimiter, header.line);
     return csvSource(file, aliases, names, header.delimiter, header.skip, header.cells.length);
   }
   if (file.format === "parquet") {
-    const described = await ctx.engine.describe(`select * from read_parquet(${sqlString(file.path)})`);
+    const described = await ctx.engine.describe(`select * from read_parquet(${sqlPath(file.path)})`);
     const types = new Map(described.map((d) => [d.name, d.type]));
+    const plan = planFor(
+      ctx,
+      file.table,
+      described.map((d) => d.name),
+      { file: file.path },
+    );
+    if (plan) {
+      if (plan.missing.length > 0 || plan.issues.some((i) => i.severity === "error")) return undefined;
+      aliases = plan.aliases;
+    }
     const missing = TASK_EXECUTION_REQUIRED_FIELDS.filter((f) => !types.has(onDisk(aliases, f)));
     for (const field of missing) {
       ctx.sink({
@@ -268,6 +315,8 @@ async function sourceOf(
     }
     return missing.length > 0 ? undefined : parquetSource(file, aliases, types);
   }
+  const own = file.table === "task_executions" ? ctx.mapping?.tables.task_executions : undefined;
+  if (own) aliases = { ...aliases, ...Object.fromEntries(own.columns) };
   return jsonSource(file, aliases);
 }
 
@@ -463,6 +512,19 @@ async function readRawRows(
   each: (reader: FieldReader) => void,
 ): Promise<void> {
   const list = [...wanted].sort((a, b) => a - b).join(",");
+  const aliasesUsed = source.aliases;
+  const mapped = (values: Record<string, unknown>): Record<string, unknown> => {
+    if (source.values.size === 0) return values;
+    const out = { ...values };
+    for (const [field, map] of source.values) {
+      const column = onDisk(aliasesUsed, field);
+      const v = out[column];
+      if (v === null || v === undefined) continue;
+      const to = map.get(String(v).trim());
+      if (to !== undefined) out[column] = to;
+    }
+    return out;
+  };
   if (file.format === "csv") {
     const header = (await csvHeader(ctx.engine, file))!;
     const names = header.cells.map((c) => c.trim());
@@ -478,9 +540,14 @@ async function readRawRows(
         });
         each(
           new FieldReader(
-            { values, location: { file: file.path, line: header.line + rn }, textual: true, columns },
+            {
+              values: mapped(values),
+              location: { file: file.path, line: header.line + rn },
+              textual: true,
+              columns,
+            },
             ctx.sink,
-            aliases,
+            aliasesUsed,
           ),
         );
       }
@@ -497,9 +564,9 @@ async function readRawRows(
           if (columns[c] !== "__proto__") values[columns[c]!] = chunk.value(c, r);
         each(
           new FieldReader(
-            { values, location: { file: file.path, row: rn }, textual: false },
+            { values: mapped(values), location: { file: file.path, row: rn }, textual: false },
             ctx.sink,
-            aliases,
+            aliasesUsed,
           ),
         );
       }
@@ -541,9 +608,9 @@ async function readRawRows(
       }
       each(
         new FieldReader(
-          { values: value as Record<string, unknown>, location, textual: false },
+          { values: mapped(value as Record<string, unknown>), location, textual: false },
           ctx.sink,
-          aliases,
+          aliasesUsed,
         ),
       );
     }

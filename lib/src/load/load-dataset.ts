@@ -7,6 +7,8 @@ import { openEngine } from "../ingest/engine";
 import type { ProgressListener } from "../ingest/progress";
 import { RecordLocations } from "../ingest/record-locations";
 import type { Dataset } from "../model/dataset";
+import { DatasetLoadError } from "../model/issues";
+import { loadMapping } from "../ingest/mapping";
 import { IssueCollector } from "../validate/issue-collector";
 import { loadBundle } from "./bundle-loader";
 import { loadCanonical } from "./canonical-loader";
@@ -27,8 +29,9 @@ export interface LoadOptions {
 }
 
 /**
- * Loads the dataset in `folder`: detects the layout (canonical tables, each a file or a folder of
- * files, or the reference JSON bundle), reads every file once through DuckDB (CSV, NDJSON, JSON
+ * Loads the dataset in `folder`: reads its `mapping.yaml` when it has one (source column names and
+ * values → canonical ones, table files by glob), detects the layout (canonical tables, each a file
+ * or a folder of files, or the reference JSON bundle), reads every file once through DuckDB (CSV, NDJSON, JSON
  * arrays, Parquet; `.gz` / `.zst`), validates every record and the references between tables —
  * task executions checked and folded into run-task stats inside DuckDB, never held — and returns
  * the validated `Dataset` with its warnings and a fingerprint of the input files. Durations are in
@@ -44,7 +47,15 @@ export interface LoadOptions {
  * // → ["bundle", 3, 8, 22]
  */
 export async function loadDataset(folder: string, options: LoadOptions = {}): Promise<Dataset> {
-  const layout = await detectDatasetFormat(folder);
+  const loaded = await loadMapping(folder).catch(() => undefined);
+  if (loaded && !loaded.mapping) {
+    throw new DatasetLoadError(
+      folder,
+      loaded.issues.filter((i) => i.severity === "error"),
+    );
+  }
+  const mapping = loaded?.mapping;
+  const layout = await detectDatasetFormat(folder, mapping);
   const engine = await openEngine(options.threads !== undefined ? { threads: options.threads } : {});
   try {
     const issues = new IssueCollector();
@@ -59,9 +70,10 @@ export async function loadDataset(folder: string, options: LoadOptions = {}): Pr
         locations: new RecordLocations(),
         files,
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        ...(mapping ? { mapping } : {}),
       },
     };
-    for (const issue of layout.issues) issues.add(issue);
+    for (const issue of [...(loaded?.issues ?? []), ...layout.issues]) issues.add(issue);
     return await (layout.format === "bundle" ? loadBundle(layout, state) : loadCanonical(layout, state));
   } finally {
     engine.close();

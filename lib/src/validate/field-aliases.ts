@@ -1,7 +1,7 @@
 /**
  * How the reference bundle names fields that the canonical layout names differently.
  */
-import { BUNDLE_FILES } from "../ingest/dataset-layout";
+import { BUNDLE_FILES } from "../ingest/tables";
 import type { FieldAliases } from "./field-reader";
 
 /** Bundle file stem → (canonical field → bundle field). Fields not listed have the same name. */

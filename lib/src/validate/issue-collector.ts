@@ -23,7 +23,9 @@ interface RepeatGroup {
 
 /** The summary issue of a group, after `after`, naming the places of the first unlisted ones. */
 function summaryOf(group: RepeatGroup, places: readonly DataIssue[]): DataIssue {
-  const where = places.map((i) => (i.line !== undefined ? `line ${i.line}` : i.row !== undefined ? `row ${i.row}` : "")).filter((p) => p !== "");
+  const where = places
+    .map((i) => (i.line !== undefined ? `line ${i.line}` : i.row !== undefined ? `row ${i.row}` : ""))
+    .filter((p) => p !== "");
   const first = places[0] ?? group.after;
   return {
     ...first,

@@ -53,21 +53,50 @@ function jsonKpis(reader: FieldReader): Readonly<Record<string, unknown>> | null
   return raw as Record<string, unknown>;
 }
 
+/**
+ * Whether a run record gives its KPI values as `kpi.<name>` columns: always in CSV, and in a typed
+ * record (Parquet) that has such columns and no `kpis` object.
+ */
+function kpiColumnsMode(reader: FieldReader): boolean {
+  const { textual, values, columns } = reader.record;
+  if (textual) return true;
+  if (values.kpis !== undefined) return false;
+  return (columns ?? Object.keys(values)).some((k) => k.startsWith(KPI_COLUMN_PREFIX));
+}
+
+/**
+ * Largest KPI magnitude accepted (1e300): beyond it, sums and slopes of the trend tests overflow.
+ *
+ * @example MAX_KPI_MAGNITUDE // → 1e300
+ */
+export const MAX_KPI_MAGNITUDE = 1e300;
+
 /** Parses one present KPI value; reports it and returns NaN when it is not a finite number. */
 function kpiValue(reader: FieldReader, field: string, name: string, raw: unknown): number {
-  if (typeof raw === "number" && Number.isFinite(raw)) return raw;
-  if (typeof raw === "string" && reader.record.textual) {
-    const value = plainDecimal(raw);
-    if (Number.isFinite(value)) return value;
+  let value = Number.NaN;
+  if (typeof raw === "number" && Number.isFinite(raw)) value = raw;
+  else if (typeof raw === "string" && reader.record.textual) value = plainDecimal(raw);
+  if (!Number.isFinite(value)) {
+    const parsed = parseNumber(raw, reader.record.textual);
+    if (parsed.ok) value = parsed.value;
+    else {
+      reader.error({
+        code: parsed.code,
+        field,
+        expected: parsed.expected,
+        found: describeFound(raw),
+        message: `the value of KPI ${name} is ${parsed.message}`,
+      });
+      return Number.NaN;
+    }
   }
-  const parsed = parseNumber(raw, reader.record.textual);
-  if (parsed.ok) return parsed.value;
+  if (Math.abs(value) <= MAX_KPI_MAGNITUDE) return value;
   reader.error({
-    code: parsed.code,
+    code: "out_of_range",
     field,
-    expected: parsed.expected,
+    expected: `a number between -${MAX_KPI_MAGNITUDE} and ${MAX_KPI_MAGNITUDE}`,
     found: describeFound(raw),
-    message: `the value of KPI ${name} is ${parsed.message}`,
+    message: `the value of KPI ${name} is too large to analyse`,
   });
   return Number.NaN;
 }
@@ -81,7 +110,7 @@ export function readRunKpis(reader: FieldReader): Record<string, number> | undef
   const names: string[] = [];
   const numbers: number[] = [];
   let ok = true;
-  if (reader.record.textual) {
+  if (kpiColumnsMode(reader)) {
     const values = reader.record.values;
     for (const column of csvKpiColumns(reader)) {
       const raw = values[column.key];
@@ -124,7 +153,7 @@ export function readRunKpis(reader: FieldReader): Record<string, number> | undef
  */
 export function kpiFieldOf(reader: FieldReader, name: string): string {
   let field = "";
-  if (reader.record.textual) {
+  if (kpiColumnsMode(reader)) {
     const values = reader.record.values;
     for (const column of csvKpiColumns(reader))
       if (column.name === name && !isAbsent(values[column.key])) field = column.key;
