@@ -111,7 +111,9 @@ describe("the same history in other layouts gives the same evaluation", () => {
     }
     const dataset = await loadDataset(dir, { now: NOW });
     expect(dataset.source.files.every((f) => f.format === "parquet")).toBe(true);
-    expect(await answer(dataset)).toBe(reference);
+    // Warnings locate by row in Parquet, by line in CSV: the rest is the same.
+    const unplaced = (json: string) => json.replace(/"(line|row)":\d+,/g, "");
+    expect(unplaced(await answer(dataset))).toBe(unplaced(reference));
   });
 
   it("an export with its own column names and status words, read through mapping.yaml", async () => {
