@@ -260,7 +260,7 @@ async function tablesOf(
         continue;
       }
       if (e.kind !== "file") {
-        issues.push(notAFile(e.path, stem, e.kind));
+        issues.push(notAFile(e.path, stem, e.kind === "dir" ? "a directory" : e.kind));
         named.add(stem);
         continue;
       }

@@ -208,11 +208,15 @@ async function scanCsvFile(
   const rawNames = headerNames(header.cells, file, header.line, ctx);
   const rawColumns = rawNames.filter((n): n is string => n !== undefined);
   const plan = planFor(ctx, file.table, rawColumns, { file: file.path, line: header.line });
+  // A header without a required column makes the table unusable as a reference: it counts as
+  // not read completely, so that other tables' references to it are not reported on top.
+  let headerFailed = plan ? plan.issues.some((i) => i.severity === "error") : false;
   if (!plan) {
     const headerIssues: DataIssue[] = [];
     const at = { file: file.path, line: header.line };
     checkCsvHeader(rawColumns, required, at, (i) => headerIssues.push(i), aliases);
     for (const issue of headerIssues) ctx.sink(ctx.locations.markPhysical(issue));
+    headerFailed = headerIssues.some((i) => i.severity === "error");
   }
   ctx.locations.register(file, header.delimiter, header.line);
   const rejects = `rejects_${++scanCounter}`;
@@ -303,7 +307,7 @@ async function scanCsvFile(
     );
   }
   await ctx.engine.run(`drop table if exists ${rejects}; drop table if exists ${rejects}_scan`);
-  return broken ? undefined : rows;
+  return broken || headerFailed ? undefined : rows;
 }
 
 /** The first line of an engine error message. */
