@@ -19,7 +19,10 @@ describe("bad inputs", () => {
     const started = Date.now();
     const error = await loadError(() => loadDataset(dir));
     expect(Date.now() - started).toBeLessThan(10_000);
-    expect(error.issues.find((i) => i.code === "not_a_file")).toMatchObject({ field: "tasks", found: "a device" });
+    expect(error.issues.find((i) => i.code === "not_a_file")).toMatchObject({
+      field: "tasks",
+      found: "a device",
+    });
   });
 
   it("a directory or a FIFO named runs.csv is said to be one, not 'no such file'", async () => {
@@ -27,11 +30,17 @@ describe("bad inputs", () => {
     fs.rmSync(path.join(dir, "runs.csv"));
     fs.mkdirSync(path.join(dir, "runs.csv"));
     const asDir = await loadError(() => loadDataset(dir));
-    expect(asDir.issues.find((i) => i.field === "runs")).toMatchObject({ code: "not_a_file", found: "a directory" });
+    expect(asDir.issues.find((i) => i.field === "runs")).toMatchObject({
+      code: "not_a_file",
+      found: "a directory",
+    });
     fs.rmdirSync(path.join(dir, "runs.csv"));
     execFileSync("mkfifo", [path.join(dir, "runs.csv")]);
     const asFifo = await loadError(() => loadDataset(dir));
-    expect(asFifo.issues.find((i) => i.field === "runs")).toMatchObject({ code: "not_a_file", found: "a FIFO (named pipe)" });
+    expect(asFifo.issues.find((i) => i.field === "runs")).toMatchObject({
+      code: "not_a_file",
+      found: "a FIFO (named pipe)",
+    });
   });
 
   it("a header renamed to 'Run ID' gives the missing columns with a suggestion, and no 'unknown run' cascade", async () => {
@@ -41,20 +50,25 @@ describe("bad inputs", () => {
     const error = await loadError(() => loadDataset(dir));
     expect(error.issues).toHaveLength(1);
     expect(error.issues[0]).toMatchObject({ code: "missing_column", field: "run_id", line: 1 });
-    expect(error.issues[0]!.message).toContain("column `Run ID`: did you mean `run_id`? map it in mapping.yaml");
+    expect(error.issues[0]!.message).toContain(
+      "column `Run ID`: did you mean `run_id`? map it in mapping.yaml",
+    );
   });
 
   it("29 task executions with outcome 'Approved' give one grouped problem, not 29 identical ones", async () => {
     const tables = baseTables();
     const run = tables.task_executions[0]!;
     for (let i = 0; i < 28; i++) tables.task_executions.push({ ...run });
-    for (const e of tables.task_executions) if (e.run_id === run.run_id && e.task_id === run.task_id) e.outcome = "Approved";
+    for (const e of tables.task_executions)
+      if (e.run_id === run.run_id && e.task_id === run.task_id) e.outcome = "Approved";
     const dir = writeTables(tables, "csv");
     const error = await loadError(() => loadDataset(dir));
     const bad = error.issues.filter((i) => i.code === "bad_enum");
     expect(bad).toHaveLength(4);
     expect(bad.slice(0, 3).map((i) => i.found)).toEqual(['"Approved"', '"Approved"', '"Approved"']);
-    expect(bad[3]!.message).toMatch(/and 26 more like it \(line \d+, line \d+, line \d+, line \d+, line \d+, …\)/);
+    expect(bad[3]!.message).toMatch(
+      /and 26 more like it \(line \d+, line \d+, line \d+, line \d+, line \d+, …\)/,
+    );
   });
 
   it("monthly files beside the canonical ones are named in a warning, not silently ignored", async () => {
@@ -71,7 +85,9 @@ describe("bad inputs", () => {
     tables.runs[0]!.kpis = { onboarding_days: 1e301 };
     const dir = writeTables(tables, "csv");
     const error = await loadError(() => loadDataset(dir));
-    expect(error.issues).toMatchObject([{ code: "out_of_range", file: path.join(dir, "runs.csv"), line: 2, field: "kpi.onboarding_days" }]);
+    expect(error.issues).toMatchObject([
+      { code: "out_of_range", file: path.join(dir, "runs.csv"), line: 2, field: "kpi.onboarding_days" },
+    ]);
     expect(codes(error.issues)).toEqual(["out_of_range"]);
   });
 });

@@ -3,7 +3,7 @@
  * into a message on stderr and exit code 1 (never a stack trace).
  */
 import { existsSync, statSync } from "node:fs";
-import { loadDataset } from "../load/load-dataset";
+import { loadDataset, type LoadOptions } from "../load/load-dataset";
 import type { Dataset } from "../model/dataset";
 import { DatasetLoadError } from "../model/issues";
 import { loadRuleset } from "../rules/load-ruleset";
@@ -18,13 +18,18 @@ import type { CommandIo } from "./command-context";
  * @throws CliExit(1) when the folder is missing or the data has fatal problems.
  * @example await loadDatasetForCli("data/demo", io, "evaluate") // → the Dataset
  */
-export async function loadDatasetForCli(folder: string, io: CommandIo, command: string): Promise<Dataset> {
+export async function loadDatasetForCli(
+  folder: string,
+  io: CommandIo,
+  command: string,
+  options: LoadOptions = {},
+): Promise<Dataset> {
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
     io.err(`mission ${command}: no such folder: ${folder}\n`);
     throw new CliExit(1);
   }
   try {
-    return await loadDataset(folder);
+    return await loadDataset(folder, options);
   } catch (e) {
     if (e instanceof DatasetLoadError) {
       io.err(`${e.message}\n`);

@@ -40,6 +40,14 @@ export const COMPRESSION_SUFFIXES: readonly (readonly [string, FileCompression])
   [".zst", "zstd"],
 ];
 
+/**
+ * The ledger table's name: `ledger.parquet` (or a folder `ledger/` of Parquet files) stands in for
+ * `runs` and `task_executions` (see ingest/ledger.ts).
+ *
+ * @example LEDGER_TABLE // → "ledger"
+ */
+export const LEDGER_TABLE = "ledger";
+
 /** A table file found in a dataset folder. */
 export interface TableFile {
   /** Canonical table name (`runs`, …) or bundle file stem (`mission_runs`, …). */
@@ -410,7 +418,35 @@ async function canonicalLayout(
     issues,
     named,
   );
-  const tables = { ...byName, ...globbed };
+  const ledger = await tablesOf(folder, entries, [LEDGER_TABLE], issues, named);
+  const tables: Record<string, TableFile[]> = { ...byName, ...globbed, ...ledger };
+  if (tables[LEDGER_TABLE]) {
+    // The ledger stands in for runs and task executions.
+    named.add("runs");
+    named.add("task_executions");
+    const both = ["runs", "task_executions"].filter((t) => tables[t]);
+    if (both.length > 0) {
+      issues.push({
+        severity: "error",
+        code: "ambiguous_layout",
+        file: folder,
+        expected: "a ledger or runs and task executions, not both",
+        found: `ledger and ${both.join(" and ")}`,
+        message: "the folder holds a ledger and the tables it is computed from",
+      });
+    }
+    if (tables[LEDGER_TABLE]!.some((f) => f.format !== "parquet")) {
+      issues.push({
+        severity: "error",
+        code: "unsupported_format",
+        file: tables[LEDGER_TABLE]![0]!.path,
+        field: LEDGER_TABLE,
+        expected: "a Parquet ledger (ledger.parquet, or a folder ledger/ of Parquet files)",
+        found: tables[LEDGER_TABLE]![0]!.format,
+        message: "a ledger is read from Parquet only",
+      });
+    }
+  }
   for (const table of CANONICAL_TABLES) {
     if (tables[table] || named.has(table)) continue;
     if (REQUIRED_CANONICAL_TABLES.includes(table))

@@ -18,6 +18,7 @@ import { planTable, projectSql, type DatasetMapping, type TablePlan } from "./ma
 import type { RecordLocation } from "../io/source-record";
 import { sqlIdent, sqlPath, sqlString, type Engine, type EngineValue } from "./engine";
 import { checkFile, MAX_LINE_BYTES } from "./file-check";
+import { LEDGER_TASK_COLUMNS } from "./ledger";
 import type { ProgressListener } from "./progress";
 import type { RecordLocations } from "./record-locations";
 
@@ -59,6 +60,14 @@ export function applyPlan(plan: TablePlan, values: Record<string, unknown>): Rec
     if (p.field !== "__proto__") out[p.field] = v;
   }
   return out;
+}
+
+/** Options of {@link scanTable}. */
+export interface ScanOptions {
+  /**
+   * The files are ledgers (ingest/ledger.ts): read each run once, with the run's columns only.
+   */
+  readonly ledgerRuns?: boolean;
 }
 
 /** A file's rows as a DuckDB relation, and how to turn a row into a record. */
@@ -499,11 +508,15 @@ function parquetColumn(name: string, type: string): string {
 async function scanParquetFile(
   ctx: ScanContext,
   file: TableFile,
+  options: ScanOptions,
   aliases: FieldAliases,
   each: (reader: FieldReader) => void,
   progress: (rows: number) => void,
 ): Promise<number | undefined> {
-  const relation = `read_parquet(${sqlPath(file.path)})`;
+  const ledger = options.ledgerRuns === true;
+  const relation = ledger
+    ? `(select distinct on (run_id) * exclude (${LEDGER_TASK_COLUMNS.map(([n]) => sqlIdent(n)).join(", ")}) from read_parquet(${sqlPath(file.path)}))`
+    : `read_parquet(${sqlPath(file.path)})`;
   let rows = 0;
   try {
     const described = await ctx.engine.describe(`select * from ${relation}`);
@@ -561,6 +574,7 @@ export async function scanTable(
   required: readonly string[],
   aliases: FieldAliases,
   each: (reader: FieldReader) => void,
+  options: ScanOptions = {},
 ): Promise<boolean> {
   let complete = true;
   let tableRows = 0;
@@ -579,7 +593,7 @@ export async function scanTable(
       file.format === "csv"
         ? await scanCsvFile(ctx, file, required, aliases, each, progress)
         : file.format === "parquet"
-          ? await scanParquetFile(ctx, file, aliases, each, progress)
+          ? await scanParquetFile(ctx, file, options, aliases, each, progress)
           : file.format === "ndjson"
             ? await scanNdjsonFile(ctx, file, aliases, each, progress)
             : await scanJsonFile(ctx, file, aliases, each, progress);

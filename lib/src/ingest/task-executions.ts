@@ -360,20 +360,7 @@ export async function foldTaskExecutions(
     .map((s, i) => [s, i] as const)
     .filter((x): x is readonly [FieldSource, number] => x[0] !== undefined);
   const union = readable.map(([s, i]) => checkedRows(s, i, false)).join("\nunion all\n");
-  const n = targets.runIds.length;
-  const counts = new Uint32Array(n);
-  const parts: {
-    run: Int32Array;
-    pos: Int32Array;
-    cols: ReturnType<typeof emptyColumns>;
-    agents: string[];
-    n: number;
-  }[] = [];
-  let suspects = 0;
-  let executions = 0;
-  const rowsPerFile: number[] = files.map(() => 0);
-  const agentKeys = new Map<string, number>();
-  const agentLists: (readonly string[])[] = [];
+  let agg: Aggregates = emptyAggregates(targets.runIds.length, files.length);
   if (readable.length > 0) {
     const sql = `select case when good then run_idx end as run_idx, case when good then task_pos end as task_pos,
         count(*)::BIGINT as executions,
@@ -386,54 +373,7 @@ export async function foldTaskExecutions(
         array_to_string(list_sort(list_distinct(list(agent_id))), chr(31)) as agents, f
       from (${joined(union, targets)}) group by all`;
     try {
-      await engine.stream(sql, (chunk) => {
-        const rows = chunk.rowCount;
-        const run = new Int32Array(rows);
-        const pos = new Int32Array(rows);
-        const cols = emptyColumns(rows);
-        const idx = chunk.numbers(0);
-        const tpos = chunk.numbers(1);
-        const ex = chunk.numbers(2);
-        const am = chunk.numbers(3);
-        const hd = chunk.numbers(4);
-        const ad = chunk.numbers(5);
-        const ar = chunk.numbers(6);
-        const om = chunk.numbers(7);
-        const oc = chunk.numbers(8);
-        const uc = chunk.numbers(9);
-        const agents: string[] = [];
-        let k = 0;
-        const file = chunk.numbers(11);
-        for (let r = 0; r < rows; r++) {
-          rowsPerFile[file[r]!] = (rowsPerFile[file[r]!] ?? 0) + ex[r]!;
-          if (Number.isNaN(idx[r]!)) {
-            suspects += ex[r]!;
-            continue;
-          }
-          run[k] = idx[r]!;
-          pos[k] = tpos[r]!;
-          counts[idx[r]!]!++;
-          cols.executions[k] = ex[r]!;
-          cols.actualMinutes[k] = am[r]!;
-          cols.humanDelayMinutes[k] = hd[r]!;
-          cols.approvalDelayMinutes[k] = ad[r]!;
-          cols.approvalRequiredCount[k] = ar[r]!;
-          cols.overrunMinutes[k] = om[r]!;
-          cols.overrunCount[k] = oc[r]!;
-          cols.unsuccessfulCount[k] = uc[r]!;
-          const key = (chunk.value(10, r) as string | null) ?? "";
-          let a = agentKeys.get(key);
-          if (a === undefined) {
-            agentKeys.set(key, (a = agentLists.length));
-            agentLists.push(key === "" ? [] : key.split("\u001f"));
-          }
-          cols.agents[k] = a;
-          executions += ex[r]!;
-          k++;
-        }
-        parts.push({ run, pos, cols, agents, n: k });
-        ctx.onProgress?.({ stage: "read", table, rows: executions + suspects });
-      });
+      agg = await streamAggregates(ctx, sql, agg, table);
     } catch (e) {
       complete = false;
       ctx.sink({
@@ -446,6 +386,7 @@ export async function foldTaskExecutions(
       });
     }
   }
+  const { suspects, executions, rowsPerFile } = agg;
 
   // Suspect rows: read back with their place, judged by the JavaScript validator.
   const extra: TaskExecution[] = [];
@@ -494,9 +435,138 @@ export async function foldTaskExecutions(
       sha256: check.sha256,
     });
   }
-  const result = assemble(targets, counts, parts, extra, agentLists, agentKeys);
+  const result = assemble(targets, agg.counts, agg.parts, extra, agg.agentLists, agg.agentKeys);
   ctx.onProgress?.({ stage: "read", table, rows: executions + suspects, done: true });
   return { table: result, executions: executions + extra.length, complete };
+}
+
+/** Run-task aggregates as they stream out of DuckDB, before they are laid out by run. */
+interface Aggregates {
+  readonly counts: Uint32Array;
+  readonly parts: { run: Int32Array; pos: Int32Array; cols: ReturnType<typeof emptyColumns>; n: number }[];
+  suspects: number;
+  executions: number;
+  readonly rowsPerFile: number[];
+  readonly agentKeys: Map<string, number>;
+  readonly agentLists: (readonly string[])[];
+}
+
+function emptyAggregates(runs: number, files: number): Aggregates {
+  return {
+    counts: new Uint32Array(runs),
+    parts: [],
+    suspects: 0,
+    executions: 0,
+    rowsPerFile: new Array<number>(files).fill(0),
+    agentKeys: new Map(),
+    agentLists: [],
+  };
+}
+
+/**
+ * Streams an aggregate query — columns run_idx, task_pos (NULL: rows not folded), executions,
+ * the seven sums and counts, agents (joined by U+001F), file index — into `agg`.
+ */
+async function streamAggregates(
+  ctx: ScanContext,
+  sql: string,
+  agg: Aggregates,
+  table: string,
+): Promise<Aggregates> {
+  await ctx.engine.stream(sql, (chunk) => {
+    const rows = chunk.rowCount;
+    const run = new Int32Array(rows);
+    const pos = new Int32Array(rows);
+    const cols = emptyColumns(rows);
+    const idx = chunk.numbers(0);
+    const tpos = chunk.numbers(1);
+    const ex = chunk.numbers(2);
+    const am = chunk.numbers(3);
+    const hd = chunk.numbers(4);
+    const ad = chunk.numbers(5);
+    const ar = chunk.numbers(6);
+    const om = chunk.numbers(7);
+    const oc = chunk.numbers(8);
+    const uc = chunk.numbers(9);
+    const file = chunk.numbers(11);
+    let k = 0;
+    for (let r = 0; r < rows; r++) {
+      agg.rowsPerFile[file[r]!] = (agg.rowsPerFile[file[r]!] ?? 0) + ex[r]!;
+      if (Number.isNaN(idx[r]!) || Number.isNaN(tpos[r]!)) {
+        agg.suspects += ex[r]!;
+        continue;
+      }
+      run[k] = idx[r]!;
+      pos[k] = tpos[r]!;
+      agg.counts[idx[r]!]!++;
+      cols.executions[k] = ex[r]!;
+      cols.actualMinutes[k] = am[r]!;
+      cols.humanDelayMinutes[k] = hd[r]!;
+      cols.approvalDelayMinutes[k] = ad[r]!;
+      cols.approvalRequiredCount[k] = ar[r]!;
+      cols.overrunMinutes[k] = om[r]!;
+      cols.overrunCount[k] = oc[r]!;
+      cols.unsuccessfulCount[k] = uc[r]!;
+      const key = (chunk.value(10, r) as string | null) ?? "";
+      let a = agg.agentKeys.get(key);
+      if (a === undefined) {
+        agg.agentKeys.set(key, (a = agg.agentLists.length));
+        agg.agentLists.push(key === "" ? [] : key.split("\u001f"));
+      }
+      cols.agents[k] = a;
+      agg.executions += ex[r]!;
+      k++;
+    }
+    agg.parts.push({ run, pos, cols, n: k });
+    ctx.onProgress?.({ stage: "read", table, rows: agg.executions + agg.suspects });
+  });
+  return agg;
+}
+
+/**
+ * Reads the run-task aggregates of a ledger (see ingest/ledger.ts) into the run-task table: the
+ * ledger rows with a task, joined to the valid runs and tasks. A row naming a task its mission does
+ * not have is reported (with the count of such rows).
+ */
+export async function foldLedgerStats(
+  ctx: ScanContext,
+  files: readonly TableFile[],
+  targets: FoldTargets,
+): Promise<FoldResult> {
+  await registerTargets(ctx.engine, targets);
+  const relation = files
+    .map((f, i) => `select *, ${i} as f from read_parquet(${sqlPath(f.path)})`)
+    .join(" union all by name ");
+  const sql = `select r.run_idx, t.task_pos, l.executions, l.actual_minutes, l.human_delay_minutes,
+      l.approval_delay_minutes, l.approval_required_count, l.overrun_minutes, l.overrun_count, l.unsuccessful_count,
+      '' as agents, l.f
+    from (${relation}) l join __runs r on r.run_id = l.run_id and r.run_idx >= 0
+    left join __tasks t on t.mission_id = r.mission_id and t.task_id = l.task_id and t.task_pos >= 0
+    where l.task_id is not null`;
+  const agg = await streamAggregates(
+    ctx,
+    sql,
+    emptyAggregates(targets.runIds.length, files.length),
+    "ledger",
+  );
+  if (agg.suspects > 0) {
+    const [first] = await ctx.engine.rows(
+      `select l.task_id, l.mission_id, count(*) over () as n from (${relation}) l join __runs r on r.run_id = l.run_id
+       left join __tasks t on t.mission_id = r.mission_id and t.task_id = l.task_id
+       where l.task_id is not null and t.task_pos is null limit 1`,
+    );
+    ctx.sink({
+      severity: "error",
+      code: "unknown_reference",
+      file: files[0]!.path,
+      field: "task_id",
+      expected: `a task of mission ${String(first?.mission_id)}`,
+      found: JSON.stringify(String(first?.task_id)),
+      message: `${agg.suspects} ledger rows name a task their mission does not define`,
+    });
+  }
+  const table = assemble(targets, agg.counts, agg.parts, [], agg.agentLists, agg.agentKeys);
+  return { table, executions: agg.executions, complete: agg.suspects === 0 };
 }
 
 /**

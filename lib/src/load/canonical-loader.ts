@@ -53,12 +53,17 @@ export async function loadCanonical(layout: DatasetLayout, state: LoadState): Pr
 
   const runs = new RunTable();
   runs.ids.complete = false;
-  if (files.runs) {
-    runs.ids.source = basename(files.runs[0]!.path);
-    runs.ids.complete = await tablePass(state, files.runs, RUN_REQUIRED_FIELDS, (r) =>
-      runs.add(r, missions.ids),
+  const runFiles = files.runs ?? files.ledger;
+  if (runFiles) {
+    runs.ids.source = basename(runFiles[0]!.path);
+    runs.ids.complete = await tablePass(
+      state,
+      runFiles,
+      RUN_REQUIRED_FIELDS,
+      (r) => runs.add(r, missions.ids),
+      files.runs ? {} : { ledgerRuns: true },
     );
-    reportIfEmpty(runs.ids, files.runs[0]!.path, "run", state.issues.add);
+    reportIfEmpty(runs.ids, runFiles[0]!.path, "run", state.issues.add);
   }
 
   return finishLoad(
@@ -66,6 +71,6 @@ export async function loadCanonical(layout: DatasetLayout, state: LoadState): Pr
     layout.folder,
     "canonical",
     { missions, kpis: kpis.specs, tasks, runs },
-    { riskEvents: files.risk_events, taskExecutions: files.task_executions },
+    { riskEvents: files.risk_events, taskExecutions: files.task_executions, ledger: files.ledger },
   );
 }

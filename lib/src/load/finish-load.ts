@@ -3,7 +3,12 @@
  * cross-checks, risk events, then the task-execution stream folded into run-task stats.
  */
 import type { TableFile } from "../ingest/dataset-layout";
-import { foldTaskExecutions, type FoldResult } from "../ingest/task-executions";
+import {
+  foldLedgerStats,
+  foldTaskExecutions,
+  type FoldResult,
+  type FoldTargets,
+} from "../ingest/task-executions";
 import { aliasesFor } from "../validate/field-aliases";
 import type { DatasetFormat, KpiSpec, SourceFile, TaskDefinition } from "../model/dataset";
 import { assembleDataset, compareTasks, type DatasetParts } from "../validate/assemble-dataset";
@@ -35,6 +40,8 @@ export interface CoreTables {
 export interface TailFiles {
   readonly riskEvents?: readonly TableFile[];
   readonly taskExecutions?: readonly TableFile[];
+  /** A ledger standing in for runs and task executions (ingest/ledger.ts). */
+  readonly ledger?: readonly TableFile[];
 }
 
 /** Streams the task executions through DuckDB's check-and-fold (ingest/task-executions). */
@@ -55,25 +62,15 @@ async function foldExecutions(
       message: "task executions are given but no task is defined, so none of their task ids can be checked",
     });
   }
-  const valid = tables.runs.runs;
-  const runIds = ordered.runs.map((p) => valid[p]!.runId);
-  const missionIds = ordered.runs.map((p) => valid[p]!.missionId);
-  const validIds = new Set(runIds);
-  const invalidRunIds = [...tables.runs.ids.idsWithValues()].filter(([id]) => !validIds.has(id));
-  const validTasks = new Set(ordered.tasks.map((t) => `${t.missionId}\u0000${t.taskId}`));
-  const invalidTasks: [string, string][] = [];
+  const targets = foldTargets(tables, ordered);
+  const { runIds, missionIds, invalidRunIds } = targets;
   const estimates = new Map<string, Map<string, number>>();
   for (const t of ordered.tasks) {
     let byId = estimates.get(t.missionId);
     if (!byId) estimates.set(t.missionId, (byId = new Map()));
     byId.set(t.taskId, t.estimatedMinutes);
   }
-  for (const key of tables.tasks?.keys.keys() ?? []) {
-    if (validTasks.has(key)) continue;
-    const cut = key.indexOf("\u0000");
-    const mission = key.slice(0, cut);
-    const task = key.slice(cut + 1);
-    invalidTasks.push([mission, task]);
+  for (const [mission, task] of targets.invalidTasks) {
     let byId = estimates.get(mission);
     if (!byId) estimates.set(mission, (byId = new Map()));
     byId.set(task, Number.NaN);
@@ -86,21 +83,35 @@ async function foldExecutions(
     tasks: tables.tasks ? estimates : undefined,
     checkRuns: tables.runs.ids.complete,
   };
-  return foldTaskExecutions(
-    state.scan,
-    files,
-    aliasesFor(files[0]!.table),
-    {
-      runIds,
-      missionIds,
-      invalidRunIds,
-      tasks: ordered.tasks,
-      invalidTasks,
-      checkRuns: tables.runs.ids.complete,
-      hasTasks: tables.tasks !== undefined,
-    },
-    context,
-  );
+  return foldTaskExecutions(state.scan, files, aliasesFor(files[0]!.table), targets, context);
+}
+
+/** The valid runs and tasks (in dataset order) that task executions or a ledger fold against. */
+function foldTargets(
+  tables: CoreTables,
+  ordered: { readonly runs: readonly number[]; readonly tasks: readonly TaskDefinition[] },
+): FoldTargets {
+  const valid = tables.runs.runs;
+  const runIds = ordered.runs.map((p) => valid[p]!.runId);
+  const missionIds = ordered.runs.map((p) => valid[p]!.missionId);
+  const validIds = new Set(runIds);
+  const invalidRunIds = [...tables.runs.ids.idsWithValues()].filter(([id]) => !validIds.has(id));
+  const validTasks = new Set(ordered.tasks.map((t) => `${t.missionId}\u0000${t.taskId}`));
+  const invalidTasks: [string, string][] = [];
+  for (const key of tables.tasks?.keys.keys() ?? []) {
+    if (validTasks.has(key)) continue;
+    const cut = key.indexOf("\u0000");
+    invalidTasks.push([key.slice(0, cut), key.slice(cut + 1)]);
+  }
+  return {
+    runIds,
+    missionIds,
+    invalidRunIds,
+    tasks: ordered.tasks,
+    invalidTasks,
+    checkRuns: tables.runs.ids.complete,
+    hasTasks: tables.tasks !== undefined,
+  };
 }
 
 /** Plausibility warnings (validate/plausibility.ts): run times out of range, look-alike ids. */
@@ -209,7 +220,13 @@ export async function finishLoad(
   const orderedTasks = (tables.tasks?.tasks.map((t) => t.value) ?? []).sort(compareTasks);
   const executions = files.taskExecutions
     ? await foldExecutions(state, tables, files.taskExecutions, { runs: runOrder, tasks: orderedTasks })
-    : undefined;
+    : files.ledger
+      ? await foldLedgerStats(
+          state.scan,
+          files.ledger,
+          foldTargets(tables, { runs: runOrder, tasks: orderedTasks }),
+        )
+      : undefined;
 
   state.issues.resolveLines(state.scan.locations);
   state.issues.throwIfErrors(folder);

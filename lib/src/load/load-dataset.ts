@@ -2,7 +2,13 @@
  * Loads and validates a mission-history dataset from a folder, whatever its layout and formats,
  * reading every file through DuckDB (ingest/).
  */
-import { detectDatasetFormat } from "../ingest/dataset-layout";
+import { basename } from "node:path";
+import {
+  detectDatasetFormat,
+  LEDGER_TABLE,
+  type DatasetLayout,
+  type TableFile,
+} from "../ingest/dataset-layout";
 import { openEngine } from "../ingest/engine";
 import type { ProgressListener } from "../ingest/progress";
 import { RecordLocations } from "../ingest/record-locations";
@@ -26,6 +32,19 @@ export interface LoadOptions {
   readonly now?: Date | number;
   /** Told, table by table, how many rows were read (see `ProgressEvent`). */
   readonly onProgress?: ProgressListener;
+  /**
+   * A Parquet ledger (see `writeLedger`) that stands in for the folder's runs and task executions:
+   * the missions, KPIs, tasks and risk events still come from the folder.
+   */
+  readonly ledger?: string;
+}
+
+/** The layout with a ledger file in place of its runs and task executions. */
+function withLedger(layout: DatasetLayout, ledger: string): DatasetLayout {
+  const { runs: _runs, task_executions: _executions, ...tables } = layout.tables;
+  const file: TableFile = { table: LEDGER_TABLE, path: ledger, format: "parquet", name: basename(ledger) };
+  const issues = layout.issues.filter((i) => !(i.field === "runs" || i.field === "task_executions"));
+  return { ...layout, tables: { ...tables, [LEDGER_TABLE]: [file] }, issues };
 }
 
 /**
@@ -55,7 +74,8 @@ export async function loadDataset(folder: string, options: LoadOptions = {}): Pr
     );
   }
   const mapping = loaded?.mapping;
-  const layout = await detectDatasetFormat(folder, mapping);
+  const detected = await detectDatasetFormat(folder, mapping);
+  const layout = options.ledger === undefined ? detected : withLedger(detected, options.ledger);
   const engine = await openEngine(options.threads !== undefined ? { threads: options.threads } : {});
   try {
     const issues = new IssueCollector();

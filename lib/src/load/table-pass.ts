@@ -4,7 +4,7 @@
  */
 import type { TableFile } from "../ingest/dataset-layout";
 import type { ScanContext } from "../ingest/scan-table";
-import { scanTable } from "../ingest/scan-table";
+import { scanTable, type ScanOptions } from "../ingest/scan-table";
 import type { SourceFile } from "../model/dataset";
 import { aliasesFor } from "../validate/field-aliases";
 import type { FieldReader } from "../validate/field-reader";
@@ -31,7 +31,8 @@ export async function tablePass(
   files: readonly TableFile[],
   required: readonly string[],
   each: (reader: FieldReader) => void,
+  options: ScanOptions = {},
 ): Promise<boolean> {
   const table = files[0]?.table ?? "";
-  return scanTable(state.scan, files, required, aliasesFor(table), each);
+  return scanTable(state.scan, files, required, aliasesFor(table), each, options);
 }

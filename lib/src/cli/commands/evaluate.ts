@@ -17,11 +17,17 @@ interface EvaluateFlags {
   readonly asOf?: string;
   readonly json?: boolean;
   readonly ledger?: boolean;
+  readonly fromLedger?: string;
 }
 
 async function run(folder: string, flags: EvaluateFlags, io: CommandIo): Promise<void> {
   const rules = await loadRulesetForCli(flags.rules, io, "evaluate");
-  const dataset = await loadDatasetForCli(folder, io, "evaluate");
+  const dataset = await loadDatasetForCli(
+    folder,
+    io,
+    "evaluate",
+    flags.fromLedger !== undefined ? { ledger: flags.fromLedger } : {},
+  );
   let result;
   try {
     result = evaluate(dataset, rules, flags.asOf !== undefined ? { asOf: flags.asOf } : {});
@@ -54,5 +60,9 @@ export const registerEvaluate: RegisterCommand = (program: Command, io: CommandI
     .option("--as-of <date>", "ignore everything after this date (YYYY-MM-DD) or zoned date-time")
     .option("--json", "print the summary and the full result as JSON")
     .option("--ledger", "with --json, include the per-run ledger")
+    .option(
+      "--from-ledger <file>",
+      "read runs and task executions from a Parquet ledger (mission ledger --out, or a warehouse running mission ledger --sql)",
+    )
     .action(async (folder: string, flags: EvaluateFlags) => run(folder, flags, io));
 };

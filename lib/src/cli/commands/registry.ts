@@ -4,6 +4,7 @@
  */
 import type { RegisterCommand } from "../command-context";
 import { registerCheck } from "./check";
+import { registerLedger } from "./ledger";
 import { registerEvaluate } from "./evaluate";
 import { registerNotebookCommand } from "./notebook";
 import { registerGenerateCommand } from "./generate";
@@ -17,6 +18,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   // Workflow order: look at the data, evaluate it, report, explore …
   registerCheck, // check (issue: foundation)
   registerEvaluate, // evaluate (issue: evaluation engine)
+  registerLedger, // ledger (issue: DuckDB ingest)
   registerBriefCommand, // brief (issue: executive brief)
   registerNotebookCommand, // notebook (issue: Notebooks)
   // … then validate the rules …
