@@ -102,6 +102,18 @@ function wrapChunk(chunk: DuckDBDataChunk): EngineChunk {
     value: (column, row) => plain(vector(column).getItem(row)),
     numbers: (column) => {
       const v = vector(column);
+      // Fast path: a numeric vector without nulls hands over its typed array as it is.
+      const raw = v as unknown as { items?: unknown; validity?: { data?: unknown } };
+      if (
+        (raw.items instanceof Float64Array ||
+          raw.items instanceof Int32Array ||
+          raw.items instanceof Float32Array ||
+          raw.items instanceof Int16Array ||
+          raw.items instanceof Uint32Array) &&
+        raw.validity?.data === null
+      ) {
+        return Float64Array.from(raw.items);
+      }
       const out = new Float64Array(chunk.rowCount);
       for (let i = 0; i < out.length; i++) {
         const x = v.getItem(i);

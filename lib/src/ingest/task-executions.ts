@@ -10,9 +10,9 @@
  * folded in JavaScript, so the result never depends on the fast path being exact.
  */
 import { describeFound } from "../io/describe-found";
-import type { TaskDefinition } from "../model/dataset";
+import type { RunTaskStat, TaskDefinition } from "../model/dataset";
 import { TASK_OUTCOMES } from "../model/dataset";
-import { emptyColumns, RunTaskStatTable, type RunIndex } from "../model/run-task-stat-table";
+import { emptyColumns, RunTaskStatTable, runTaskStatTableFrom } from "../model/run-task-stat-table";
 import { FieldReader, type FieldAliases } from "../validate/field-reader";
 import {
   TASK_EXECUTION_REQUIRED_FIELDS,
@@ -21,7 +21,7 @@ import {
   type TaskExecutionContext,
 } from "../validate/task-executions";
 import type { TableFile } from "./dataset-layout";
-import { sqlIdent, sqlPath, sqlString, type Engine } from "./engine";
+import { sqlIdent, sqlPath, sqlString, type Engine, type EngineChunk } from "./engine";
 import { checkFile } from "./file-check";
 import { csvHeader, csvRelation, ndjsonLines, planFor, type ScanContext } from "./scan-table";
 import { checkCsvHeader } from "../validate/header-check";
@@ -360,20 +360,26 @@ export async function foldTaskExecutions(
     .map((s, i) => [s, i] as const)
     .filter((x): x is readonly [FieldSource, number] => x[0] !== undefined);
   const union = readable.map(([s, i]) => checkedRows(s, i, false)).join("\nunion all\n");
-  let agg: Aggregates = emptyAggregates(targets.runIds.length, files.length);
+  const agg = new Aggregates(targets.runIds.length, files.length);
   if (readable.length > 0) {
-    const sql = `select case when good then run_idx end as run_idx, case when good then task_pos end as task_pos,
-        count(*)::BIGINT as executions,
-        sum(actual) as actual_minutes, sum(delay) as human_delay_minutes,
-        sum(case when approval then delay else 0 end) as approval_delay_minutes,
-        sum(case when approval then 1 else 0 end)::BIGINT as approval_required_count,
-        sum(case when actual > estimate then actual - estimate else 0 end) as overrun_minutes,
-        sum(case when actual > estimate then 1 else 0 end)::BIGINT as overrun_count,
-        sum(case when outcome in ('failed', 'rejected', 'escalated') then 1 else 0 end)::BIGINT as unsuccessful_count,
-        array_to_string(list_sort(list_distinct(list(agent_id))), chr(31)) as agents, f
-      from (${joined(union, targets)}) group by all`;
+    // Sorted by run and task position, so that the table is laid out in one pass; numbers as
+    // INTEGER / DOUBLE without nulls, which cross into JavaScript as typed arrays.
+    const sql = `select coalesce(case when good then run_idx end, -1)::INTEGER as run_idx,
+        coalesce(case when good then task_pos end, -1)::INTEGER as task_pos,
+        count(*)::INTEGER as executions,
+        coalesce(sum(actual), 0)::DOUBLE as actual_minutes, coalesce(sum(delay), 0)::DOUBLE as human_delay_minutes,
+        coalesce(sum(case when approval then delay else 0 end), 0)::DOUBLE as approval_delay_minutes,
+        sum(case when approval then 1 else 0 end)::INTEGER as approval_required_count,
+        coalesce(sum(case when actual > estimate then actual - estimate else 0 end), 0)::DOUBLE as overrun_minutes,
+        sum(case when actual > estimate then 1 else 0 end)::INTEGER as overrun_count,
+        sum(case when outcome in ('failed', 'rejected', 'escalated') then 1 else 0 end)::INTEGER as unsuccessful_count,
+        array_to_string(list_sort(list_distinct(list(agent_id))), chr(31)) as agents, f::INTEGER as f
+      from (${joined(union, targets)}) group by all order by run_idx, task_pos, f`;
     try {
-      agg = await streamAggregates(ctx, sql, agg, table);
+      await ctx.engine.stream(sql, (chunk) => {
+        agg.consume(chunk);
+        ctx.onProgress?.({ stage: "read", table, rows: agg.executions + agg.suspects });
+      });
     } catch (e) {
       complete = false;
       ctx.sink({
@@ -435,92 +441,207 @@ export async function foldTaskExecutions(
       sha256: check.sha256,
     });
   }
-  const result = assemble(targets, agg.counts, agg.parts, extra, agg.agentLists, agg.agentKeys);
+  const result = withAccepted(agg.table(targets), extra, targets);
   ctx.onProgress?.({ stage: "read", table, rows: executions + suspects, done: true });
   return { table: result, executions: executions + extra.length, complete };
 }
 
-/** Run-task aggregates as they stream out of DuckDB, before they are laid out by run. */
-interface Aggregates {
-  readonly counts: Uint32Array;
-  readonly parts: { run: Int32Array; pos: Int32Array; cols: ReturnType<typeof emptyColumns>; n: number }[];
-  suspects: number;
-  executions: number;
+/**
+ * Run-task aggregates as they stream out of DuckDB, sorted by run then task position: laid out
+ * as the run-task table's columns in one linear pass (growing typed arrays), nothing per entry.
+ */
+class Aggregates {
+  readonly runOffsets: Uint32Array;
+  private cols = emptyColumns(1024);
+  private pos = new Int32Array(1024);
+  length = 0;
+  private lastRun = -1;
+  suspects = 0;
+  executions = 0;
   readonly rowsPerFile: number[];
-  readonly agentKeys: Map<string, number>;
-  readonly agentLists: (readonly string[])[];
-}
+  readonly agentKeys = new Map<string, number>();
+  readonly agentLists: (readonly string[])[] = [];
 
-function emptyAggregates(runs: number, files: number): Aggregates {
-  return {
-    counts: new Uint32Array(runs),
-    parts: [],
-    suspects: 0,
-    executions: 0,
-    rowsPerFile: new Array<number>(files).fill(0),
-    agentKeys: new Map(),
-    agentLists: [],
-  };
+  constructor(
+    private readonly runs: number,
+    files: number,
+  ) {
+    this.runOffsets = new Uint32Array(runs + 1);
+    this.rowsPerFile = new Array<number>(files).fill(0);
+  }
+
+  /** Room for `more` entries. */
+  private reserve(more: number): void {
+    const need = this.length + more;
+    if (need <= this.pos.length) return;
+    let size = this.pos.length;
+    while (size < need) size *= 2;
+    const grown = emptyColumns(size);
+    for (const key of Object.keys(grown) as (keyof typeof grown)[]) {
+      (grown[key] as Uint32Array | Float64Array).set(this.cols[key] as Uint32Array & Float64Array);
+    }
+    this.cols = grown;
+    const pos = new Int32Array(size);
+    pos.set(this.pos);
+    this.pos = pos;
+  }
+
+  /** The interned index of an agent list given as its names joined by U+001F. */
+  agentIndex(key: string): number {
+    let a = this.agentKeys.get(key);
+    if (a === undefined) {
+      this.agentKeys.set(key, (a = this.agentLists.length));
+      this.agentLists.push(key === "" ? [] : key.split("\u001f"));
+    }
+    return a;
+  }
+
+  /**
+   * Consumes one chunk of an aggregate query — columns run_idx and task_pos (-1: rows not folded),
+   * executions, the seven sums and counts, agents (names joined by U+001F), file index — whose
+   * rows come sorted by run_idx then task_pos.
+   */
+  consume(chunk: EngineChunk): void {
+    const rows = chunk.rowCount;
+    const [idx, tpos, ex, am, hd, ad, ar, om, oc, uc] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((c) =>
+      chunk.numbers(c),
+    );
+    const file = chunk.numbers(11);
+    this.reserve(rows);
+    const c = this.cols;
+    for (let r = 0; r < rows; r++) {
+      const f = file[r]!;
+      this.rowsPerFile[f] = (this.rowsPerFile[f] ?? 0) + ex![r]!;
+      const run = idx![r]!;
+      if (run < 0 || tpos![r]! < 0) {
+        this.suspects += ex![r]!;
+        continue;
+      }
+      this.executions += ex![r]!;
+      const agents = this.agentIndex((chunk.value(10, r) as string | null) ?? "");
+      const k = this.length;
+      if (run === this.lastRun && k > 0 && this.pos[k - 1] === tpos![r]!) {
+        // The same run and task from another file: one entry, the sums added.
+        const j = k - 1;
+        c.executions[j] = c.executions[j]! + ex![r]!;
+        c.actualMinutes[j] = c.actualMinutes[j]! + am![r]!;
+        c.humanDelayMinutes[j] = c.humanDelayMinutes[j]! + hd![r]!;
+        c.approvalDelayMinutes[j] = c.approvalDelayMinutes[j]! + ad![r]!;
+        c.approvalRequiredCount[j] = c.approvalRequiredCount[j]! + ar![r]!;
+        c.overrunMinutes[j] = c.overrunMinutes[j]! + om![r]!;
+        c.overrunCount[j] = c.overrunCount[j]! + oc![r]!;
+        c.unsuccessfulCount[j] = c.unsuccessfulCount[j]! + uc![r]!;
+        const merged = [...new Set([...this.agentLists[c.agents[j]!]!, ...this.agentLists[agents]!])].sort();
+        c.agents[j] = this.agentIndex(merged.join("\u001f"));
+        continue;
+      }
+      for (let q = this.lastRun + 1; q <= run; q++) this.runOffsets[q] = k;
+      this.lastRun = run;
+      this.pos[k] = tpos![r]!;
+      c.executions[k] = ex![r]!;
+      c.actualMinutes[k] = am![r]!;
+      c.humanDelayMinutes[k] = hd![r]!;
+      c.approvalDelayMinutes[k] = ad![r]!;
+      c.approvalRequiredCount[k] = ar![r]!;
+      c.overrunMinutes[k] = om![r]!;
+      c.overrunCount[k] = oc![r]!;
+      c.unsuccessfulCount[k] = uc![r]!;
+      c.agents[k] = agents;
+      this.length++;
+    }
+  }
+
+  /** The run-task table (task ids from `tasks`, indexed by the entries' positions). */
+  table(targets: FoldTargets): RunTaskStatTable {
+    for (let q = this.lastRun + 1; q <= this.runs; q++) this.runOffsets[q] = this.length;
+    const n = this.length;
+    const taskIds: string[] = [];
+    const taskIndex = new Map<string, number>();
+    const task = new Uint32Array(n);
+    for (let k = 0; k < n; k++) {
+      const id = targets.tasks[this.pos[k]!]!.taskId;
+      let t = taskIndex.get(id);
+      if (t === undefined) taskIndex.set(id, (t = taskIds.push(id) - 1));
+      task[k] = t;
+    }
+    const c = this.cols;
+    const whole = (col: Uint16Array | Uint32Array) => narrow(col.subarray(0, n));
+    const runIndex = new Map<string, number>();
+    targets.runIds.forEach((id, i) => runIndex.set(id, i));
+    return new RunTaskStatTable(
+      {
+        task: narrow(task),
+        executions: whole(c.executions),
+        actualMinutes: c.actualMinutes.subarray(0, n),
+        humanDelayMinutes: c.humanDelayMinutes.subarray(0, n),
+        approvalDelayMinutes: c.approvalDelayMinutes.subarray(0, n),
+        approvalRequiredCount: whole(c.approvalRequiredCount),
+        overrunMinutes: c.overrunMinutes.subarray(0, n),
+        overrunCount: whole(c.overrunCount),
+        unsuccessfulCount: whole(c.unsuccessfulCount),
+        agents: whole(c.agents),
+        runIds: targets.runIds,
+        missionIds: targets.missionIds,
+        runOffsets: this.runOffsets,
+        taskIds,
+        agentLists: this.agentLists,
+      },
+      runIndex,
+    );
+  }
 }
 
 /**
- * Streams an aggregate query — columns run_idx, task_pos (NULL: rows not folded), executions,
- * the seven sums and counts, agents (joined by U+001F), file index — into `agg`.
+ * Adds executions the JavaScript validator accepted (suspects of the fast path) to a run-task
+ * table: the table is rebuilt from its entries with theirs folded in — a slow path, for the rare
+ * rows only the validator accepts.
  */
-async function streamAggregates(
-  ctx: ScanContext,
-  sql: string,
-  agg: Aggregates,
-  table: string,
-): Promise<Aggregates> {
-  await ctx.engine.stream(sql, (chunk) => {
-    const rows = chunk.rowCount;
-    const run = new Int32Array(rows);
-    const pos = new Int32Array(rows);
-    const cols = emptyColumns(rows);
-    const idx = chunk.numbers(0);
-    const tpos = chunk.numbers(1);
-    const ex = chunk.numbers(2);
-    const am = chunk.numbers(3);
-    const hd = chunk.numbers(4);
-    const ad = chunk.numbers(5);
-    const ar = chunk.numbers(6);
-    const om = chunk.numbers(7);
-    const oc = chunk.numbers(8);
-    const uc = chunk.numbers(9);
-    const file = chunk.numbers(11);
-    let k = 0;
-    for (let r = 0; r < rows; r++) {
-      agg.rowsPerFile[file[r]!] = (agg.rowsPerFile[file[r]!] ?? 0) + ex[r]!;
-      if (Number.isNaN(idx[r]!) || Number.isNaN(tpos[r]!)) {
-        agg.suspects += ex[r]!;
-        continue;
-      }
-      run[k] = idx[r]!;
-      pos[k] = tpos[r]!;
-      agg.counts[idx[r]!]!++;
-      cols.executions[k] = ex[r]!;
-      cols.actualMinutes[k] = am[r]!;
-      cols.humanDelayMinutes[k] = hd[r]!;
-      cols.approvalDelayMinutes[k] = ad[r]!;
-      cols.approvalRequiredCount[k] = ar[r]!;
-      cols.overrunMinutes[k] = om[r]!;
-      cols.overrunCount[k] = oc[r]!;
-      cols.unsuccessfulCount[k] = uc[r]!;
-      const key = (chunk.value(10, r) as string | null) ?? "";
-      let a = agg.agentKeys.get(key);
-      if (a === undefined) {
-        agg.agentKeys.set(key, (a = agg.agentLists.length));
-        agg.agentLists.push(key === "" ? [] : key.split("\u001f"));
-      }
-      cols.agents[k] = a;
-      agg.executions += ex[r]!;
-      k++;
-    }
-    agg.parts.push({ run, pos, cols, n: k });
-    ctx.onProgress?.({ stage: "read", table, rows: agg.executions + agg.suspects });
-  });
-  return agg;
+function withAccepted(
+  table: RunTaskStatTable,
+  accepted: readonly TaskExecution[],
+  targets: FoldTargets,
+): RunTaskStatTable {
+  const known = new Set(targets.runIds);
+  const position = new Map<string, number>();
+  targets.tasks.forEach((t, i) => position.set(`${t.missionId}\u0000${t.taskId}`, i));
+  // Executions of an invalid run or task are not folded: the load fails on that run or task.
+  accepted = accepted.filter((x) => known.has(x.runId) && position.has(`${x.missionId}\u0000${x.taskId}`));
+  if (accepted.length === 0) return table;
+  const estimate = new Map<string, number>();
+  for (const t of targets.tasks) estimate.set(`${t.missionId}\u0000${t.taskId}`, t.estimatedMinutes);
+  const byKey = new Map<string, RunTaskStat>();
+  for (const s of table) byKey.set(`${s.runId}\u0000${s.taskId}`, s);
+  for (const x of accepted) {
+    const key = `${x.runId}\u0000${x.taskId}`;
+    const over =
+      x.actualMinutes - (estimate.get(`${x.missionId}\u0000${x.taskId}`) ?? Number.POSITIVE_INFINITY);
+    const s = byKey.get(key);
+    const agents = new Set(s?.agents ?? []);
+    if (x.agentId !== undefined) agents.add(x.agentId);
+    byKey.set(key, {
+      runId: x.runId,
+      missionId: x.missionId,
+      taskId: x.taskId,
+      executions: (s?.executions ?? 0) + 1,
+      actualMinutes: (s?.actualMinutes ?? 0) + x.actualMinutes,
+      humanDelayMinutes: (s?.humanDelayMinutes ?? 0) + x.humanDelayMinutes,
+      approvalDelayMinutes: (s?.approvalDelayMinutes ?? 0) + (x.approvalRequired ? x.humanDelayMinutes : 0),
+      approvalRequiredCount: (s?.approvalRequiredCount ?? 0) + (x.approvalRequired ? 1 : 0),
+      overrunMinutes: (s?.overrunMinutes ?? 0) + Math.max(0, over),
+      overrunCount: (s?.overrunCount ?? 0) + (over > 0 ? 1 : 0),
+      unsuccessfulCount:
+        (s?.unsuccessfulCount ?? 0) +
+        (x.outcome === "failed" || x.outcome === "rejected" || x.outcome === "escalated" ? 1 : 0),
+      agents: [...agents].sort(),
+    });
+  }
+  const stats = [...byKey.values()].sort(
+    (a, b) =>
+      (position.get(`${a.missionId}\u0000${a.taskId}`) ?? 0) -
+      (position.get(`${b.missionId}\u0000${b.taskId}`) ?? 0),
+  );
+  const runs = targets.runIds.map((runId, i) => ({ runId, missionId: targets.missionIds[i]! }));
+  return runTaskStatTableFrom(stats, runs);
 }
 
 /**
@@ -537,18 +658,16 @@ export async function foldLedgerStats(
   const relation = files
     .map((f, i) => `select *, ${i} as f from read_parquet(${sqlPath(f.path)})`)
     .join(" union all by name ");
-  const sql = `select r.run_idx, t.task_pos, l.executions, l.actual_minutes, l.human_delay_minutes,
-      l.approval_delay_minutes, l.approval_required_count, l.overrun_minutes, l.overrun_count, l.unsuccessful_count,
-      '' as agents, l.f
+  const sql = `select r.run_idx::INTEGER, coalesce(t.task_pos, -1)::INTEGER, coalesce(l.executions, 0)::INTEGER,
+      coalesce(l.actual_minutes, 0)::DOUBLE, coalesce(l.human_delay_minutes, 0)::DOUBLE,
+      coalesce(l.approval_delay_minutes, 0)::DOUBLE, coalesce(l.approval_required_count, 0)::INTEGER,
+      coalesce(l.overrun_minutes, 0)::DOUBLE, coalesce(l.overrun_count, 0)::INTEGER, coalesce(l.unsuccessful_count, 0)::INTEGER,
+      '' as agents, l.f::INTEGER
     from (${relation}) l join __runs r on r.run_id = l.run_id and r.run_idx >= 0
     left join __tasks t on t.mission_id = r.mission_id and t.task_id = l.task_id and t.task_pos >= 0
-    where l.task_id is not null`;
-  const agg = await streamAggregates(
-    ctx,
-    sql,
-    emptyAggregates(targets.runIds.length, files.length),
-    "ledger",
-  );
+    where l.task_id is not null order by 1, 2, 12`;
+  const agg = new Aggregates(targets.runIds.length, files.length);
+  await ctx.engine.stream(sql, (chunk) => agg.consume(chunk));
   if (agg.suspects > 0) {
     const [first] = await ctx.engine.rows(
       `select l.task_id, l.mission_id, count(*) over () as n from (${relation}) l join __runs r on r.run_id = l.run_id
@@ -565,8 +684,7 @@ export async function foldLedgerStats(
       message: `${agg.suspects} ledger rows name a task their mission does not define`,
     });
   }
-  const table = assemble(targets, agg.counts, agg.parts, [], agg.agentLists, agg.agentKeys);
-  return { table, executions: agg.executions, complete: agg.suspects === 0 };
+  return { table: agg.table(targets), executions: agg.executions, complete: agg.suspects === 0 };
 }
 
 /**
@@ -685,176 +803,6 @@ async function readRawRows(
       );
     }
   });
-}
-
-/** Lays the streamed aggregates (and suspects the validator accepted) out as the run-task table. */
-function assemble(
-  targets: FoldTargets,
-  counts: Uint32Array,
-  parts: readonly { run: Int32Array; pos: Int32Array; cols: ReturnType<typeof emptyColumns>; n: number }[],
-  extra: readonly TaskExecution[],
-  agentLists: (readonly string[])[],
-  agentKeys: Map<string, number>,
-): RunTaskStatTable {
-  const n = targets.runIds.length;
-  const runIndex = new Map<string, number>();
-  targets.runIds.forEach((id, i) => runIndex.set(id, i));
-  const taskPos = new Map<string, number>();
-  targets.tasks.forEach((t, i) => taskPos.set(`${t.missionId}\u0000${t.taskId}`, i));
-  // Accepted suspects: folded here, one entry each (merged with a streamed entry of the same key).
-  const extraByKey = new Map<string, TaskExecution[]>();
-  for (const e of extra) {
-    const key = `${e.runId}\u0000${e.taskId}`;
-    const list = extraByKey.get(key) ?? [];
-    list.push(e);
-    extraByKey.set(key, list);
-  }
-  const seenKeys = new Set<string>();
-  const total = parts.reduce((s, p) => s + p.n, 0);
-  // Entry slots: streamed entries first, by run (counting sort), then task position.
-  const offsets = new Uint32Array(n + 1);
-  for (let r = 0; r < n; r++) offsets[r + 1] = offsets[r]! + counts[r]!;
-  const order = new Int32Array(total);
-  const fill = offsets.slice(0, n);
-  const partOf = new Int32Array(total);
-  const rowOf = new Int32Array(total);
-  let g = 0;
-  parts.forEach((p, pi) => {
-    for (let k = 0; k < p.n; k++, g++) {
-      partOf[g] = pi;
-      rowOf[g] = k;
-      order[fill[p.run[k]!]!++] = g;
-    }
-  });
-  // Within a run: task order.
-  const taskIds: string[] = [];
-  const taskIndex = new Map<string, number>();
-  const taskOf = (id: string) => {
-    let t = taskIndex.get(id);
-    if (t === undefined) taskIndex.set(id, (t = taskIds.push(id) - 1));
-    return t;
-  };
-  const entries: { r: number; pos: number; g: number; extra?: TaskExecution[] }[][] = [];
-  for (let r = 0; r < n; r++) {
-    const list: { r: number; pos: number; g: number; extra?: TaskExecution[] }[] = [];
-    for (let s = offsets[r]!; s < offsets[r + 1]!; s++) {
-      const gi = order[s]!;
-      const p = parts[partOf[gi]!]!;
-      const pos = p.pos[rowOf[gi]!]!;
-      const task = targets.tasks[pos]!;
-      const key = `${targets.runIds[r]}\u0000${task.taskId}`;
-      const more = extraByKey.get(key);
-      if (more) seenKeys.add(key);
-      list.push({ r, pos, g: gi, ...(more ? { extra: more } : {}) });
-    }
-    entries.push(list);
-  }
-  for (const [key, list] of extraByKey) {
-    if (seenKeys.has(key)) continue;
-    const e = list[0]!;
-    const r = runIndex.get(e.runId);
-    const pos = taskPos.get(`${e.missionId}\u0000${e.taskId}`);
-    if (r === undefined || pos === undefined) continue;
-    entries[r]!.push({ r, pos, g: -1, extra: list });
-  }
-  const size = entries.reduce((s, l) => s + l.length, 0);
-  const out = emptyColumns(size);
-  const runOffsets = new Uint32Array(n + 1);
-  let at = 0;
-  const emptyAgents = (() => {
-    let a = agentKeys.get("");
-    if (a === undefined) {
-      agentKeys.set("", (a = agentLists.length));
-      agentLists.push([]);
-    }
-    return a;
-  })();
-  for (let r = 0; r < n; r++) {
-    runOffsets[r] = at;
-    const list = entries[r]!;
-    if (list.length > 1) list.sort((a, b) => a.pos - b.pos);
-    let prevPos = -1;
-    for (const e of list) {
-      const task = targets.tasks[e.pos]!;
-      // The same task of a run from two files: one entry, the sums added.
-      const merge = e.pos === prevPos;
-      const slot = merge ? at - 1 : at;
-      prevPos = e.pos;
-      if (!merge) {
-        out.task[slot] = taskOf(task.taskId);
-        out.agents[slot] = emptyAgents;
-      }
-      const agents = new Set(agentLists[out.agents[slot]!]!);
-      if (e.g >= 0) {
-        const p = parts[partOf[e.g]!]!;
-        const k = rowOf[e.g]!;
-        out.executions[slot] = out.executions[slot]! + p.cols.executions[k]!;
-        out.actualMinutes[slot] = out.actualMinutes[slot]! + p.cols.actualMinutes[k]!;
-        out.humanDelayMinutes[slot] = out.humanDelayMinutes[slot]! + p.cols.humanDelayMinutes[k]!;
-        out.approvalDelayMinutes[slot] = out.approvalDelayMinutes[slot]! + p.cols.approvalDelayMinutes[k]!;
-        out.approvalRequiredCount[slot] = out.approvalRequiredCount[slot]! + p.cols.approvalRequiredCount[k]!;
-        out.overrunMinutes[slot] = out.overrunMinutes[slot]! + p.cols.overrunMinutes[k]!;
-        out.overrunCount[slot] = out.overrunCount[slot]! + p.cols.overrunCount[k]!;
-        out.unsuccessfulCount[slot] = out.unsuccessfulCount[slot]! + p.cols.unsuccessfulCount[k]!;
-        if (merge) for (const a of agentLists[p.cols.agents[k]!]!) agents.add(a);
-        else out.agents[slot] = p.cols.agents[k]!;
-      }
-      if (e.extra) {
-        for (const a of agentLists[out.agents[slot]!]!) agents.add(a);
-        for (const x of e.extra) {
-          out.executions[slot] = out.executions[slot]! + 1;
-          out.actualMinutes[slot] = out.actualMinutes[slot]! + x.actualMinutes;
-          out.humanDelayMinutes[slot] = out.humanDelayMinutes[slot]! + x.humanDelayMinutes;
-          if (x.approvalRequired) {
-            out.approvalDelayMinutes[slot] = out.approvalDelayMinutes[slot]! + x.humanDelayMinutes;
-            out.approvalRequiredCount[slot] = out.approvalRequiredCount[slot]! + 1;
-          }
-          const over = x.actualMinutes - task.estimatedMinutes;
-          if (over > 0) {
-            out.overrunMinutes[slot] = out.overrunMinutes[slot]! + over;
-            out.overrunCount[slot] = out.overrunCount[slot]! + 1;
-          }
-          if (x.outcome === "failed" || x.outcome === "rejected" || x.outcome === "escalated")
-            out.unsuccessfulCount[slot] = out.unsuccessfulCount[slot]! + 1;
-          if (x.agentId !== undefined) agents.add(x.agentId);
-        }
-      }
-      if (merge || e.extra) {
-        const sorted = [...agents].sort();
-        const key = sorted.join("\u001f");
-        let a = agentKeys.get(key);
-        if (a === undefined) {
-          agentKeys.set(key, (a = agentLists.length));
-          agentLists.push(sorted);
-        }
-        out.agents[slot] = a;
-      }
-      if (!merge) at++;
-    }
-  }
-  runOffsets[n] = at;
-  const index: RunIndex = runIndex;
-  const whole = (c: Uint16Array | Uint32Array) => narrow(c.subarray(0, at));
-  return new RunTaskStatTable(
-    {
-      task: whole(out.task),
-      executions: whole(out.executions),
-      actualMinutes: out.actualMinutes.subarray(0, at),
-      humanDelayMinutes: out.humanDelayMinutes.subarray(0, at),
-      approvalDelayMinutes: out.approvalDelayMinutes.subarray(0, at),
-      approvalRequiredCount: whole(out.approvalRequiredCount),
-      overrunMinutes: out.overrunMinutes.subarray(0, at),
-      overrunCount: whole(out.overrunCount),
-      unsuccessfulCount: whole(out.unsuccessfulCount),
-      agents: whole(out.agents),
-      runIds: targets.runIds,
-      missionIds: targets.missionIds,
-      runOffsets,
-      taskIds,
-      agentLists,
-    },
-    index,
-  );
 }
 
 /** A column of whole numbers, 16 bits wide when every value fits. */
