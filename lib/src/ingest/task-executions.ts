@@ -364,7 +364,10 @@ export async function foldTaskExecutions(
   if (readable.length > 0) {
     // Sorted by run and task position, so that the table is laid out in one pass; numbers as
     // INTEGER / DOUBLE without nulls, which cross into JavaScript as typed arrays.
-    const sql = `select coalesce(case when good then run_idx end, -1)::INTEGER as run_idx,
+    // The aggregates first, in a temporary table; then each distinct agent set once, numbered;
+    // then the aggregates with their agent set's number (no string per entry crosses over).
+    await ctx.engine
+      .run(`create or replace temp table __agg as select coalesce(case when good then run_idx end, -1)::INTEGER as run_idx,
         coalesce(case when good then task_pos end, -1)::INTEGER as task_pos,
         count(*)::INTEGER as executions,
         coalesce(sum(actual), 0)::DOUBLE as actual_minutes, coalesce(sum(delay), 0)::DOUBLE as human_delay_minutes,
@@ -374,12 +377,24 @@ export async function foldTaskExecutions(
         sum(case when actual > estimate then 1 else 0 end)::INTEGER as overrun_count,
         sum(case when outcome in ('failed', 'rejected', 'escalated') then 1 else 0 end)::INTEGER as unsuccessful_count,
         array_to_string(list_sort(list_distinct(list(agent_id))), chr(31)) as agents, f::INTEGER as f
-      from (${joined(union, targets)}) group by all order by run_idx, task_pos, f`;
+      from (${joined(union, targets)}) group by all`);
     try {
+      await ctx.engine.run(
+        `create or replace temp table __agent_sets as select agents, (row_number() over (order by agents) - 1)::INTEGER as n
+         from (select distinct coalesce(agents, '') as agents from __agg)`,
+      );
+      await ctx.engine.stream(`select agents from __agent_sets order by n`, (chunk) => {
+        for (let r = 0; r < chunk.rowCount; r++) agg.agentIndex(chunk.value(0, r) as string);
+      });
+      const sql = `select a.run_idx, a.task_pos, a.executions, a.actual_minutes, a.human_delay_minutes,
+          a.approval_delay_minutes, a.approval_required_count, a.overrun_minutes, a.overrun_count,
+          a.unsuccessful_count, s.n as agents, a.f
+        from __agg a join __agent_sets s on s.agents = coalesce(a.agents, '') order by a.run_idx, a.task_pos, a.f`;
       await ctx.engine.stream(sql, (chunk) => {
         agg.consume(chunk);
         ctx.onProgress?.({ stage: "read", table, rows: agg.executions + agg.suspects });
       });
+      await ctx.engine.run("drop table __agg; drop table __agent_sets");
     } catch (e) {
       complete = false;
       ctx.sink({
@@ -498,8 +513,8 @@ class Aggregates {
 
   /**
    * Consumes one chunk of an aggregate query — columns run_idx and task_pos (-1: rows not folded),
-   * executions, the seven sums and counts, agents (names joined by U+001F), file index — whose
-   * rows come sorted by run_idx then task_pos.
+   * executions, the seven sums and counts, the agent set's index (see {@link agentIndex}), file
+   * index — whose rows come sorted by run_idx then task_pos.
    */
   consume(chunk: EngineChunk): void {
     const rows = chunk.rowCount;
@@ -507,6 +522,7 @@ class Aggregates {
       chunk.numbers(c),
     );
     const file = chunk.numbers(11);
+    const agentSet = chunk.numbers(10);
     this.reserve(rows);
     const c = this.cols;
     for (let r = 0; r < rows; r++) {
@@ -518,7 +534,7 @@ class Aggregates {
         continue;
       }
       this.executions += ex![r]!;
-      const agents = this.agentIndex((chunk.value(10, r) as string | null) ?? "");
+      const agents = agentSet[r]!;
       const k = this.length;
       if (run === this.lastRun && k > 0 && this.pos[k - 1] === tpos![r]!) {
         // The same run and task from another file: one entry, the sums added.
@@ -601,6 +617,7 @@ function withAccepted(
   accepted: readonly TaskExecution[],
   targets: FoldTargets,
 ): RunTaskStatTable {
+  if (accepted.length === 0) return table;
   const known = new Set(targets.runIds);
   const position = new Map<string, number>();
   targets.tasks.forEach((t, i) => position.set(`${t.missionId}\u0000${t.taskId}`, i));
@@ -662,11 +679,12 @@ export async function foldLedgerStats(
       coalesce(l.actual_minutes, 0)::DOUBLE, coalesce(l.human_delay_minutes, 0)::DOUBLE,
       coalesce(l.approval_delay_minutes, 0)::DOUBLE, coalesce(l.approval_required_count, 0)::INTEGER,
       coalesce(l.overrun_minutes, 0)::DOUBLE, coalesce(l.overrun_count, 0)::INTEGER, coalesce(l.unsuccessful_count, 0)::INTEGER,
-      '' as agents, l.f::INTEGER
+      0::INTEGER as agents, l.f::INTEGER
     from (${relation}) l join __runs r on r.run_id = l.run_id and r.run_idx >= 0
     left join __tasks t on t.mission_id = r.mission_id and t.task_id = l.task_id and t.task_pos >= 0
     where l.task_id is not null order by 1, 2, 12`;
   const agg = new Aggregates(targets.runIds.length, files.length);
+  agg.agentIndex(""); // a ledger carries no agents: every entry has the empty set, number 0
   await ctx.engine.stream(sql, (chunk) => agg.consume(chunk));
   if (agg.suspects > 0) {
     const [first] = await ctx.engine.rows(
