@@ -364,37 +364,37 @@ export async function foldTaskExecutions(
   if (readable.length > 0) {
     // Sorted by run and task position, so that the table is laid out in one pass; numbers as
     // INTEGER / DOUBLE without nulls, which cross into JavaScript as typed arrays.
-    // The aggregates first, in a temporary table; then each distinct agent set once, numbered;
-    // then the aggregates with their agent set's number (no string per entry crosses over).
-    await ctx.engine
-      .run(`create or replace temp table __agg as select coalesce(case when good then run_idx end, -1)::INTEGER as run_idx,
-        coalesce(case when good then task_pos end, -1)::INTEGER as task_pos,
-        count(*)::INTEGER as executions,
-        coalesce(sum(actual), 0)::DOUBLE as actual_minutes, coalesce(sum(delay), 0)::DOUBLE as human_delay_minutes,
-        coalesce(sum(case when approval then delay else 0 end), 0)::DOUBLE as approval_delay_minutes,
-        sum(case when approval then 1 else 0 end)::INTEGER as approval_required_count,
-        coalesce(sum(case when actual > estimate then actual - estimate else 0 end), 0)::DOUBLE as overrun_minutes,
-        sum(case when actual > estimate then 1 else 0 end)::INTEGER as overrun_count,
-        sum(case when outcome in ('failed', 'rejected', 'escalated') then 1 else 0 end)::INTEGER as unsuccessful_count,
-        array_to_string(list_sort(list_distinct(list(agent_id))), chr(31)) as agents, f::INTEGER as f
-      from (${joined(union, targets)}) group by all`);
+    // No GROUP BY: with about one execution per run and task, DuckDB's hash aggregate over
+    // millions of groups costs more than sorting the executions by run and task and folding the
+    // rare repeats in the linear pass. Agents cross over as numbers: each distinct agent once.
     try {
+      const joinedRows = joined(union, targets);
       await ctx.engine.run(
-        `create or replace temp table __agent_sets as select agents, (row_number() over (order by agents) - 1)::INTEGER as n
-         from (select distinct coalesce(agents, '') as agents from __agg)`,
+        `create or replace temp table __agents as select agent_id, (row_number() over (order by agent_id) - 1)::INTEGER as n
+         from (select distinct agent_id from (${union}) where agent_id is not null)`,
       );
-      await ctx.engine.stream(`select agents from __agent_sets order by n`, (chunk) => {
-        for (let r = 0; r < chunk.rowCount; r++) agg.agentIndex(chunk.value(0, r) as string);
+      const setOfAgent: number[] = [agg.agentIndex("")];
+      await ctx.engine.stream(`select agent_id from __agents order by n`, (chunk) => {
+        for (let r = 0; r < chunk.rowCount; r++) setOfAgent.push(agg.agentIndex(chunk.value(0, r) as string));
       });
-      const sql = `select a.run_idx, a.task_pos, a.executions, a.actual_minutes, a.human_delay_minutes,
-          a.approval_delay_minutes, a.approval_required_count, a.overrun_minutes, a.overrun_count,
-          a.unsuccessful_count, s.n as agents, a.f
-        from __agg a join __agent_sets s on s.agents = coalesce(a.agents, '') order by a.run_idx, a.task_pos, a.f`;
+      agg.setOfAgent = Int32Array.from(setOfAgent);
+      const sql = `select coalesce(case when good then run_idx end, -1)::INTEGER as run_idx,
+          coalesce(case when good then task_pos end, -1)::INTEGER as task_pos,
+          1::INTEGER as executions,
+          coalesce(actual, 0)::DOUBLE as actual_minutes, coalesce(delay, 0)::DOUBLE as human_delay_minutes,
+          (case when approval then coalesce(delay, 0) else 0 end)::DOUBLE as approval_delay_minutes,
+          (case when approval then 1 else 0 end)::INTEGER as approval_required_count,
+          (case when actual > estimate then actual - estimate else 0 end)::DOUBLE as overrun_minutes,
+          (case when actual > estimate then 1 else 0 end)::INTEGER as overrun_count,
+          (case when outcome in ('failed', 'rejected', 'escalated') then 1 else 0 end)::INTEGER as unsuccessful_count,
+          (coalesce(a.n, -1) + 1)::INTEGER as agents, j.f::INTEGER as f
+        from (${joinedRows}) j left join __agents a on a.agent_id = j.agent_id
+        order by run_idx, task_pos, f`;
       await ctx.engine.stream(sql, (chunk) => {
         agg.consume(chunk);
         ctx.onProgress?.({ stage: "read", table, rows: agg.executions + agg.suspects });
       });
-      await ctx.engine.run("drop table __agg; drop table __agent_sets");
+      await ctx.engine.run("drop table __agents");
     } catch (e) {
       complete = false;
       ctx.sink({
@@ -476,6 +476,8 @@ class Aggregates {
   readonly rowsPerFile: number[];
   readonly agentKeys = new Map<string, number>();
   readonly agentLists: (readonly string[])[] = [];
+  /** When set, the agents column holds an agent's number + 1 (0: none): its set is this entry. */
+  setOfAgent: Int32Array | undefined;
 
   constructor(
     private readonly runs: number,
@@ -534,7 +536,7 @@ class Aggregates {
         continue;
       }
       this.executions += ex![r]!;
-      const agents = agentSet[r]!;
+      const agents = this.setOfAgent ? this.setOfAgent[agentSet[r]!]! : agentSet[r]!;
       const k = this.length;
       if (run === this.lastRun && k > 0 && this.pos[k - 1] === tpos![r]!) {
         // The same run and task from another file: one entry, the sums added.
