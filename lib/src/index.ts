@@ -673,6 +673,13 @@ export {
 export type { TableFileFormat, WrittenTable, WriteTablesResult, WriteTablesOptions } from "./io/write-tables";
 export { OutputFolderNotEmptyError, writePortfolioTables } from "./io/write-tables";
 export type {
+  ParquetColumn,
+  ParquetColumnType,
+  WriteParquetOptions,
+  WriteParquetResult,
+} from "./io/write-parquet";
+export { PARQUET_PART_ROWS, parquetColumns, writePortfolioParquet } from "./io/write-parquet";
+export type {
   BundleFileStem,
   WrittenBundleFile,
   WriteBundleResult,
