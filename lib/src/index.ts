@@ -461,6 +461,9 @@ export {
   datasetToFrames,
 } from "./notebook/dataset-frames";
 export type { DatasetFrames } from "./notebook/dataset-frames";
+// SQL over a loaded dataset (DuckDB tables registered once per dataset object).
+export { sql, sqlRows, releaseSql, SqlQueryError } from "./notebook/sql";
+export type { SqlResult } from "./notebook/sql";
 // Chart inputs from a dataset (one mission's history) and an evaluation as rows / DataFrames.
 export {
   HEATMAP_MEASURES,
