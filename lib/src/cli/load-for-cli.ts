@@ -4,6 +4,7 @@
  */
 import { existsSync, statSync } from "node:fs";
 import { loadDataset } from "../load/load-dataset";
+import type { ProgressListener } from "../ingest/progress";
 import type { Dataset } from "../model/dataset";
 import { DatasetLoadError } from "../model/issues";
 import { loadRuleset } from "../rules/load-ruleset";
@@ -14,17 +15,23 @@ import type { CommandIo } from "./command-context";
 
 /**
  * Loads `folder` for the command `command`; on any problem prints it and throws CliExit(1).
+ * `onProgress` (the CLI's progress display, see `cliProgress`) is passed to the loader.
  *
  * @throws CliExit(1) when the folder is missing or the data has fatal problems.
- * @example await loadDatasetForCli("data/demo", io, "evaluate") // → the Dataset
+ * @example await loadDatasetForCli("data/demo", io, "evaluate", progress.listener) // → the Dataset
  */
-export async function loadDatasetForCli(folder: string, io: CommandIo, command: string): Promise<Dataset> {
+export async function loadDatasetForCli(
+  folder: string,
+  io: CommandIo,
+  command: string,
+  onProgress?: ProgressListener,
+): Promise<Dataset> {
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
     io.err(`mission ${command}: no such folder: ${folder}\n`);
     throw new CliExit(1);
   }
   try {
-    return await loadDataset(folder);
+    return await loadDataset(folder, onProgress ? { onProgress } : {});
   } catch (e) {
     if (e instanceof DatasetLoadError) {
       io.err(`${e.message}\n`);

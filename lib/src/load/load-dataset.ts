@@ -8,6 +8,7 @@ import { loadBundle } from "./bundle-loader";
 import { loadCanonical } from "./canonical-loader";
 import type { FoldReport } from "./parallel-fold";
 import type { LoadState } from "./table-pass";
+import type { ProgressListener } from "../ingest/progress";
 
 /** Options of {@link loadDataset}. */
 export interface LoadOptions {
@@ -29,6 +30,12 @@ export interface LoadOptions {
    * loads reproducible.
    */
   readonly now?: Date | number;
+  /**
+   * Told how the reading goes (`{ stage: "read", table, rows, bytes?, totalBytes?, done? }`), for a
+   * progress display. Accepted now; the DuckDB loader (issue 13) emits the events — this loader
+   * emits none yet.
+   */
+  readonly onProgress?: ProgressListener;
 }
 
 /**
