@@ -20,7 +20,8 @@
  * - `risk_events` (event_id, run_id, mission_id, task_id, risk_type, severity, description,
  *   detected_at, detected_ms, status)
  *
- * Timestamps are the ISO text as given (`start_time`, `detected_at`) plus epoch milliseconds
+ * Counts are BIGINT, `order` INTEGER, minutes and KPI values DOUBLE, flags BOOLEAN. Timestamps are
+ * the ISO text as given (`start_time`, `detected_at`) plus epoch milliseconds
  * (`start_ms`, `detected_ms`, DOUBLE); `to_timestamp(start_ms / 1000)` gives a DuckDB timestamp.
  */
 import type { DataFrame } from "danfojs-node";
@@ -29,7 +30,7 @@ import { openEngine, sqlIdent, type Engine, type EngineValue } from "../ingest/e
 import { toDataFrame, type FlatValue } from "./data-frame";
 
 type Cell = string | number | boolean | null;
-type ColumnType = "VARCHAR" | "DOUBLE" | "INTEGER" | "BOOLEAN" | "VARCHAR[]";
+type ColumnType = "VARCHAR" | "DOUBLE" | "INTEGER" | "BIGINT" | "BOOLEAN" | "VARCHAR[]";
 
 /** Thrown when DuckDB rejects a query: its message, then the query. */
 export class SqlQueryError extends Error {
@@ -134,8 +135,8 @@ function tableSpecs(dataset: Dataset): TableSpec[] {
         ["end_ms", "DOUBLE"],
         ["status", "VARCHAR"],
         ["duration_minutes", "DOUBLE"],
-        ["human_interventions", "INTEGER"],
-        ["escalations", "INTEGER"],
+        ["human_interventions", "BIGINT"],
+        ["escalations", "BIGINT"],
         ["risk_flagged", "BOOLEAN"],
         ...kpiList.map((k) => [`kpi.${k}`, "DOUBLE"] as const),
       ],
@@ -174,33 +175,39 @@ function tableSpecs(dataset: Dataset): TableSpec[] {
         ["run_id", "VARCHAR"],
         ["mission_id", "VARCHAR"],
         ["task_id", "VARCHAR"],
-        ["executions", "INTEGER"],
+        ["executions", "BIGINT"],
         ["actual_minutes", "DOUBLE"],
         ["human_delay_minutes", "DOUBLE"],
         ["approval_delay_minutes", "DOUBLE"],
-        ["approval_required_count", "INTEGER"],
+        ["approval_required_count", "BIGINT"],
         ["overrun_minutes", "DOUBLE"],
-        ["overrun_count", "INTEGER"],
-        ["unsuccessful_count", "INTEGER"],
+        ["overrun_count", "BIGINT"],
+        ["unsuccessful_count", "BIGINT"],
         ["agents", "VARCHAR[]"],
       ],
       rows: function* () {
-        for (let i = 0; i < stats.length; i++) {
-          const s = stats.at(i);
-          yield [
-            s.runId,
-            s.missionId,
-            s.taskId,
-            s.executions,
-            s.actualMinutes,
-            s.humanDelayMinutes,
-            s.approvalDelayMinutes,
-            s.approvalRequiredCount,
-            s.overrunMinutes,
-            s.overrunCount,
-            s.unsuccessfulCount,
-            JSON.stringify(s.agents),
-          ];
+        // Straight from the columns: no object per entry (millions of entries at scale).
+        const c = stats.columns;
+        const agentText = c.agentLists.map((a) => JSON.stringify(a));
+        for (let r = 0; r < c.runIds.length; r++) {
+          const runId = c.runIds[r]!;
+          const missionId = c.missionIds[r]!;
+          for (let i = c.runOffsets[r]!; i < c.runOffsets[r + 1]!; i++) {
+            yield [
+              runId,
+              missionId,
+              c.taskIds[c.task[i]!]!,
+              c.executions[i]!,
+              c.actualMinutes[i]!,
+              c.humanDelayMinutes[i]!,
+              c.approvalDelayMinutes[i]!,
+              c.approvalRequiredCount[i]!,
+              c.overrunMinutes[i]!,
+              c.overrunCount[i]!,
+              c.unsuccessfulCount[i]!,
+              agentText[c.agents[i]!]!,
+            ];
+          }
         }
       },
     },
