@@ -234,7 +234,7 @@ export interface WriteParquetOptions {
   readonly partRows?: number;
   /** DuckDB threads (default: DuckDB's choice). */
   readonly threads?: number;
-  /** DuckDB memory limit, e.g. `"1GB"` (default `"1GB"`). */
+  /** DuckDB memory limit, e.g. `"1GB"` (default `"512MB"`; DuckDB spills to the temporary folder beyond it). */
   readonly memoryLimit?: string;
 }
 
@@ -295,7 +295,7 @@ export async function writePortfolioParquet(
   try {
     const engine = await openEngine({
       ...(options.threads !== undefined ? { threads: options.threads } : {}),
-      memoryLimit: options.memoryLimit ?? "1GB",
+      memoryLimit: options.memoryLimit ?? "512MB",
     });
     try {
       await engine.run(`SET temp_directory = ${sqlString(join(temp, "spill"))}`);
