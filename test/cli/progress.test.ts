@@ -1,6 +1,6 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
@@ -100,6 +100,7 @@ describe.skipIf(!hasScript)("mission evaluate progress on a pseudo-terminal", ()
     const portfolio = planPortfolio({ missions: 150, runs: { min: 1000, max: 1000 }, tasks: 8, seed: 5 });
     await writePortfolioTables(portfolio, big, { format: "csv" });
   }, 120_000);
+  afterAll(() => rmSync(join(big, ".."), { recursive: true, force: true })); // ~100 MB of CSV
 
   const inPty = (args: string) =>
     execFileSync("script", ["-q", "-e", "-c", `node ${mission} ${args}`, "/dev/null"], {
