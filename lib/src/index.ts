@@ -440,6 +440,9 @@ export {
   datasetToFrames,
 } from "./notebook/dataset-frames";
 export type { DatasetFrames } from "./notebook/dataset-frames";
+// SQL over a loaded dataset (DuckDB tables registered once per dataset object).
+export { sql, sqlRows, releaseSql, SqlQueryError } from "./notebook/sql";
+export type { SqlResult } from "./notebook/sql";
 // Chart inputs from a dataset (one mission's history) and an evaluation as rows / DataFrames.
 export {
   HEATMAP_MEASURES,
@@ -651,6 +654,13 @@ export {
 } from "./generate/canonical-records";
 export type { TableFileFormat, WrittenTable, WriteTablesResult, WriteTablesOptions } from "./io/write-tables";
 export { OutputFolderNotEmptyError, writePortfolioTables } from "./io/write-tables";
+export type {
+  ParquetColumn,
+  ParquetColumnType,
+  WriteParquetOptions,
+  WriteParquetResult,
+} from "./io/write-parquet";
+export { PARQUET_PART_ROWS, parquetColumns, writePortfolioParquet } from "./io/write-parquet";
 export type {
   BundleFileStem,
   WrittenBundleFile,

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { EXIT_OK, EXIT_USAGE } from "../../lib/src/index";
+import { sqlString, withEngine } from "../../lib/src/ingest/engine";
 import { runMission } from "../helpers/run-cli";
 
 const fresh = () => mkdtempSync(join(tmpdir(), "cli-generate-"));
@@ -46,6 +47,21 @@ describe("mission generate", () => {
         .trimEnd()
         .split("\n").length;
     expect([lines("missions"), lines("tasks"), lines("runs")]).toEqual([4, 12, 24]);
+  });
+
+  it("writes Parquet: one file per table, row counts read back by DuckDB", async () => {
+    const dir = fresh();
+    const args = ["--out", dir, "--missions", "4", "--runs", "6", "--tasks", "3", "--format", "parquet"];
+    const { code, out } = await cli(args);
+    expect(code).toBe(EXIT_OK);
+    expect(out).toMatch(/random preset, seed 2026, 4 missions, 24 runs, parquet/);
+    expect(readdirSync(dir).sort()).toEqual(TABLES.map((t) => `${t}.parquet`).sort());
+    const count = (t: string) =>
+      `(SELECT count(*) FROM read_parquet(${sqlString(join(dir, `${t}.parquet`))}))`;
+    const [counts] = await withEngine((e) =>
+      e.rows(`SELECT ${count("missions")} AS m, ${count("tasks")} AS t, ${count("runs")} AS r`),
+    );
+    expect(counts).toEqual({ m: 4, t: 12, r: 24 });
   });
 
   it("accepts a runs range, a start date, a cadence and a story list", async () => {

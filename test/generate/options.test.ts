@@ -78,12 +78,19 @@ describe("parseWholeNumber and parseIntRange", () => {
 
 describe("parseGenerateFormat", () => {
   it("accepts the three formats (the @examples) and nothing else", () => {
-    expect(GENERATE_FORMATS).toEqual(["csv", "ndjson", "bundle"]);
+    expect(GENERATE_FORMATS).toEqual(["csv", "ndjson", "parquet", "bundle"]);
     expect(parseGenerateFormat("bundle")).toBe("bundle");
-    expect(GENERATE_FORMATS.map((f) => parseGenerateFormat(f))).toEqual(["csv", "ndjson", "bundle"]);
+    expect(GENERATE_FORMATS.map((f) => parseGenerateFormat(f))).toEqual([
+      "csv",
+      "ndjson",
+      "parquet",
+      "bundle",
+    ]);
     for (const bad of ["json", "CSV", " csv", ""]) {
       expect(() => parseGenerateFormat(bad)).toThrow(RangeError);
     }
-    expect(() => parseGenerateFormat("xlsx")).toThrow('--format must be csv, ndjson, bundle, got "xlsx"');
+    expect(() => parseGenerateFormat("xlsx")).toThrow(
+      '--format must be csv, ndjson, parquet, bundle, got "xlsx"',
+    );
   });
 });

@@ -165,6 +165,11 @@ describe.skipIf(!hasJupyter)("notebooks/*.ipynb executed headless on the demo da
     expect(rich(nb, "missions-frame", "text/html")[0]).toContain("sales-pipeline");
     expect(rich(nb, "group-by-mission", "text/html")[0]).toContain("humanInterventions_mean");
     expect(rich(nb, "runs-describe", "text/html")[0]).toContain("<th>mean</th>");
+    // The SQL cell: one row per task of the focus mission, in plan order.
+    const sqlTable = rich(nb, "sql-approval-delay", "text/html")[0] ?? "";
+    expect(sqlTable).toContain("mean_approval_delay");
+    expect(sqlTable.indexOf("enrich-leads")).toBeGreaterThan(-1);
+    expect(sqlTable.indexOf("draft-outreach")).toBeGreaterThan(sqlTable.indexOf("enrich-leads"));
     expect(charts(nb, "kpi-charts")).toBe(6);
     expect(charts(nb, "touches-charts")).toBe(2);
     expect(charts(nb, "heatmaps")).toBe(2);

@@ -14,9 +14,10 @@ import type { CommandIo } from "./command-context";
 
 /**
  * Loads `folder` for the command `command`; on any problem prints it and throws CliExit(1).
+ * `onProgress` (the CLI's progress display, see `cliProgress`) is passed to the loader.
  *
  * @throws CliExit(1) when the folder is missing or the data has fatal problems.
- * @example await loadDatasetForCli("data/demo", io, "evaluate") // → the Dataset
+ * @example await loadDatasetForCli("data/demo", io, "evaluate", { onProgress: progress.listener }) // → the Dataset
  */
 export async function loadDatasetForCli(
   folder: string,

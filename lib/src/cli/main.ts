@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { COMMANDS } from "./commands/registry";
 import { CliExit } from "./cli-exit";
 import { COMMAND_HELP, commandHelpText } from "./help-text";
+import type { ProgressStream } from "./progress";
 import { streamWriter } from "./stream-writer";
 import { terminalSafe } from "./terminal-text";
 
@@ -23,14 +24,19 @@ export const EXIT_USAGE = 2;
  * Builds the commander program with every registered sub-command.
  * Output goes through `out`/`err` so tests can capture it.
  */
-export function buildProgram(out: (s: string) => void, err: (s: string) => void): Command {
+export function buildProgram(
+  out: (s: string) => void,
+  err: (s: string) => void,
+  progressStream?: ProgressStream,
+): Command {
   const program = new Command("mission")
     .description("Mission Orchestrator Notebook: is your AI mission portfolio really maturing?")
     .version(cliVersion(), "-V, --version", "print the version (of the mission-lib package)")
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: out, writeErr: err });
-  for (const register of COMMANDS) register(program, { out, err });
+  const io = { out, err, ...(progressStream ? { progressStream } : {}) };
+  for (const register of COMMANDS) register(program, io);
   for (const command of program.commands) {
     const help = COMMAND_HELP[command.name()];
     if (help) command.addHelpText("after", commandHelpText(help));
@@ -58,19 +64,24 @@ export function cliVersion(): string {
  * Runs the CLI with `argv` (without `node` and the script) and resolves to the exit code; never
  * calls `process.exit` itself. Everything written to `out` and `err` has passed
  * `terminalSafe` (control and bidi characters shown escaped); by default they are stdout and
- * stderr, written so that a reader closing the pipe early ends the output quietly.
+ * stderr, written so that a reader closing the pipe early ends the output quietly. Progress bars
+ * (long loads and evaluations on a terminal, see `cliProgress`) are drawn on `progressStream`:
+ * by default the process's stderr when `err` is left to its default, else nowhere.
  *
  * @example await runCli(["--help"]) // → 0, after printing the usage
  */
 export async function runCli(
   argv: readonly string[],
   out: (s: string) => void = streamWriter(process.stdout),
-  err: (s: string) => void = streamWriter(process.stderr),
+  err?: (s: string) => void,
+  progressStream: ProgressStream | undefined = err === undefined ? process.stderr : undefined,
 ): Promise<number> {
+  const errSink = err ?? streamWriter(process.stderr);
   // The one printing edge: every byte any command (or commander) writes passes the sanitiser.
   const program = buildProgram(
     (s) => out(terminalSafe(s)),
-    (s) => err(terminalSafe(s)),
+    (s) => errSink(terminalSafe(s)),
+    progressStream,
   );
   try {
     await program.parseAsync([...argv], { from: "user" });
@@ -82,7 +93,7 @@ export async function runCli(
       if (e.code === "commander.help") return EXIT_OK;
       return EXIT_USAGE;
     }
-    err(terminalSafe(`mission: ${e instanceof Error ? e.message : String(e)}\n`));
+    errSink(terminalSafe(`mission: ${e instanceof Error ? e.message : String(e)}\n`));
     return EXIT_FAILURE;
   }
 }

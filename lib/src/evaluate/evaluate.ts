@@ -81,7 +81,9 @@ export function evaluate(dataset: Dataset, rules: Ruleset, options: EvaluateOpti
   );
   const measured: MissionMetrics[] = [];
   const notStarted: NotStartedMission[] = [];
-  for (const mission of missions) {
+  const onProgress = options.onProgress;
+  for (const [index, mission] of missions.entries()) {
+    onProgress?.({ stage: "evaluate", missions: index, totalMissions: missions.length });
     const runsTotal = runsUpToAsOf.get(mission.missionId) ?? 0;
     if (runsTotal === 0) {
       // No run by the as-of instant: listed as not started, not scored.
@@ -103,6 +105,7 @@ export function evaluate(dataset: Dataset, rules: Ruleset, options: EvaluateOpti
     );
     measured.push(metrics);
   }
+  onProgress?.({ stage: "evaluate", missions: missions.length, totalMissions: missions.length });
   // The alarms' p-values adjusted together across the portfolio, then the rules fire.
   const byId = new Map(missions.map((m) => [m.missionId, m]));
   const assessments: MissionAssessment[] = adjustAlarms(measured, rules).map((metrics) => {

@@ -10,6 +10,7 @@ import type { DataIssue } from "../model/issues";
 import type { Band, Severity, TriggerId } from "../rules/schema";
 import type { CalendarPace, KpiExcursion, KpiLevel } from "./kpi-level";
 import type { TrajectoryAssessment, TrendAssessment, TrendLabel } from "./trend-types";
+import type { ProgressListener } from "../ingest/progress";
 
 // ── Stage 1: per-run ledger ────────────────────────────────────────────────────────────────
 
@@ -369,6 +370,11 @@ export interface PortfolioAssessment {
 export interface EvaluateOptions {
   /** Only data up to this instant counts: ISO date (end of that day, UTC) or date-time with zone. */
   readonly asOf?: string;
+  /**
+   * Told after each mission is evaluated (`{ stage: "evaluate", missions, totalMissions }`), for a
+   * progress display; advisory, it never changes the result (a listener that throws aborts).
+   */
+  readonly onProgress?: ProgressListener;
 }
 
 /** Everything `evaluate` returns: the verdict and every intermediate stage. */

@@ -33,12 +33,13 @@ export interface GenerateOptions {
 }
 
 /**
- * File formats a generated data set can be written in: the canonical tables as CSV or NDJSON, or
- * the reference engine's JSON bundle (with its KPI sidecar).
+ * File formats a generated data set can be written in: the canonical tables as CSV, NDJSON or
+ * Parquet (typed columns, written through DuckDB), or the reference engine's JSON bundle (with its
+ * KPI sidecar).
  *
- * @example GENERATE_FORMATS // → ["csv", "ndjson", "bundle"]
+ * @example GENERATE_FORMATS // → ["csv", "ndjson", "parquet", "bundle"]
  */
-export const GENERATE_FORMATS = ["csv", "ndjson", "bundle"] as const;
+export const GENERATE_FORMATS = ["csv", "ndjson", "parquet", "bundle"] as const;
 /** One of {@link GENERATE_FORMATS}. */
 export type GenerateFormat = (typeof GENERATE_FORMATS)[number];
 
@@ -56,7 +57,10 @@ export function parseGenerateFormat(text: string, name = "--format"): GenerateFo
   return found;
 }
 
-/** Limits that keep a request sane (1,000 × 1,000 × 8 is the intended large case). */
+/**
+ * Limits that keep a request sane (1,000 × 1,000 × 8 is the intended large case; 10,000 × 1,000 ×
+ * 8, 10M runs, the largest the Parquet writer is measured on).
+ */
 export const GENERATE_LIMITS = {
   missions: { min: 1, max: 100_000 },
   runs: { min: 1, max: 100_000 },

@@ -39,7 +39,7 @@ export interface WriteTablesResult {
   /** In writing order (missions, kpis, tasks, runs, task_executions, risk_events). */
   readonly files: readonly WrittenTable[];
   /**
-   * Files of the same tables in another format (`.csv`, `.json`, `.ndjson`) and reference-bundle
+   * Files of the same tables in another format (`.csv`, `.json`, `.ndjson`, `.parquet`) and reference-bundle
    * files, removed so the folder holds one dataset.
    */
   readonly removed: readonly string[];
@@ -76,8 +76,8 @@ export class OutputFolderNotEmptyError extends Error {
 
 /** Extensions a loader would also accept for a table, removed after a forced write. */
 const OTHER_EXTENSIONS: Readonly<Record<TableFileFormat, readonly string[]>> = {
-  csv: ["json", "ndjson"],
-  ndjson: ["csv", "json"],
+  csv: ["json", "ndjson", "parquet"],
+  ndjson: ["csv", "json", "parquet"],
 };
 
 /** Rows buffered before one write: large enough to amortise stringify calls, small for memory. */

@@ -20,6 +20,8 @@ import { CliExit } from "../cli-exit";
 import type { CommandIo, RegisterCommand } from "../command-context";
 import { escapeStrings } from "../terminal-text";
 import { loadDatasetForCli, loadRulesetForCli } from "../load-for-cli";
+import type { Dataset } from "../../model/dataset";
+import { progressForCli } from "../progress";
 import { outputFolderForCli, writeForCli } from "../output-for-cli";
 
 interface BriefFlags {
@@ -79,13 +81,22 @@ async function run(folder: string, flags: BriefFlags, io: CommandIo): Promise<vo
   const { formats, paper } = usage(flags, io);
   await outputFolderForCli(flags.out, io, "brief");
   const rules = await loadRulesetForCli(flags.rules, io, "brief");
-  const dataset = await loadDatasetForCli(folder, io, "brief");
+  const progress = progressForCli(io, false);
+  let dataset: Dataset;
   let result: EvaluationResult;
   try {
-    result = evaluate(dataset, rules, flags.asOf !== undefined ? { asOf: flags.asOf } : {});
-  } catch (e) {
-    io.err(`mission brief: ${e instanceof Error ? e.message : String(e)}\n`);
-    throw new CliExit(2);
+    dataset = await loadDatasetForCli(folder, progress.io, "brief", { onProgress: progress.listener });
+    try {
+      result = evaluate(dataset, rules, {
+        ...(flags.asOf !== undefined ? { asOf: flags.asOf } : {}),
+        onProgress: progress.listener,
+      });
+    } catch (e) {
+      progress.io.err(`mission brief: ${e instanceof Error ? e.message : String(e)}\n`);
+      throw new CliExit(2);
+    }
+  } finally {
+    progress.done();
   }
   const model = buildBriefModel(result, {
     paper,

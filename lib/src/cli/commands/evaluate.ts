@@ -11,6 +11,7 @@ import { CliExit } from "../cli-exit";
 import type { CommandIo, RegisterCommand } from "../command-context";
 import { escapeStrings, safeJson } from "../terminal-text";
 import { loadDatasetForCli, loadRulesetForCli } from "../load-for-cli";
+import { progressForCli } from "../progress";
 
 interface EvaluateFlags {
   readonly rules: string;
@@ -22,18 +23,25 @@ interface EvaluateFlags {
 
 async function run(folder: string, flags: EvaluateFlags, io: CommandIo): Promise<void> {
   const rules = await loadRulesetForCli(flags.rules, io, "evaluate");
-  const dataset = await loadDatasetForCli(
-    folder,
-    io,
-    "evaluate",
-    flags.fromLedger !== undefined ? { ledger: flags.fromLedger } : {},
-  );
+  const progress = progressForCli(io, flags.json === true);
+  let dataset;
   let result;
   try {
-    result = evaluate(dataset, rules, flags.asOf !== undefined ? { asOf: flags.asOf } : {});
-  } catch (e) {
-    io.err(`mission evaluate: ${e instanceof Error ? e.message : String(e)}\n`);
-    throw new CliExit(2);
+    dataset = await loadDatasetForCli(folder, progress.io, "evaluate", {
+      onProgress: progress.listener,
+      ...(flags.fromLedger !== undefined ? { ledger: flags.fromLedger } : {}),
+    });
+    try {
+      result = evaluate(dataset, rules, {
+        ...(flags.asOf !== undefined ? { asOf: flags.asOf } : {}),
+        onProgress: progress.listener,
+      });
+    } catch (e) {
+      progress.io.err(`mission evaluate: ${e instanceof Error ? e.message : String(e)}\n`);
+      throw new CliExit(2);
+    }
+  } finally {
+    progress.done();
   }
   const summary = summarizeEvaluation(result);
   if (flags.json) {
