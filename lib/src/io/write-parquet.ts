@@ -18,7 +18,7 @@ import {
 import { kpiRows, missionRows, runRecords, taskRows, type Portfolio } from "../generate/portfolio";
 import { openEngine, sqlIdent, sqlString, type Engine } from "../ingest/engine";
 import { folderEntries, removeIfPresent } from "./atomic-file-set";
-import { BUNDLE_FILES } from "./dataset-layout";
+import { BUNDLE_FILES } from "../ingest/dataset-layout";
 import { OutputFolderNotEmptyError, type WriteTablesResult, type WrittenTable } from "./write-tables";
 
 /** DuckDB type of a Parquet column. `VARCHAR[]` is a list of strings (`depends_on`). */

@@ -19,7 +19,6 @@ import { IssueCollector } from "../validate/issue-collector";
 import { loadBundle } from "./bundle-loader";
 import { loadCanonical } from "./canonical-loader";
 import type { LoadState } from "./table-pass";
-import type { ProgressListener } from "../ingest/progress";
 
 /** Options of {@link loadDataset}. */
 export interface LoadOptions {
