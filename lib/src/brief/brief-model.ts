@@ -13,7 +13,9 @@ import { governanceModel, type GovernanceModel } from "./sections/governance";
 import { missionDetailsModel, type MissionDetailsModel } from "./sections/mission-detail";
 import { missionTableModel, missionTableNote, type MissionTableModel } from "./sections/mission-table";
 import { primaryIssueModel, type PrimaryIssueModel } from "./sections/primary-issue";
+import { judgedModel, type JudgedModel } from "./sections/judged";
 import { proofModel, type ProofModel } from "./sections/proof";
+import { riskRegisterModel, type RiskRegisterModel } from "./sections/risks";
 import { trajectoryModel, type TrajectoryModel } from "./sections/trajectory";
 import { verdictModel, type VerdictModel } from "./sections/verdict";
 
@@ -48,6 +50,9 @@ export interface BriefModel {
   readonly missionTableNote: string;
   readonly missionDetails: MissionDetailsModel;
   readonly governance: GovernanceModel;
+  readonly risks: RiskRegisterModel;
+  /** The closing appendix: every claim with its rule, figures and threshold. */
+  readonly judged: JudgedModel;
 }
 
 const BAND_ORDER: Readonly<Record<Band, number>> = { ATTENTION_REQUIRED: 0, WATCH: 1, ON_TRACK: 2 };
@@ -98,6 +103,8 @@ export function resolveBriefOptions(
     maxDetailMissions: limit("maxDetailMissions", options.maxDetailMissions, 12),
     maxChartRuns: limit("maxChartRuns", options.maxChartRuns, 120),
     maxChartMissions: limit("maxChartMissions", options.maxChartMissions, 30),
+    data: options.data ?? {},
+    since: options.since ?? null,
   };
 }
 
@@ -136,6 +143,8 @@ export function buildBriefModel(fullResult: EvaluationResult, options: BriefOpti
     missionTable: missionTableModel(ctx),
     missionTableNote: missionTableNote(),
     missionDetails: missionDetailsModel(ctx),
+    risks: riskRegisterModel(ctx),
+    judged: judgedModel(ctx),
     governance: {
       ...governanceModel(ctx),
       shortenedNames: [...shortened]

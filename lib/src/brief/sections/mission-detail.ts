@@ -14,6 +14,7 @@ import type { PaperSize } from "../document";
 import {
   driverText,
   formatDate,
+  formatKpiValue,
   formatScore,
   kpiDecimals,
   kpiLabel,
@@ -27,6 +28,7 @@ import { kpiText } from "../kpi-text";
 import { touchesText } from "./autonomy";
 import { timeToTargetText } from "./mission-table";
 import { factsHtml, statusBadge } from "./parts";
+import { taskWords } from "./plain";
 
 /** One mission's detail block. */
 export interface MissionDetail {
@@ -47,6 +49,10 @@ export interface MissionDetail {
   /** Missing governance fields, one sentence each. */
   readonly governance: readonly string[];
   readonly action: string;
+  /** True when the action is the portfolio's recommended action (shown once, in "The action"). */
+  readonly actionIsPrimary: boolean;
+  /** Anchor of the mission's entry in "How this was judged". */
+  readonly judgedAnchor: string;
   readonly charts: readonly BriefChart[];
 }
 
@@ -233,9 +239,14 @@ function detail(ctx: BriefContext, m: MissionAssessment, index: number): Mission
     ? `KPI ${f.kpi} (${f.unit ? `${f.unit}, ` : ""}${f.direction === "lower_is_better" ? "lower" : "higher"} is better) · ${plural(met.runsAnalyzed, "run")} analysed${period}`
     : `No primary KPI · ${plural(met.runsAnalyzed, "run")} analysed${period}`;
   const top = met.topBottleneck;
+  const slope = met.trend.slopePerRun;
+  const slopeWords =
+    f && slope !== undefined && met.trend.label !== "insufficient_data" && slope !== 0
+      ? ` (about ${formatKpiValue(Math.abs(slope), Math.min(3, kpiDecimals([f.latest]) + 1), f.unit)} ${slope > 0 ? "up" : "down"} per run)`
+      : "";
   const facts: BriefFact[] = [
-    { label: "Trend", value: `${trendText(met.trend.label)} — ${met.trend.description}` },
-    { label: "Trajectory", value: `${timeToTargetText(m)} — ${met.trajectory.description}` },
+    { label: "Trend", value: `${trendText(met.trend.label)}${slopeWords}` },
+    { label: "Trajectory", value: timeToTargetText(m) },
     {
       label: "Autonomy",
       value: `${formatScore(met.autonomy.score)} / 100; human touches ${touchesText(met.autonomy)}`,
@@ -243,15 +254,10 @@ function detail(ctx: BriefContext, m: MissionAssessment, index: number): Mission
     {
       label: "Top bottleneck",
       value: top
-        ? `${top.taskId}${top.taskName && top.taskName !== top.taskId ? ` ${top.taskName}` : ""} — ${driverText(top.driver, top.status)}, friction in ${top.frictionRuns} of the last ${plural(top.persistenceWindow, "run")}`
+        ? `${taskWords(top)}: ${driverText(top.driver, top.status)}, friction in ${top.frictionRuns} of the last ${plural(top.persistenceWindow, "run")}`
         : "none",
     },
-    {
-      label: "Confidence",
-      value: m.confidence.reasons.length
-        ? `${m.confidence.level} — ${m.confidence.reasons.join(" ")}`
-        : m.confidence.level,
-    },
+    { label: "Confidence", value: m.confidence.level },
   ];
   const paper = ctx.options.paper;
   const charts = [
@@ -284,6 +290,10 @@ function detail(ctx: BriefContext, m: MissionAssessment, index: number): Mission
       .map(({ t }) => `${triggerText(t.id)} (${t.severity})`),
     governance: m.governance.map((g) => g.message),
     action: m.recommendedAction,
+    actionIsPrimary:
+      ctx.result.portfolio.primaryDriver?.missionId === m.missionId &&
+      m.recommendedAction === ctx.result.portfolio.recommendedAction,
+    judgedAnchor: `judged-${index + 1}`,
     charts,
   };
 }
@@ -329,7 +339,8 @@ export function missionDetailsHtml(
 ${factsHtml(d.facts, "facts facts-detail")}
 ${rules}
 ${governance}
-<p class="action"><span class="label-inline">Action:</span> ${d.action}</p>
+${d.actionIsPrimary ? html`<p class="action"><span class="label-inline">Action:</span> <a href="#focus">the recommended action of this brief, with what it would buy</a></p>` : html`<p class="action"><span class="label-inline">Action:</span> ${d.action}</p>`}
+<p class="small muted"><a href="#${d.judgedAnchor}">How this was judged: rules, figures and thresholds</a></p>
 </div>
 ${perRun.length ? html`<div class="figure-row">${perRun.map(figure)}</div>` : ""}
 ${others.map(figure)}

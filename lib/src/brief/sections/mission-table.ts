@@ -6,6 +6,7 @@ import type { MissionAssessment } from "../../evaluate/types";
 import type { Band } from "../../rules/schema";
 import type { BriefContext } from "../brief-types";
 import { driverText, formatScore, plural, trajectoryText, trendText } from "../format";
+import { taskWords } from "./plain";
 import { html, type SafeHtml } from "../html";
 import { sectionHtml, statusBadge } from "./parts";
 
@@ -67,7 +68,7 @@ export function missionRow(m: MissionAssessment): MissionRow {
       ? `${trendText(met.trend.label)} (${plural(met.runsAnalyzed, "run")})`
       : trendText(met.trend.label);
   const bottleneck = top
-    ? `${top.taskId}${top.taskName && top.taskName !== top.taskId ? ` ${top.taskName}` : ""} (${driverText(top.driver, top.status)})`
+    ? `${taskWords(top)}: ${driverText(top.driver, top.status)}`
     : "none";
   const touches =
     met.autonomy.touchDirection === "unknown" ? "" : ` · touches ${met.autonomy.touchDirection}`;

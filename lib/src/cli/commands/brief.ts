@@ -10,6 +10,7 @@
  */
 import type { Command } from "commander";
 import { evaluate } from "../../evaluate/evaluate";
+import { secondaryKpiAssessments } from "../../evaluate/secondary-kpis";
 import type { EvaluationResult } from "../../evaluate/types";
 import { renderBriefPdf } from "../../brief/brief-pdf";
 import { buildBriefModel } from "../../brief/brief-model";
@@ -91,6 +92,11 @@ async function run(folder: string, flags: BriefFlags, io: CommandIo): Promise<vo
     paper,
     source: dataset.source,
     healthBands: rules.health.bands,
+    data: {
+      missions: dataset.missions,
+      riskEvents: dataset.riskEvents,
+      secondaryKpis: secondaryKpiAssessments(dataset.kpis, result, rules),
+    },
     ...(flags.title !== undefined ? { title: flags.title } : {}),
   });
   const html = await renderBriefModelHtml(model);
