@@ -19,6 +19,7 @@ import { primaryIssueHtml } from "./sections/primary-issue";
 import { judgedHtml } from "./sections/judged";
 import { proofHtml } from "./sections/proof";
 import { riskRegisterHtml } from "./sections/risks";
+import { sinceHtml } from "./sections/since";
 import { trajectoryHtml } from "./sections/trajectory";
 import { verdictHtml } from "./sections/verdict";
 
@@ -77,6 +78,7 @@ export async function renderBriefModelHtml(
 ${verdictHtml(model.verdict)}
 ${primaryIssueHtml(model.primaryIssue)}
 ${focusHtml(model.focus)}
+${model.since ? sinceHtml(model.since) : ""}
 ${riskRegisterHtml(model.risks)}
 ${trajectoryHtml(model.trajectory, figure)}
 ${proofHtml(model.proof)}

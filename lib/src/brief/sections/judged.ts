@@ -75,15 +75,13 @@ export function judgedModel(ctx: BriefContext): JudgedModel {
         (a, b) =>
           (SEVERITY_RANK.get(a.t.severity) ?? 3) - (SEVERITY_RANK.get(b.t.severity) ?? 3) || a.j - b.j,
       )
-      .map(
-        ({ t }): JudgedRule => ({
-          claim: triggerText(t.id),
-          rule: t.id,
-          severity: t.severity,
-          explanation: t.explanation,
-          evidence: t.evidence.map(formatEvidence),
-        }),
-      );
+      .map(({ t }): JudgedRule => ({
+        claim: triggerText(t.id),
+        rule: t.id,
+        severity: t.severity,
+        explanation: t.explanation,
+        evidence: t.evidence.map(formatEvidence),
+      }));
     const explained = rules.map((r) => r.explanation).join(" ");
     const statistics: string[] = [];
     const met = m.metrics;
@@ -95,7 +93,9 @@ export function judgedModel(ctx: BriefContext): JudgedModel {
     if (q && (q.trend !== undefined || q.touches !== undefined)) {
       const parts = [
         q.trend !== undefined ? `trend test q = ${formatCount(q.trend, 4)} (of ${q.trendTests})` : "",
-        q.touches !== undefined ? `rising-touches test q = ${formatCount(q.touches, 4)} (of ${q.touchTests})` : "",
+        q.touches !== undefined
+          ? `rising-touches test q = ${formatCount(q.touches, 4)} (of ${q.touchTests})`
+          : "",
       ].filter(Boolean);
       statistics.push(
         `False-discovery control (${q.method.toUpperCase()}, threshold q ≤ ${formatCount(q.q, 2)}): ${parts.join("; ")}.`,
@@ -126,7 +126,9 @@ export function judgedModel(ctx: BriefContext): JudgedModel {
 export function judgedHtml(m: JudgedModel): SafeHtml {
   const missions = m.missions.map((j) => {
     const rules = j.rules.map(
-      (r) => html`<li><strong>${r.claim}</strong> <span class="muted small">rule ${r.rule} · severity ${r.severity}</span>
+      (
+        r,
+      ) => html`<li><strong>${r.claim}</strong> <span class="muted small">rule ${r.rule} · severity ${r.severity}</span>
 <p class="small">${r.explanation}</p>${listHtml(r.evidence, "", "evidence small")}</li>`,
     );
     return html`<article id="${j.anchor}" class="judged-mission">

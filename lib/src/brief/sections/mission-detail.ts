@@ -28,7 +28,7 @@ import { kpiText } from "../kpi-text";
 import { touchesText } from "./autonomy";
 import { timeToTargetText } from "./mission-table";
 import { factsHtml, statusBadge } from "./parts";
-import { taskWords } from "./plain";
+import { secondaryKpiWords, taskWords } from "./plain";
 
 /** One mission's detail block. */
 export interface MissionDetail {
@@ -46,6 +46,8 @@ export interface MissionDetail {
   readonly facts: readonly BriefFact[];
   /** One phrase per rule that fired, most severe first, e.g. "autonomy regression (high)". */
   readonly rules: readonly string[];
+  /** Secondary KPIs in words (latest, trend, target status). */
+  readonly secondaryKpis: readonly string[];
   /** Missing governance fields, one sentence each. */
   readonly governance: readonly string[];
   readonly action: string;
@@ -288,6 +290,9 @@ function detail(ctx: BriefContext, m: MissionAssessment, index: number): Mission
           (SEVERITY_RANK.get(a.t.severity) ?? 3) - (SEVERITY_RANK.get(b.t.severity) ?? 3) || a.i - b.i,
       )
       .map(({ t }) => `${triggerText(t.id)} (${t.severity})`),
+    secondaryKpis: (ctx.options.data.secondaryKpis ?? [])
+      .filter((s) => s.missionId === m.missionId)
+      .map((s) => secondaryKpiWords(s).line),
     governance: m.governance.map((g) => g.message),
     action: m.recommendedAction,
     actionIsPrimary:
@@ -337,6 +342,7 @@ export function missionDetailsHtml(
 <p class="small muted">${d.kpiLine}</p>
 <p class="lead">${d.figures}</p>
 ${factsHtml(d.facts, "facts facts-detail")}
+${d.secondaryKpis.length ? html`<p class="rules"><span class="label-inline">Other KPIs:</span> ${d.secondaryKpis.join(" · ")}</p>` : ""}
 ${rules}
 ${governance}
 ${d.actionIsPrimary ? html`<p class="action"><span class="label-inline">Action:</span> <a href="#focus">the recommended action of this brief, with what it would buy</a></p>` : html`<p class="action"><span class="label-inline">Action:</span> ${d.action}</p>`}

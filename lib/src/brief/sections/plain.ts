@@ -3,6 +3,7 @@
  * figures, without rule ids or test statistics (those are in the "How this was judged" appendix),
  * and what the recommended action would buy, computed from the run ledger.
  */
+import type { SecondaryKpiAssessment } from "../../evaluate/secondary-kpis";
 import type { LedgerEntry, MissionAssessment, TaskFriction, Trigger } from "../../evaluate/types";
 import {
   formatCount,
@@ -12,6 +13,7 @@ import {
   kpiLabel,
   listText,
   plural,
+  trendText,
 } from "../format";
 
 const DAY_MS = 86_400_000;
@@ -81,7 +83,9 @@ export function issueInWords(m: MissionAssessment, t: Trigger): string {
         ? `${cap(k.label)} has stopped improving: ${kpiTail}`
         : `The KPI has stopped improving (${t.figure}).`;
     case "TARGET_GAP_PERSISTING":
-      return k ? `${cap(k.label)} stays far from its target: ${kpiTail}` : `The KPI stays far from its target.`;
+      return k
+        ? `${cap(k.label)} stays far from its target: ${kpiTail}`
+        : `The KPI stays far from its target.`;
     case "TRAJECTORY_OFF_TRACK":
       return k
         ? `At the current pace ${k.label} will not reach its target: ${kpiTail}`
@@ -202,5 +206,52 @@ export function actionEffect(
     share,
     projectedDate,
     projectedDateHalved,
+  };
+}
+
+/** A secondary KPI in words: its latest value, trend and target status. */
+export interface SecondaryKpiWords {
+  readonly kpi: string;
+  /** e.g. "improving". */
+  readonly trend: string;
+  /** e.g. "target 80.0 % not met (latest 71.2 %)", "target 4.5 met", "no target". */
+  readonly target: string;
+  /** "target met", "target not met" or "no target". */
+  readonly targetStatus: string;
+  /** The whole line, e.g. "activation rate 71.2 % latest (baseline 62.0 %): improving; target 80.0 % not met". */
+  readonly line: string;
+}
+
+/**
+ * A secondary KPI in words, from its assessment (latest value, trend label, target met or not).
+ *
+ * @example secondaryKpiWords(activation).line
+ *   // → "activation rate 71.2 % latest (baseline 62.0 %, 8 runs): improving; target 80.0 % not met"
+ */
+export function secondaryKpiWords(s: SecondaryKpiAssessment): SecondaryKpiWords {
+  const label = kpiLabel(s.kpi);
+  const f = s.figures;
+  if (!f)
+    return {
+      kpi: label,
+      trend: "no data",
+      target: "no data",
+      targetStatus: "no data",
+      line: `${label}: no run reports it`,
+    };
+  const d = kpiDecimals([f.baseline, f.target, f.first, f.latest]);
+  const v = (x: number) => formatKpiValue(x, d, f.unit);
+  const trend = trendText(s.trend.label);
+  const target =
+    f.target === undefined
+      ? "no target"
+      : `target ${v(f.target)}${s.targetDate ? ` by ${s.targetDate}` : ""} ${f.targetMet ? "met" : "not met"}`;
+  const base = f.baseline !== undefined ? `baseline ${v(f.baseline)}, ` : "";
+  return {
+    kpi: label,
+    trend,
+    target,
+    targetStatus: f.target === undefined ? "no target" : f.targetMet ? "target met" : "target not met",
+    line: `${label} ${v(f.latest)} latest (${base}${plural(s.runs, "run")}): ${trend}; ${target}`,
   };
 }

@@ -8,6 +8,7 @@ import { registerEvaluate } from "./evaluate";
 import { registerNotebookCommand } from "./notebook";
 import { registerGenerateCommand } from "./generate";
 import { registerBriefCommand } from "./brief";
+import { registerRenderCommand } from "./render";
 import { registerTestRules } from "./test-rules";
 import { registerBacktest } from "./backtest";
 import { registerSweep } from "./sweep";
@@ -18,6 +19,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerCheck, // check (issue: foundation)
   registerEvaluate, // evaluate (issue: evaluation engine)
   registerBriefCommand, // brief (issue: executive brief)
+  registerRenderCommand, // render (issue 12: executive brief v2)
   registerNotebookCommand, // notebook (issue: Notebooks)
   // … then validate the rules …
   registerTestRules, // test-rules (issue: rule validation)
