@@ -69,6 +69,8 @@ export function judgedModel(ctx: BriefContext): JudgedModel {
       : []),
   ];
   const missions = ctx.missions.map((m, i): JudgedMission => {
+    // A figure two rules share (the trend test behind a worsening KPI and a gap) is listed once.
+    const shown = new Set<string>();
     const rules = [...m.triggers]
       .map((t, j) => ({ t, j }))
       .sort(
