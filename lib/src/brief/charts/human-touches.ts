@@ -74,10 +74,27 @@ export function humanTouchesChartSpec(
     }
   }
   const counts = runs.flatMap((r) => [
-    { run: r.runIndex, kind: "Interventions", count: r.interventions },
-    { run: r.runIndex, kind: "Escalations", count: r.escalations },
+    {
+      run: r.runIndex,
+      kind: "Interventions",
+      count: r.interventions,
+      tip: `Run ${r.runIndex}: ${formatNumber(r.interventions)} intervention${r.interventions === 1 ? "" : "s"}`,
+    },
+    {
+      run: r.runIndex,
+      kind: "Escalations",
+      count: r.escalations,
+      tip: `Run ${r.runIndex}: ${formatNumber(r.escalations)} escalation${r.escalations === 1 ? "" : "s"}`,
+    },
   ]);
-  const delays = runs.map((r) => ({ run: r.runIndex, minutes: r.approvalDelayMinutes }));
+  const delays = runs.map((r) => ({
+    run: r.runIndex,
+    minutes: r.approvalDelayMinutes,
+    tip:
+      r.approvalDelayMinutes === null || r.approvalDelayMinutes === undefined
+        ? `Run ${r.runIndex}: no approval delay recorded`
+        : `Run ${r.runIndex}: approval delay ${formatNumber(r.approvalDelayMinutes, 1)} min`,
+  }));
   const totalInterventions = runs.reduce((s, r) => s + r.interventions, 0);
   const totalEscalations = runs.reduce((s, r) => s + r.escalations, 0);
   const med = median(delays.flatMap((d) => (d.minutes === null ? [] : [d.minutes])));
@@ -111,8 +128,9 @@ export function humanTouchesChartSpec(
         width: panelWidth,
         height: panelHeight,
         data: { values: counts },
-        mark: { type: "bar" },
+        mark: { type: "bar", aria: true },
         encoding: {
+          description: { field: "tip" },
           x: { ...x, axis: { labels: false, title: null, domain: true, ticks: false } },
           y: {
             field: "count",
@@ -141,10 +159,12 @@ export function humanTouchesChartSpec(
         data: { values: delays },
         mark: {
           type: "line",
+          aria: false,
           color: CHART_COLORS.tertiary,
-          point: { filled: true, size: 24, color: CHART_COLORS.tertiary },
+          point: { filled: true, size: 24, color: CHART_COLORS.tertiary, aria: true },
         },
         encoding: {
+          description: { field: "tip" },
           x,
           y: {
             field: "minutes",

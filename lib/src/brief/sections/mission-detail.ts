@@ -203,7 +203,10 @@ function touchesChart(
   };
 }
 
-function bottlenecksChart(m: MissionAssessment, anchor: string): BriefChart | null {
+/** Unit of the friction score, as the axis and captions name it. */
+const FRICTION_UNIT = "minutes lost per run ÷ task estimate";
+
+function bottlenecksChart(m: MissionAssessment, anchor: string, scoreMax: number): BriefChart | null {
   const tasks = m.metrics.tasks.filter((t) => Number.isFinite(t.score));
   if (tasks.length === 0) return null;
   const top = m.metrics.topBottleneck;
@@ -211,15 +214,23 @@ function bottlenecksChart(m: MissionAssessment, anchor: string): BriefChart | nu
     id: `${anchor}-bottlenecks`,
     kind: "bottlenecks",
     caption:
-      `Friction score per task (higher = more friction), by main driver` +
+      `Friction score per task (${FRICTION_UNIT}, plus weighted risk; one scale on every mission page), by main driver` +
       (top
         ? `; top bottleneck: ${top.taskName || top.taskId} (${driverText(top.driver, top.status)}).`
         : "."),
     spec: bottlenecksChartSpec(
       { tasks: tasks.map((t) => ({ taskName: t.taskName || t.taskId, score: t.score, driver: t.driver })) },
-      { title: "Friction by task", maxTasks: 8 },
+      { title: "Friction by task", maxTasks: 8, scoreTitle: `Friction score (${FRICTION_UNIT})`, scoreMax },
     ),
   };
+}
+
+/** Highest finite friction score of any task of any mission: the common end of every friction axis. */
+function frictionMax(ctx: BriefContext): number {
+  let max = 0;
+  for (const m of ctx.missions)
+    for (const t of m.metrics.tasks) if (Number.isFinite(t.score)) max = Math.max(max, t.score);
+  return max;
 }
 
 const SEVERITY_RANK: ReadonlyMap<string, number> = new Map([
@@ -272,7 +283,7 @@ function detail(ctx: BriefContext, m: MissionAssessment, index: number): Mission
       ctx.options.maxChartRuns,
     ),
     touchesChart(m, entries, anchor, paper, ctx.options.maxChartRuns),
-    bottlenecksChart(m, anchor),
+    bottlenecksChart(m, anchor, frictionMax(ctx)),
   ].filter((c): c is BriefChart => c !== null);
   return {
     anchor,
@@ -338,7 +349,7 @@ export function missionDetailsHtml(
       : "";
     return html`<article id="${d.anchor}" class="mission-detail">
 <div class="avoid-break">
-<h3>${d.missionName} <span class="muted small">${d.missionId}</span> ${statusBadge(d.health)} <span class="small">health ${d.healthScore}</span></h3>
+<h3>${d.missionName} <span class="muted small">${d.missionId}</span> ${statusBadge(d.health)} <span class="small">health ${d.healthScore} / 100</span></h3>
 <p class="small muted">${d.kpiLine}</p>
 <p class="lead">${d.figures}</p>
 ${factsHtml(d.facts, "facts facts-detail")}

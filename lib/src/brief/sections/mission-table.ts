@@ -124,7 +124,7 @@ export function missionTableHtml(m: MissionTableModel, runsNote: string): SafeHt
 <th scope="row">${r.anchor ? html`<a class="mission-name" href="#${r.anchor}">${r.missionName}</a>` : html`<span class="mission-name">${r.missionName}</span>`}<br><span class="muted small">${r.missionId}</span></th>
 <td>${r.trend}${r.otherKpis.length ? html`<br><span class="small muted">${r.otherKpis.join("; ")}</span>` : ""}</td>
 <td>${r.trajectory}</td>
-<td>${statusBadge(r.health, BAND_WORDS[r.health] ?? r.health)}<br><span class="nowrap">health ${r.healthScore}</span></td>
+<td>${statusBadge(r.health, BAND_WORDS[r.health] ?? r.health)}<br><span class="nowrap">health ${r.healthScore} / 100</span></td>
 <td>${r.autonomy}</td>
 <td>${r.bottleneck}</td>
 <td>${r.confidence}</td>
