@@ -168,6 +168,37 @@ describe("brief v2 on the demo portfolio", () => {
     expect(since.kpis.length).toBeGreaterThan(3);
   });
 
+  it("answers governance's seven questions per mission; missing ones are findings for decide/trigger", () => {
+    const q = model.governance.questions;
+    expect(q.available).toBe(true);
+    const row = (id: string) => q.missions.find((m) => m.missionId === id)!;
+    const missing = (id: string) =>
+      row(id)
+        .answers.filter((a) => a.answer === null)
+        .map((a) => a.key);
+    const findings = (id: string) =>
+      row(id)
+        .answers.filter((a) => a.finding)
+        .map((a) => a.key);
+    // From data/demo/missions.csv: invoice-processing (decide) answers data, quality, accountability.
+    expect(missing("invoice-processing")).toEqual(["monitoring", "drift", "fallback"]);
+    expect(findings("invoice-processing")).toEqual(["monitoring", "drift", "fallback"]);
+    // support-triage (trigger) answers all seven; sales-pipeline (recommend) answers none of the new fields: five missing, no finding,
+    // and its accountability comes from the owner and escalation fields.
+    expect(missing("support-triage")).toEqual([]);
+    expect(missing("sales-pipeline")).toEqual(["data", "quality", "monitoring", "drift", "fallback"]);
+    expect(findings("sales-pipeline")).toEqual([]);
+    expect(row("sales-pipeline").answers.find((a) => a.key === "accountable")!.answer).toContain(
+      "Marcus Levin, VP Sales",
+    );
+    expect(findings("onboarding-time")).toEqual(["quality", "drift"]);
+    const invoice = model.missionDetails.missions.find((m) => m.missionId === "invoice-processing")!;
+    expect(invoice.governance).toContain(
+      "3 of the seven governance questions are unanswered for an AI that decides (monitoring, on drift, fail-safe).",
+    );
+    expect(doc).toContain("The seven governance questions");
+  });
+
   it("round-trips through its JSON file and refuses a file of another shape", async () => {
     const text = briefJson(model);
     const back = parseBriefJson(text, "brief.json");

@@ -82,7 +82,11 @@ export function judgedModel(ctx: BriefContext): JudgedModel {
         rule: t.id,
         severity: t.severity,
         explanation: t.explanation,
-        evidence: t.evidence.map(formatEvidence),
+        evidence: t.evidence.map(formatEvidence).filter((e) => {
+          if (shown.has(e)) return false;
+          shown.add(e);
+          return true;
+        }),
       }));
     const explained = rules.map((r) => r.explanation).join(" ");
     const statistics: string[] = [];
@@ -131,13 +135,13 @@ export function judgedHtml(m: JudgedModel): SafeHtml {
       (
         r,
       ) => html`<li><strong>${r.claim}</strong> <span class="muted small">rule ${r.rule} · severity ${r.severity}</span>
-<p class="small">${r.explanation}</p>${listHtml(r.evidence, "", "evidence small")}</li>`,
+<p class="small">${r.explanation}${r.evidence.length ? html` <span class="muted">Figures: ${r.evidence.join(" · ")}.</span>` : ""}</p></li>`,
     );
     return html`<article id="${j.anchor}" class="judged-mission">
 <h3>${j.detailAnchor ? html`<a href="#${j.detailAnchor}">${j.missionName}</a>` : j.missionName} <span class="muted small">${j.missionId}</span> ${statusBadge(j.band)} <span class="small">health ${j.healthScore} / 100</span></h3>
-<p class="label">Band</p>${listHtml(j.band_evidence, "", "evidence small")}
-${j.rules.length ? html`<p class="label">Rules that fired</p><ul class="judged-rules">${rules}</ul>` : html`<p class="small muted">No rule fired.</p>`}
-${j.statistics.length ? html`<p class="label">Statistics</p>${listHtml(j.statistics, "", "small")}` : ""}
+<p class="small"><span class="label-inline">Band:</span> ${j.band_evidence.join(" · ")}.</p>
+${j.rules.length ? html`<ul class="judged-rules">${rules}</ul>` : html`<p class="small muted">No rule fired.</p>`}
+${listHtml(j.statistics, "", "small")}
 </article>
 `;
   });
@@ -147,6 +151,6 @@ ${j.statistics.length ? html`<p class="label">Statistics</p>${listHtml(j.statist
     html`<p class="small">Every claim of the pages before, with the rule that made it, its figures and the threshold it was compared with.</p>
 ${listHtml(m.portfolio, "", "small")}
 ${missions}`,
-    "page-break",
+    "page-break-auto",
   );
 }

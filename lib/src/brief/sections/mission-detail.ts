@@ -29,6 +29,7 @@ import { touchesText } from "./autonomy";
 import { timeToTargetText } from "./mission-table";
 import { factsHtml, statusBadge } from "./parts";
 import { secondaryKpiWords, taskWords } from "./plain";
+import { SEVEN_QUESTIONS, sevenQuestionsModel, type SevenQuestionsModel } from "./seven-questions";
 
 /** One mission's detail block. */
 export interface MissionDetail {
@@ -239,7 +240,30 @@ const SEVERITY_RANK: ReadonlyMap<string, number> = new Map([
   ["low", 2],
 ]);
 
-function detail(ctx: BriefContext, m: MissionAssessment, index: number): MissionDetail {
+function governanceLines(m: MissionAssessment, questions: SevenQuestionsModel): string[] {
+  const own = questions.missions.find((q) => q.missionId === m.missionId);
+  const open = own
+    ? own.answers
+        .map((a, i) => ({ a, label: SEVEN_QUESTIONS[i]!.label.toLowerCase() }))
+        .filter((x) => x.a.finding)
+        .map((x) => x.label)
+    : [];
+  return [
+    ...m.governance.map((g) => g.message),
+    ...(open.length
+      ? [
+          `${open.length} of the seven governance questions ${open.length === 1 ? "is" : "are"} unanswered for an AI that ${own?.aiRole ?? "has no recorded role"}${own?.aiRole ? "s" : ""} (${open.join(", ")}).`,
+        ]
+      : []),
+  ];
+}
+
+function detail(
+  ctx: BriefContext,
+  m: MissionAssessment,
+  index: number,
+  questions: SevenQuestionsModel,
+): MissionDetail {
   const anchor = `mission-${index + 1}`;
   const met = m.metrics;
   const entries = ctx.result.ledger.byMission[m.missionId] ?? [];
@@ -304,7 +328,7 @@ function detail(ctx: BriefContext, m: MissionAssessment, index: number): Mission
     secondaryKpis: (ctx.options.data.secondaryKpis ?? [])
       .filter((s) => s.missionId === m.missionId)
       .map((s) => secondaryKpiWords(s).line),
-    governance: m.governance.map((g) => g.message),
+    governance: governanceLines(m, questions),
     action: m.recommendedAction,
     actionIsPrimary:
       ctx.result.portfolio.primaryDriver?.missionId === m.missionId &&
@@ -326,7 +350,8 @@ export function missionDetailsModel(ctx: BriefContext): MissionDetailsModel {
     shown.length < ctx.missions.length
       ? `Details of the ${shown.length} weakest of ${ctx.missions.length} missions; every mission is in the table above.`
       : null;
-  return { missions: shown.map((m, i) => detail(ctx, m, i)), note };
+  const questions = sevenQuestionsModel(ctx);
+  return { missions: shown.map((m, i) => detail(ctx, m, i, questions)), note };
 }
 
 /**
