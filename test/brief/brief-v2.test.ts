@@ -199,6 +199,27 @@ describe("brief v2 on the demo portfolio", () => {
     expect(doc).toContain("The seven governance questions");
   });
 
+  it("drills down without script: portfolio → mission → run by links and <details>, marks with <title>", () => {
+    expect(doc).not.toMatch(/<script/i);
+    // Portfolio → mission: the primary issue and every table row link to a mission block.
+    expect(doc).toMatch(/<section id="primary-issue"[\s\S]*?<a href="#mission-1">/);
+    const rowLinks = [...doc.matchAll(/<a class="mission-name" href="#(mission-\d+)">/g)].map((m) => m[1]);
+    expect(rowLinks).toEqual(["mission-1", "mission-2", "mission-3", "mission-4", "mission-5", "mission-6"]);
+    // Mission → run: a <details> table with one row per run, numbered from 1 as on the charts.
+    const invoiceRuns = csv("runs.csv").filter((r) => r.mission_id === "invoice-processing").length;
+    const table = /<details id="mission-1-runs"[\s\S]*?<\/details>/.exec(doc)?.[0] ?? "";
+    expect((table.match(/<tr id="mission-1-run-\d+">/g) ?? []).length).toBe(invoiceRuns);
+    expect(table).toContain('<tr id="mission-1-run-1">');
+    // Chart marks carry their value as an SVG <title> (a tooltip on hover, no script).
+    const kpiFigure = /<figure[^>]*id="mission-1-kpi"[\s\S]*?<\/figure>/.exec(doc)?.[0] ?? "";
+    expect((kpiFigure.match(/<title>Run \d+: first pass match rate [\d.]+ %<\/title>/g) ?? []).length).toBe(
+      invoiceRuns,
+    );
+    expect(doc).toMatch(
+      /<title>Accounts-payable invoice processing: health 43 \/ 100, attention required<\/title>/,
+    );
+  });
+
   it("round-trips through its JSON file and refuses a file of another shape", async () => {
     const text = briefJson(model);
     const back = parseBriefJson(text, "brief.json");

@@ -96,6 +96,10 @@ strong, th[scope="row"] .mission-name { unicode-bidi: isolate; }
 .q-finding { color: #b23b3b; }
 .answers > li { break-inside: avoid; page-break-inside: avoid; }
 details > summary { font-weight: bold; font-size: 8.5pt; margin: 1.5mm 0 1mm; }
+.run-table th, .run-table td { font-size: 7.5pt; padding: 0.5mm 1mm; }
+details.runs { margin: 1mm 0 2mm; }
+/* The run tables are for the HTML reader (drill-down); a printed page cannot open them. */
+@media print { details.runs:not([open]), .screen-only { display: none; } }
 .judged-rules > li, .judged-mission > p, .judged-mission li { break-inside: avoid; page-break-inside: avoid; }
 .judged-mission .small { font-size: 7.5pt; }
 .judged-mission ul { margin-bottom: 1mm; }

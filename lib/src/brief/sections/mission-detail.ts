@@ -13,6 +13,7 @@ import type { BriefChart, BriefContext, BriefFact } from "../brief-types";
 import type { PaperSize } from "../document";
 import {
   driverText,
+  formatCount,
   formatDate,
   formatKpiValue,
   formatScore,
@@ -57,6 +58,26 @@ export interface MissionDetail {
   /** Anchor of the mission's entry in "How this was judged". */
   readonly judgedAnchor: string;
   readonly charts: readonly BriefChart[];
+  /** The runs behind the charts (most recent `maxChartRuns`), for the drill-down table. */
+  readonly runs: readonly RunLine[];
+}
+
+/** One run of a mission's drill-down table (plain text cells). */
+export interface RunLine {
+  /** Run number within the mission, from 1 (as on the charts' run axes). */
+  readonly number: number;
+  readonly runId: string;
+  /** Start date, YYYY-MM-DD. */
+  readonly date: string;
+  readonly status: string;
+  /** Primary KPI value with its unit, or "—". */
+  readonly kpi: string;
+  /** e.g. "2 + 1" (interventions + escalations). */
+  readonly touches: string;
+  /** Approval delay, minutes, e.g. "33". */
+  readonly delayMinutes: string;
+  /** Risk events of the run. */
+  readonly riskEvents: number;
 }
 
 /** The per-mission section's content. */
@@ -240,6 +261,22 @@ const SEVERITY_RANK: ReadonlyMap<string, number> = new Map([
   ["low", 2],
 ]);
 
+function runLines(m: MissionAssessment, entries: readonly LedgerEntry[], max: number): RunLine[] {
+  const f = m.metrics.figures;
+  const d = f ? kpiDecimals([f.baseline, f.target, f.first, f.latest]) : 2;
+  const offset = Math.max(0, entries.length - max);
+  return entries.slice(offset).map((e, i) => ({
+    number: offset + i + 1,
+    runId: e.runId,
+    date: e.date,
+    status: e.status,
+    kpi: e.kpiValue === null ? "—" : formatKpiValue(e.kpiValue, d, f?.unit),
+    touches: `${e.humanInterventions} + ${e.escalations}`,
+    delayMinutes: formatCount(e.approvalDelayMinutes, 0),
+    riskEvents: e.riskEvents,
+  }));
+}
+
 function governanceLines(m: MissionAssessment, questions: SevenQuestionsModel): string[] {
   const own = questions.missions.find((q) => q.missionId === m.missionId);
   const open = own
@@ -335,6 +372,7 @@ function detail(
       m.recommendedAction === ctx.result.portfolio.recommendedAction,
     judgedAnchor: `judged-${index + 1}`,
     charts,
+    runs: runLines(m, entries, ctx.options.maxChartRuns),
   };
 }
 
@@ -382,10 +420,17 @@ ${d.secondaryKpis.length ? html`<p class="rules"><span class="label-inline">Othe
 ${rules}
 ${governance}
 ${d.actionIsPrimary ? html`<p class="action"><span class="label-inline">Action:</span> <a href="#focus">the recommended action of this brief, with what it would buy</a></p>` : html`<p class="action"><span class="label-inline">Action:</span> ${d.action}</p>`}
-<p class="small muted"><a href="#${d.judgedAnchor}">How this was judged: rules, figures and thresholds</a></p>
+<p class="small muted"><a href="#${d.judgedAnchor}">How this was judged: rules, figures and thresholds</a>${d.runs.length ? html`<span class="screen-only"> · <a href="#${d.anchor}-runs">Run by run</a></span>` : ""}</p>
 </div>
 ${perRun.length ? html`<div class="figure-row">${perRun.map(figure)}</div>` : ""}
 ${others.map(figure)}
+${
+  d.runs.length
+    ? html`<details id="${d.anchor}-runs" class="runs"><summary>Run by run: ${plural(d.runs.length, "run")} (numbered as on the charts)</summary>
+<table class="run-table"><thead><tr><th scope="col">Run</th><th scope="col">Id</th><th scope="col">Start</th><th scope="col">Status</th><th scope="col">KPI</th><th scope="col">Interventions + escalations</th><th scope="col">Approval delay (min)</th><th scope="col">Risk events</th></tr></thead>
+<tbody>${d.runs.map((r) => html`<tr id="${d.anchor}-run-${r.number}"><td class="num">${r.number}</td><td>${r.runId}</td><td class="nowrap">${r.date}</td><td>${r.status}</td><td class="num">${r.kpi}</td><td class="num">${r.touches}</td><td class="num">${r.delayMinutes}</td><td class="num">${r.riskEvents}</td></tr>`)}</tbody></table></details>`
+    : ""
+}
 </article>
 `;
   });

@@ -36,6 +36,8 @@ export interface PrimaryIssueModel {
   readonly alsoOpen: string | null;
   /** Anchor of the mission's entry in the "How this was judged" appendix, e.g. "judged-1". */
   readonly judgedAnchor: string | null;
+  /** Anchor of the mission's detail block, e.g. "mission-1", when it has one. */
+  readonly missionAnchor?: string | null;
 }
 
 function sentenceCase(s: string): string {
@@ -100,6 +102,7 @@ export function primaryIssueModel(ctx: BriefContext): PrimaryIssueModel {
     inWords: mission && trigger ? issueInWords(mission, trigger) : d.explanation,
     alsoOpen,
     judgedAnchor: index >= 0 ? `judged-${index + 1}` : null,
+    missionAnchor: index >= 0 && index < options.maxDetailMissions ? `mission-${index + 1}` : null,
   };
 }
 
@@ -109,7 +112,11 @@ export function primaryIssueModel(ctx: BriefContext): PrimaryIssueModel {
  * @example String(primaryIssueHtml(model.primaryIssue)).startsWith('<section id="primary-issue"') // → true
  */
 export function primaryIssueHtml(m: PrimaryIssueModel): SafeHtml {
-  const headline = m.headline ? html`<p class="lead"><strong>${m.headline}</strong></p>` : html``;
+  const headline = m.headline
+    ? m.missionAnchor
+      ? html`<p class="lead"><a href="#${m.missionAnchor}"><strong>${m.headline}</strong></a></p>`
+      : html`<p class="lead"><strong>${m.headline}</strong></p>`
+    : html``;
   const also = m.alsoOpen ? html`<p class="also-open"><a href="#risks">${m.alsoOpen}</a></p>` : html``;
   const judged = m.judgedAnchor
     ? html`<p class="small muted"><a href="#${m.judgedAnchor}">How this was judged: the rule, its figures and thresholds</a></p>`
