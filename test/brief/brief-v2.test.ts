@@ -137,6 +137,20 @@ describe("brief v2 on the demo portfolio", () => {
     expect(effect.basis).toMatch(/^Basis: /);
   });
 
+  it("moves a projected target date by half the lost share of the days to target", async () => {
+    const { actionEffect } = await import("../../lib/src/brief/sections/plain");
+    const sales = data.result.portfolio.missions.find((m) => m.missionId === "sales-pipeline")!;
+    const t = sales.metrics.trajectory;
+    expect(t.etaDate).toBe("2026-03-29");
+    const e = actionEffect(sales, data.result.ledger.byMission["sales-pipeline"]!)!;
+    expect(e.taskId).toBe("draft-outreach");
+    // By hand: 95.5 of 170 min per run ≈ 0.56; half of it of 23 days ≈ 6.4 → 6 days earlier.
+    const saved = Math.round(t.etaDays! * (e.share / 2));
+    expect(saved).toBe(6);
+    expect(e.projectedDateHalved).toBe("2026-03-23");
+    expect(e.sentence).toContain("from 29 Mar 2026 to 23 Mar 2026");
+  });
+
   it("lists open high and medium risk events worst first, with their age in days", () => {
     // By hand from risk_events.csv: kyc-review missed match (high) detected 2026-02-28T10:52:49Z,
     // 6.04 days before the as-of 2026-03-06T11:47Z; support-resolution unapproved credit (medium)

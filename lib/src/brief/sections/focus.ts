@@ -65,7 +65,6 @@ export function focusModel(ctx: BriefContext): FocusModel {
   const effect = actionEffect(
     mission,
     ctx.result.ledger.byMission[mission.missionId] ?? [],
-    ctx.result.asOf,
     task?.taskId,
   );
   return {
