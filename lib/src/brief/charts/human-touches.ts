@@ -137,7 +137,7 @@ export function humanTouchesChartSpec(
             type: "quantitative",
             aggregate: "sum",
             stack: grouped ? null : "zero",
-            title: "Count",
+            title: "Touches per run",
             axis: { tickMinStep: 1, format: "d" },
             // All-zero runs would leave an empty axis: keep at least 0–1.
             ...(maxCount > 0 ? {} : { scale: { domain: [0, 1] } }),
