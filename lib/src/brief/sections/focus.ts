@@ -62,11 +62,7 @@ export function focusModel(ctx: BriefContext): FocusModel {
     { label: "Bottleneck task", value: taskText ?? "no task data" },
   ];
   if (driver) facts.push({ label: "Driver", value: driver });
-  const effect = actionEffect(
-    mission,
-    ctx.result.ledger.byMission[mission.missionId] ?? [],
-    task?.taskId,
-  );
+  const effect = actionEffect(mission, ctx.result.ledger.byMission[mission.missionId] ?? [], task?.taskId);
   return {
     missionId: mission.missionId,
     missionName: mission.missionName,
