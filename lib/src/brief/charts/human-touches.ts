@@ -36,6 +36,12 @@ export interface HumanTouchesChartInput {
 export interface HumanTouchesChartOptions extends ChartSizeOptions {
   /** Interventions and escalations stacked in one bar (default) or side by side. */
   readonly bars?: "stacked" | "grouped";
+  /**
+   * Upper ends of the two y axes (touches per run; approval delay, minutes), when several charts
+   * must share one scale per measure (the brief's mission pages). Default: each chart's own data.
+   */
+  readonly countMax?: number;
+  readonly delayMax?: number;
 }
 
 const KINDS = ["Interventions", "Escalations"];
@@ -140,7 +146,11 @@ export function humanTouchesChartSpec(
             title: "Touches per run",
             axis: { tickMinStep: 1, format: "d" },
             // All-zero runs would leave an empty axis: keep at least 0–1.
-            ...(maxCount > 0 ? {} : { scale: { domain: [0, 1] } }),
+            ...(options.countMax !== undefined && options.countMax >= maxCount && options.countMax > 0
+              ? { scale: { domain: [0, options.countMax], nice: false } }
+              : maxCount > 0
+                ? {}
+                : { scale: { domain: [0, 1] } }),
           },
           ...(grouped ? { xOffset: { field: "kind", type: "nominal", sort: KINDS } } : {}),
           color: {
@@ -171,7 +181,11 @@ export function humanTouchesChartSpec(
             type: "quantitative",
             title: "Approval delay (min)",
             // Without any delay the axis would read "0.000000": show 0–1 min in whole minutes.
-            ...(maxDelay > 0 ? {} : { scale: { domain: [0, 1] }, axis: { tickMinStep: 1, format: "d" } }),
+            ...(options.delayMax !== undefined && options.delayMax >= maxDelay && options.delayMax > 0
+              ? { scale: { domain: [0, options.delayMax], nice: true } }
+              : maxDelay > 0
+                ? {}
+                : { scale: { domain: [0, 1] }, axis: { tickMinStep: 1, format: "d" } }),
           },
         },
       },

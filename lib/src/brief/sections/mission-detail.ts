@@ -198,6 +198,7 @@ function touchesChart(
   anchor: string,
   paper: PaperSize,
   maxRuns: number,
+  scale: TouchScale,
 ): BriefChart | null {
   if (entries.length === 0) return null;
   const { shown, offset, span } = recentRuns(entries, maxRuns);
@@ -205,7 +206,7 @@ function touchesChart(
     id: `${anchor}-touches`,
     kind: "human-touches",
     caption:
-      `Interventions and escalations per run (bars), approval delay per run in minutes (line)` +
+      `Interventions and escalations per run (bars), approval delay per run in minutes (line); both axes the same on every mission page` +
       `${offset > 0 ? ` (${span})` : ""}; touches ${touchesText(m.metrics.autonomy)}.`,
     spec: humanTouchesChartSpec(
       {
@@ -220,6 +221,8 @@ function touchesChart(
         title: "Human touches and approval delay",
         width: chartSizes(paper).half,
         height: chartSizes(paper).touchesHeight,
+        countMax: scale.count,
+        delayMax: scale.delay,
       },
     ),
   };
@@ -245,6 +248,24 @@ function bottlenecksChart(m: MissionAssessment, anchor: string, scoreMax: number
       { title: "Friction by task", maxTasks: 8, scoreTitle: `Friction score (${FRICTION_UNIT})`, scoreMax },
     ),
   };
+}
+
+/** One scale per measure on every mission page: the largest touches and delay of any run shown. */
+interface TouchScale {
+  readonly count: number;
+  readonly delay: number;
+}
+
+function touchScale(ctx: BriefContext): TouchScale {
+  let count = 0;
+  let delay = 0;
+  for (const m of ctx.missions.slice(0, ctx.options.maxDetailMissions)) {
+    for (const e of (ctx.result.ledger.byMission[m.missionId] ?? []).slice(-ctx.options.maxChartRuns)) {
+      count = Math.max(count, Math.max(0, e.humanInterventions) + Math.max(0, e.escalations));
+      delay = Math.max(delay, Math.max(0, e.approvalDelayMinutes));
+    }
+  }
+  return { count, delay };
 }
 
 /** Highest finite friction score of any task of any mission: the common end of every friction axis. */
@@ -343,7 +364,7 @@ function detail(
       paper,
       ctx.options.maxChartRuns,
     ),
-    touchesChart(m, entries, anchor, paper, ctx.options.maxChartRuns),
+    touchesChart(m, entries, anchor, paper, ctx.options.maxChartRuns, touchScale(ctx)),
     bottlenecksChart(m, anchor, frictionMax(ctx)),
   ].filter((c): c is BriefChart => c !== null);
   return {
@@ -412,7 +433,7 @@ export function missionDetailsHtml(
       : "";
     return html`<article id="${d.anchor}" class="mission-detail">
 <div class="avoid-break">
-<h3>${d.missionName} <span class="muted small">${d.missionId}</span> ${statusBadge(d.health)} <span class="small">health ${d.healthScore} / 100</span></h3>
+<h3>${d.missionName} <span class="muted small">${d.missionId}</span> ${statusBadge(d.health)} <span class="small nowrap">health ${d.healthScore} / 100</span></h3>
 <p class="small muted">${d.kpiLine}</p>
 <p class="lead">${d.figures}</p>
 ${factsHtml(d.facts, "facts facts-detail")}
