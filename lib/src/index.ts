@@ -332,7 +332,20 @@ export type {
   BriefHealthBands,
   BriefChart,
   BriefFact,
+  BriefDataInputs,
+  BriefSnapshot,
 } from "./brief/brief-types";
+// Secondary KPIs, judged with the primary KPI's trend machinery (the brief's "Other KPIs").
+export type { SecondaryKpiAssessment } from "./evaluate/secondary-kpis";
+export { secondaryKpiAssessments } from "./evaluate/secondary-kpis";
+// The brief as a versioned JSON file, and "what changed since" an earlier brief.
+export { BRIEF_JSON_VERSION, BriefJsonError, briefJson, parseBriefJson } from "./brief/brief-json";
+export type { SinceModel } from "./brief/sections/since";
+export { briefSnapshot, sinceModel } from "./brief/sections/since";
+export type { RiskRegisterModel, RiskRow } from "./brief/sections/risks";
+export type { JudgedModel, JudgedMission, JudgedRule } from "./brief/sections/judged";
+export type { SevenQuestionsModel, MissionQuestions, QuestionAnswer } from "./brief/sections/seven-questions";
+export type { ActionEffect, SecondaryKpiWords } from "./brief/sections/plain";
 export type { BriefModel } from "./brief/brief-model";
 export {
   DEFAULT_BRIEF_TITLE,

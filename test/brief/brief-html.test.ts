@@ -27,13 +27,15 @@ import {
 const SECTION_ORDER = [
   "verdict",
   "primary-issue",
+  "focus",
+  "risks",
   "trajectory",
   "proof",
-  "focus",
   "autonomy",
   "missions",
   "mission-details",
   "governance",
+  "judged",
 ];
 
 describe("renderBriefHtml on the demo portfolio", () => {
@@ -47,18 +49,20 @@ describe("renderBriefHtml on the demo portfolio", () => {
     });
   });
 
-  it("has the nine sections in order, with their headings", () => {
+  it("has the sections in order, with their headings", () => {
     const ids = [...doc.matchAll(/<section id="([^"]+)"/g)].map((m) => m[1]);
     expect(ids).toEqual(SECTION_ORDER);
     for (const heading of [
-      "Primary issue and why",
+      "The primary issue",
+      "The action",
+      "Risk register",
       "Portfolio trajectory",
       "Proof of progress",
-      "Key focus area",
       "Autonomy",
       "Missions at a glance",
       "Mission details",
       "Governance and data quality",
+      "How this was judged",
     ]) {
       expect(doc).toContain(`>${heading}</h2>`);
     }
@@ -87,12 +91,19 @@ describe("renderBriefHtml on the demo portfolio", () => {
     });
   });
 
-  it("is self-contained: CSP, no script, no URL of any kind, no external reference", () => {
+  it("is self-contained: CSP, no script, no URL but in-page links, no external reference", () => {
     expect(doc.startsWith("<!doctype html>")).toBe(true);
     expect(doc).toContain(`<meta http-equiv="Content-Security-Policy" content="${BRIEF_CSP}">`);
     expect(doc).not.toMatch(/<script/i);
     expect(doc).not.toMatch(/https?:|file:|ftp:|\/\/[a-z]/i);
-    expect(doc).not.toMatch(/\s(?:src|href|xlink:href|srcset|action|data)\s*=/i);
+    expect(doc).not.toMatch(/\s(?:src|xlink:href|srcset|action|data)\s*=/i);
+    // The only links are in-page anchors (drill-down), each to an element of the document.
+    const hrefs = [...doc.matchAll(/\shref\s*=\s*"([^"]*)"/gi)].map((m) => m[1]!);
+    expect(hrefs.length).toBeGreaterThan(10);
+    for (const h of hrefs) {
+      expect(h).toMatch(/^#[\w-]+$/);
+      expect(doc).toContain(`id="${h.slice(1)}"`);
+    }
     expect(doc).not.toMatch(/url\s*\(|@import/i);
     expect(doc).not.toMatch(/<(?:img|link|iframe|object|embed|foreignObject|image|use)\b/i);
     expect(doc).toContain(BRIEF_LAYOUT_CSS.trim().slice(0, 40));
@@ -149,7 +160,8 @@ describe("renderBriefHtml on hostile input", () => {
       for (const [name, value] of attributes(tag)) {
         attributeCount++;
         expect(name).not.toMatch(/^on/); // …never an event handler…
-        expect(name).not.toMatch(/^(?:href|src|xlink:href|action|formaction|data|srcset)$/); // …nor a link
+        expect(name).not.toMatch(/^(?:src|xlink:href|action|formaction|data|srcset)$/); // …nor a link
+        if (name === "href") expect(value).toMatch(/^#[\w-]+$/); // …but an in-page anchor
         if (!name.startsWith("aria-")) expect(value).not.toMatch(/javascript:/i); // aria-label is text
         expect(value).not.toMatch(/[<>"]/); // values stay escaped inside their quotes
       }

@@ -164,7 +164,7 @@ describe("brief model of the demo portfolio", () => {
 
   it("names the focus area, autonomy, the trajectory and governance gaps", () => {
     expect(model.focus.missionName).toBe("Accounts-payable invoice processing");
-    expect(model.focus.task).toBe("match-po — Three-way match to PO and receipt");
+    expect(model.focus.task).toBe("Three-way match to PO and receipt (match-po)");
     expect(model.focus.driver).toBe("persistent mixed causes");
     expect(model.autonomy.average).toBe("56");
     expect(model.autonomy.touchGroups[0]?.direction).toBe("Rising");
@@ -295,11 +295,11 @@ describe.skipIf(!seedPresent)("brief model of the seed portfolio (seed-v3)", () 
     expect(model.primaryIssue.evidence).toEqual(["autonomy score 46 < 55 (over 2 runs)"]);
     expect(model.trajectory.direction).toBe("Improving across all 3 missions.");
     expect(model.trajectory.constrained.find((c) => c.missionId === "M002")?.constraints).toContain(
-      "repeated bottleneck in T5 Draft personalized outreach email (recurring task overrun)",
+      "repeated bottleneck in Draft personalized outreach email (T5), recurring task overrun",
     );
     expect(model.focus).toMatchObject({
       missionId: "M002",
-      task: "T5 — Draft personalized outreach email",
+      task: "Draft personalized outreach email (T5)",
       driver: "recurring task overrun",
     });
     expect(model.autonomy.average).toBe("61");

@@ -4,17 +4,30 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildBriefModel, renderBriefModelHtml, renderBriefPdf, writeBrief } from "../../lib/src/index";
+import { secondaryKpiAssessments } from "../../lib/src/evaluate/secondary-kpis";
 import { demo, normalizedText } from "./brief-fixtures";
 
 // One Chromium render (about 1–2 s). The CLI test renders the seed portfolio's PDF.
 
-/** Pages of the demo brief on A4: 3 of summary, one per mission (6), governance. */
-const DEMO_PAGES = 10;
+/**
+ * Pages of the demo brief on A4 (as `mission brief data/demo` writes it, without --since): 4 of
+ * summary (verdict, issue, action, risks, trajectory, proof, autonomy, table), one per mission (6),
+ * 2 of governance with the seven questions, 2 of "How this was judged".
+ */
+const DEMO_PAGES = 14;
 
 describe("renderBriefPdf on the demo portfolio", () => {
   it("writes a tagged A4 PDF with the expected pages, verdict, primary driver and every mission", async () => {
     const { result, rules, dataset } = await demo();
-    const model = buildBriefModel(result, { healthBands: rules.health.bands, source: dataset.source });
+    const model = buildBriefModel(result, {
+      healthBands: rules.health.bands,
+      source: dataset.source,
+      data: {
+        missions: dataset.missions,
+        riskEvents: dataset.riskEvents,
+        secondaryKpis: secondaryKpiAssessments(dataset.kpis, result, rules),
+      },
+    });
     const html = await renderBriefModelHtml(model);
     const pdf = await renderBriefPdf(html, { footerLabel: model.footerLabel, timeoutMs: 60_000 });
     expect(Buffer.from(pdf.subarray(0, 5)).toString("latin1")).toBe("%PDF-");

@@ -112,9 +112,14 @@ describe("kpiTrendChartSpec", () => {
     });
     expect(enc(line!.unit, "x")).toMatchObject({ type: "quantitative", title: "Run" });
     expect((line?.unit.data as Json).values).toEqual([
-      { x: 1, run: 1, value: 30 },
-      { x: 2, run: 2, value: 26 },
+      { x: 1, run: 1, value: 30, tip: "Run 1: Cycle time 30 h" },
+      { x: 2, run: 2, value: 26, tip: "Run 2: Cycle time 26 h" },
     ]);
+    // Runs are numbered from 1: the axis starts at the first run, not at 0.
+    expect(enc(line!.unit, "x")).toMatchObject({
+      scale: { domain: [1, 2], zero: false },
+      axis: { values: [1, 2] },
+    });
   });
 
   it("uses a UTC date axis when every point has a start date, and keeps gaps for null values", () => {
@@ -330,7 +335,8 @@ describe("autonomyChartSpec", () => {
     expect((rule.unit.data as Json).values).toEqual([expect.objectContaining({ score: 60 })]);
     const bar = units(spec).find((u) => u.type === "bar")!;
     expect(enc(bar.unit, "x")).toMatchObject({ field: "score", scale: { domain: [0, 100] } });
-    expect(((bar.unit.data as Json).values as Json[]).map((v) => v.label)).toEqual(["Billing", "Claims"]);
+    // Worst first, as everywhere in the brief: the least autonomous mission on top.
+    expect(((bar.unit.data as Json).values as Json[]).map((v) => v.label)).toEqual(["Claims", "Billing"]);
     expect(subtitle(spec)[0]).toContain("Portfolio average 60");
   });
 

@@ -107,7 +107,7 @@ describe("renderChartSvg", () => {
         "32 h",
         "Lower is better · dotted line: linear trend",
       ],
-      humanTouches: ["Count", "Approval delay (min)", "Interventions", "Escalations"],
+      humanTouches: ["Touches per run", "Approval delay (min)", "Interventions", "Escalations"],
       bottlenecks: ["Friction score", "Legal review", "8.5", "3.25", "Approval delay"],
       portfolio: ["Health score (0–100)", "Billing", "82", "Attention required"],
       autonomy: ["Autonomy score (0–100)", "Average 60", "80"],
@@ -232,5 +232,24 @@ describe("chartFigure", () => {
     expect(figure).toBe(
       '<figure class="chart" id="f&quot;1" style="break-inside: avoid; page-break-inside: avoid"><svg><rect width="2"/></svg></figure>',
     );
+  });
+});
+
+describe("markTooltips", () => {
+  it("gives each labelled chart mark a <title> with its (already escaped) label, and nothing else", async () => {
+    const { markTooltips } = await import("../../lib/src/brief/render-svg");
+    expect(
+      markTooltips(
+        '<path aria-label="Run 3: 12 min" role="graphics-symbol" aria-roledescription="symbol mark" d="M0,0"/>',
+      ),
+    ).toBe(
+      '<path aria-label="Run 3: 12 min" role="graphics-symbol" aria-roledescription="symbol mark" d="M0,0"><title>Run 3: 12 min</title></path>',
+    );
+    expect(markTooltips('<rect aria-label="a &lt;b&gt;" role="graphics-symbol" x="1"></rect>')).toBe(
+      '<rect aria-label="a &lt;b&gt;" role="graphics-symbol" x="1"><title>a &lt;b&gt;</title></rect>',
+    );
+    // A container group or a mark without its own label is left alone.
+    const group = '<g role="graphics-symbol" aria-roledescription="rect mark container"><path d="M0,0"/></g>';
+    expect(markTooltips(group)).toBe(group);
   });
 });

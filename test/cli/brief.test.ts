@@ -29,7 +29,7 @@ describe.skipIf(!present)("mission brief on the seed portfolio (seed-v3)", () =>
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
     const name = "brief-seed-portfolio-2026-02-06";
-    expect(readdirSync(out).sort()).toEqual([`${name}.html`, `${name}.pdf`]); // no temporary file left
+    expect(readdirSync(out).sort()).toEqual([`${name}.html`, `${name}.json`, `${name}.pdf`]); // no temporary file left
     expect(r.out).toMatch(
       /^Verdict: WATCH {2}\(ruleset seed-v3 3\.0\.0, as of 2026-02-06T11:18:00\.000Z\)\n/,
     );
@@ -101,13 +101,75 @@ describe("mission brief", () => {
     ]);
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
-    expect(readdirSync(out)).toEqual(["demo.letter.html"]);
+    expect(readdirSync(out).sort()).toEqual(["demo.letter.html", "demo.letter.json"]);
     const html = readFileSync(join(out, "demo.letter.html"), "utf8");
     expect(html).toContain("@page { size: letter;");
     expect(html).toContain("as of 2026-02-20 23:59 UTC");
     expect(r.out).toMatch(/^Verdict: (ON_TRACK|WATCH|ATTENTION_REQUIRED) /);
     expect(r.out).toContain(`wrote ${join(out, "demo.letter.html")}`);
     expect(r.out).not.toContain(".pdf");
+  });
+
+  it("adds a Since section from a date or a stored brief JSON (the same), and re-renders from the JSON", async () => {
+    const out = fresh();
+    const byDate = await cli(["brief", demoDir, "--out", out, "--format", "html", "--since", "2026-02-04"]);
+    expect(byDate.err).toBe("");
+    expect(byDate.code).toBe(0);
+    const name = "brief-demo-2026-03-06";
+    expect(byDate.out).toContain(`wrote ${join(out, `${name}.json`)}\n`);
+    const html = readFileSync(join(out, `${name}.html`), "utf8");
+    expect(html).toContain(">Since 2026-02-04</h2>");
+    const since = (doc: string) => /<section id="since"[\s\S]*?<\/section>/.exec(doc)?.[0];
+    // The brief as of that date, stored, then named by --since: the same comparison.
+    const early = await cli([
+      "brief",
+      demoDir,
+      "--out",
+      out,
+      "--format",
+      "html",
+      "--as-of",
+      "2026-02-04",
+      "--name",
+      "early",
+    ]);
+    expect(early.code).toBe(0);
+    const viaJson = fresh();
+    const r = await cli([
+      "brief",
+      demoDir,
+      "--out",
+      viaJson,
+      "--format",
+      "html",
+      "--since",
+      join(out, "early.json"),
+    ]);
+    expect(r.err).toBe("");
+    expect(since(readFileSync(join(viaJson, `${name}.html`), "utf8"))).toBe(since(html));
+    // mission render: the same HTML from the JSON alone.
+    const again = fresh();
+    const rendered = await cli(["render", join(out, `${name}.json`), "--out", again, "--format", "html"]);
+    expect(rendered.err).toBe("");
+    expect(rendered.code).toBe(0);
+    expect(readdirSync(again)).toEqual([`${name}.html`]);
+    expect(readFileSync(join(again, `${name}.html`), "utf8")).toBe(html);
+  });
+
+  it("refuses a bad --since and a file that is not a brief JSON, writing nothing", async () => {
+    const out = fresh();
+    const cases: [string[], number, string][] = [
+      [["brief", demoDir, "--out", out, "--since", "2026-03-07"], 2, "is not before the as-of date"],
+      [["brief", demoDir, "--out", out, "--since", join(out, "missing.json")], 2, "could not read"],
+      [["render", join(demoDir, "kpis.csv"), "--out", out], 1, "not JSON"],
+      [["render", join(out, "missing.json"), "--out", out], 1, "cannot read"],
+    ];
+    for (const [args, code, message] of cases) {
+      const r = await cli(args);
+      expect(r.code, args.join(" ")).toBe(code);
+      expect(r.err).toContain(message);
+    }
+    expect(readdirSync(out)).toEqual([]);
   });
 
   it("fails with exit 2 on bad usage and exit 1 on data or ruleset problems, writing nothing", async () => {

@@ -9,6 +9,7 @@ const WORKFLOW = [
   "check",
   "evaluate",
   "brief",
+  "render",
   "notebook",
   "test-rules",
   "backtest",

@@ -68,14 +68,16 @@ describe("canonical records", () => {
     expect(toNdjsonLine("missions", { missionId: "m1", name: "N", description: "D" })).toBe(
       '{"mission_id":"m1","name":"N","description":"D"}\n',
     );
+    // Owner, AI role, escalation path and the six governance answers: all empty.
     expect(toCsvCells("missions", { missionId: "m1", name: "N", description: "D" }, [])).toEqual([
       "m1",
       "N",
       "D",
-      "",
-      "",
-      "",
+      ...Array<string>(9).fill(""),
     ]);
+    expect(
+      toCsvCells("missions", { missionId: "m1", name: "N", description: "D", fallback: "manual queue" }, []),
+    ).toEqual(["m1", "N", "D", ...Array<string>(8).fill(""), "manual queue"]);
   });
 
   it("puts run KPIs in a kpis object (NDJSON) or kpi.<name> columns (CSV)", () => {

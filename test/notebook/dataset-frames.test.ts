@@ -68,7 +68,9 @@ describe("datasetToFrames", () => {
     const copy = structuredClone(ds);
     const frames = datasetToFrames(ds);
     expect(frames.missions.columns).toEqual([...MISSION_COLUMNS]);
-    expect(frames.missions.values).toEqual([["m1", "Invoices", "Match invoices", null, "recommend", null]]);
+    expect(frames.missions.values).toEqual([
+      ["m1", "Invoices", "Match invoices", null, "recommend", null, null, null, null, null, null, null],
+    ]); // the six governance answers are absent: null
     expect(frames.kpis.columns).toEqual([...KPI_COLUMNS]);
     expect(frames.tasks.columns).toEqual([...TASK_COLUMNS]);
     expect(frames.tasks.column("dependsOn").values).toEqual(['["t1"]']);

@@ -86,4 +86,24 @@ dd, li, p, h1, h2, h3, figcaption { overflow-wrap: anywhere; }
 td, th { overflow-wrap: break-word; }
 strong, th[scope="row"] .mission-name { unicode-bidi: isolate; }
 .page-break-auto { break-before: auto; }
+.effect { margin: 1.5mm 0 1mm; }
+.also-open a, .issue-main a, .mission-detail a, .judged-mission a, .mission-table a { color: inherit; }
+.risk-table td, .risk-table th { font-size: 8.5pt; }
+.risk-high th, .risk-high td:nth-child(2) { font-weight: bold; }
+.questions th, .questions td { font-size: 7.5pt; padding: 0.8mm 1mm; }
+.q-answered { color: ${C.muted}; }
+.q-missing { color: ${C.muted}; font-style: italic; }
+.q-finding { color: #b23b3b; }
+.answers > li { break-inside: avoid; page-break-inside: avoid; }
+details > summary { font-weight: bold; font-size: 8.5pt; margin: 1.5mm 0 1mm; }
+.run-table th, .run-table td { font-size: 7.5pt; padding: 0.5mm 1mm; }
+details.runs { margin: 1mm 0 2mm; }
+/* The run tables are for the HTML reader (drill-down); a printed page cannot open them. */
+@media print { details.runs:not([open]), .screen-only { display: none; } }
+.judged-rules > li, .judged-mission > p, .judged-mission li { break-inside: avoid; page-break-inside: avoid; }
+.judged-mission .small { font-size: 7.5pt; }
+.judged-mission ul { margin-bottom: 1mm; }
+.judged-mission h3 { margin-top: 3mm; padding-top: 1.5mm; border-top: 1px solid ${C.grid}; }
+.judged-rules > li { margin-bottom: 1.5mm; }
+.judged-rules p { margin: 0.5mm 0; }
 `;

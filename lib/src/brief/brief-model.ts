@@ -5,7 +5,14 @@
  */
 import type { EvaluationResult, MissionAssessment } from "../evaluate/types";
 import type { Band } from "../rules/schema";
-import type { BriefChart, BriefContext, BriefOptions, ResolvedBriefOptions } from "./brief-types";
+import type {
+  BriefChart,
+  BriefContext,
+  BriefOptions,
+  BriefSnapshot,
+  ResolvedBriefOptions,
+} from "./brief-types";
+import { BRIEF_JSON_VERSION } from "./brief-json";
 import { formatDate, formatInstant, plural, withShortNames } from "./format";
 import { autonomyModel, type AutonomyModel } from "./sections/autonomy";
 import { focusModel, type FocusModel } from "./sections/focus";
@@ -13,7 +20,10 @@ import { governanceModel, type GovernanceModel } from "./sections/governance";
 import { missionDetailsModel, type MissionDetailsModel } from "./sections/mission-detail";
 import { missionTableModel, missionTableNote, type MissionTableModel } from "./sections/mission-table";
 import { primaryIssueModel, type PrimaryIssueModel } from "./sections/primary-issue";
+import { judgedModel, type JudgedModel } from "./sections/judged";
 import { proofModel, type ProofModel } from "./sections/proof";
+import { riskRegisterModel, type RiskRegisterModel } from "./sections/risks";
+import { briefSnapshot, sinceModel, type SinceModel } from "./sections/since";
 import { trajectoryModel, type TrajectoryModel } from "./sections/trajectory";
 import { verdictModel, type VerdictModel } from "./sections/verdict";
 
@@ -26,6 +36,8 @@ export const DEFAULT_BRIEF_TITLE = "AI mission portfolio — executive brief";
 
 /** The whole brief as plain data, sections in reading order. */
 export interface BriefModel {
+  /** Version of the model's JSON form (see `BRIEF_JSON_VERSION`). */
+  readonly version: number;
   readonly title: string;
   /** e.g. "6 missions · 160 runs · as of 2026-03-06 11:47 UTC · ruleset default 1.0.0". */
   readonly subtitle: string;
@@ -38,6 +50,10 @@ export interface BriefModel {
   readonly paper: ResolvedBriefOptions["paper"];
   /** Text at the start of each PDF page footer. */
   readonly footerLabel: string;
+  /** What a later brief compares with (`--since`). */
+  readonly snapshot: BriefSnapshot;
+  /** What changed since an earlier brief, when one was given. */
+  readonly since: SinceModel | null;
   readonly verdict: VerdictModel;
   readonly primaryIssue: PrimaryIssueModel;
   readonly trajectory: TrajectoryModel;
@@ -48,6 +64,9 @@ export interface BriefModel {
   readonly missionTableNote: string;
   readonly missionDetails: MissionDetailsModel;
   readonly governance: GovernanceModel;
+  readonly risks: RiskRegisterModel;
+  /** The closing appendix: every claim with its rule, figures and threshold. */
+  readonly judged: JudgedModel;
 }
 
 const BAND_ORDER: Readonly<Record<Band, number>> = { ATTENTION_REQUIRED: 0, WATCH: 1, ON_TRACK: 2 };
@@ -98,6 +117,8 @@ export function resolveBriefOptions(
     maxDetailMissions: limit("maxDetailMissions", options.maxDetailMissions, 12),
     maxChartRuns: limit("maxChartRuns", options.maxChartRuns, 120),
     maxChartMissions: limit("maxChartMissions", options.maxChartMissions, 30),
+    data: options.data ?? {},
+    since: options.since ?? null,
   };
 }
 
@@ -118,7 +139,9 @@ export function buildBriefModel(fullResult: EvaluationResult, options: BriefOpti
   const runs = result.portfolio.missions.reduce((s, m) => s + m.metrics.runsAnalyzed, 0);
   const asOfDate = formatDate(result.asOf);
   const ruleset = `${result.ruleset.id} ${result.ruleset.version}`;
+  const snapshot = briefSnapshot(result, resolved.data.secondaryKpis);
   return {
+    version: BRIEF_JSON_VERSION,
     title: resolved.title,
     subtitle: `${plural(ctx.missions.length, "mission")} · ${plural(runs, "run")} · as of ${formatInstant(result.asOf)} · ruleset ${ruleset}`,
     asOf: result.asOf,
@@ -127,6 +150,8 @@ export function buildBriefModel(fullResult: EvaluationResult, options: BriefOpti
     ruleset: { id: result.ruleset.id, version: result.ruleset.version },
     paper: resolved.paper,
     footerLabel: `${resolved.title} · as of ${asOfDate} · ruleset ${ruleset}`,
+    snapshot,
+    since: resolved.since ? sinceModel(resolved.since, snapshot) : null,
     verdict: verdictModel(ctx),
     primaryIssue: primaryIssueModel(ctx),
     trajectory: trajectoryModel(ctx),
@@ -136,6 +161,8 @@ export function buildBriefModel(fullResult: EvaluationResult, options: BriefOpti
     missionTable: missionTableModel(ctx),
     missionTableNote: missionTableNote(),
     missionDetails: missionDetailsModel(ctx),
+    risks: riskRegisterModel(ctx),
+    judged: judgedModel(ctx),
     governance: {
       ...governanceModel(ctx),
       shortenedNames: [...shortened]

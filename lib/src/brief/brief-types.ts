@@ -3,6 +3,8 @@
  * it, and the context every section builder reads.
  */
 import type { EvaluationResult, MissionAssessment } from "../evaluate/types";
+import type { SecondaryKpiAssessment } from "../evaluate/secondary-kpis";
+import type { Mission, RiskEvent } from "../model/dataset";
 import type { ChartSpec } from "./charts/theme";
 import type { PaperSize } from "./document";
 
@@ -23,6 +25,20 @@ export interface BriefSourceInfo {
 export interface BriefHealthBands {
   readonly onTrack: number;
   readonly watch: number;
+}
+
+/**
+ * Data beside the evaluation that some sections read: the missions' governance fields, the risk
+ * events (for the risk register: every open high and medium event) and the secondary KPIs. Each is
+ * optional; a section without its input says so.
+ */
+export interface BriefDataInputs {
+  /** The dataset's missions (governance answers). */
+  readonly missions?: readonly Mission[];
+  /** The dataset's risk events; only those detected up to the as-of instant are shown. */
+  readonly riskEvents?: readonly RiskEvent[];
+  /** The secondary KPIs, judged (`secondaryKpiAssessments`). */
+  readonly secondaryKpis?: readonly SecondaryKpiAssessment[];
 }
 
 /** Options of the brief (model and HTML). */
@@ -54,6 +70,37 @@ export interface BriefOptions {
   readonly maxChartRuns?: number;
   /** Missions shown in a portfolio chart: the weakest, or the least autonomous (default 30). */
   readonly maxChartMissions?: number;
+  /** Dataset inputs beside the evaluation (governance, risk register, secondary KPIs). */
+  readonly data?: BriefDataInputs;
+  /** An earlier brief to compare with: adds the "Since ‹date›" section. */
+  readonly since?: BriefSnapshot;
+}
+
+/**
+ * What a brief keeps of an evaluation to compare a later brief with (also stored in the brief's
+ * JSON file): the verdict, each mission's band, health score and the rules that fired, and its
+ * KPI levels.
+ */
+export interface BriefSnapshot {
+  /** As-of instant (ISO). */
+  readonly asOf: string;
+  readonly verdict: string;
+  readonly missions: readonly {
+    readonly missionId: string;
+    readonly missionName: string;
+    readonly band: string;
+    readonly healthScore: number;
+    /** Rule ids that fired, with their task when they name one ("REPEATED_BOTTLENECK:match-po"). */
+    readonly triggers: readonly string[];
+    /** The KPIs' current values (fitted level for the primary KPI when there is one). */
+    readonly kpis: readonly {
+      readonly kpi: string;
+      readonly value: number;
+      readonly unit?: string;
+      readonly direction: "lower_is_better" | "higher_is_better";
+      readonly primary: boolean;
+    }[];
+  }[];
 }
 
 /** {@link BriefOptions} with every default applied. */
@@ -67,6 +114,8 @@ export interface ResolvedBriefOptions {
   readonly maxDetailMissions: number;
   readonly maxChartRuns: number;
   readonly maxChartMissions: number;
+  readonly data: BriefDataInputs;
+  readonly since: BriefSnapshot | null;
 }
 
 /** A chart of the brief: its Vega-Lite spec (data inline) and the caption shown under it. */

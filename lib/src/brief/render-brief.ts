@@ -16,7 +16,10 @@ import { governanceHtml } from "./sections/governance";
 import { missionDetailsHtml } from "./sections/mission-detail";
 import { missionTableHtml } from "./sections/mission-table";
 import { primaryIssueHtml } from "./sections/primary-issue";
+import { judgedHtml } from "./sections/judged";
 import { proofHtml } from "./sections/proof";
+import { riskRegisterHtml } from "./sections/risks";
+import { sinceHtml } from "./sections/since";
 import { trajectoryHtml } from "./sections/trajectory";
 import { verdictHtml } from "./sections/verdict";
 
@@ -74,13 +77,16 @@ export async function renderBriefModelHtml(
 <main>
 ${verdictHtml(model.verdict)}
 ${primaryIssueHtml(model.primaryIssue)}
+${focusHtml(model.focus)}
+${model.since ? sinceHtml(model.since) : ""}
+${riskRegisterHtml(model.risks)}
 ${trajectoryHtml(model.trajectory, figure)}
 ${proofHtml(model.proof)}
-${focusHtml(model.focus)}
 ${autonomyHtml(model.autonomy, figure)}
 ${missionTableHtml(model.missionTable, model.missionTableNote)}
 ${missionDetailsHtml(model.missionDetails, figure)}
 ${governanceHtml(model.governance)}
+${judgedHtml(model.judged)}
 </main>`;
   return htmlDocument({
     title: `${model.title} · as of ${model.asOfDate}`,

@@ -157,6 +157,25 @@ function titleText(spec: object): string {
   return "";
 }
 
+/**
+ * Gives every chart mark that carries its own `aria-label` (a mark whose spec sets
+ * `description: { field: "tip" }`) a `<title>` child with the same text, so the value shows as a
+ * tooltip on hover without any script. The label is already escaped as an attribute value, which
+ * is also valid escaped text.
+ *
+ * @example markTooltips('<path aria-label="Run 3: 12 min" role="graphics-symbol" d="M0,0"/>')
+ *   // → '<path aria-label="Run 3: 12 min" role="graphics-symbol" d="M0,0"><title>Run 3: 12 min</title></path>'
+ */
+export function markTooltips(svg: string): string {
+  return svg.replace(
+    /<(path|rect|circle|line|text)\b((?:\s[\w:-]+="[^"]*")*?\saria-label="([^"]*)"(?:\s[\w:-]+="[^"]*")*?\srole="graphics-symbol"(?:\s[\w:-]+="[^"]*")*)\s*(\/>|>)/g,
+    (_m, tag: string, attrs: string, label: string, end: string) =>
+      end === "/>"
+        ? `<${tag}${attrs}><title>${label}</title></${tag}>`
+        : `<${tag}${attrs}><title>${label}</title>`,
+  );
+}
+
 /** Adds `role="img"`, an `aria-label` and a `<title>` to the root `<svg>`. */
 function makeAccessible(svg: string, title: string, label: string): string {
   return svg.replace(/^<svg\b([^>]*)>/, (_m, attrs: string) => {
@@ -277,7 +296,7 @@ export async function renderChartSvg(input: object, options: RenderChartSvgOptio
     const title = titleText(spec);
     const description = (spec as { description?: unknown }).description;
     const label = typeof description === "string" && description.trim() ? description : title || "Chart";
-    const accessible = makeAccessible(sanitizeSvg(svg), title, label);
+    const accessible = makeAccessible(markTooltips(sanitizeSvg(svg)), title, label);
     return remember(options.inline ? inlineSvg(accessible) : accessible);
   } finally {
     view.finalize();

@@ -14,12 +14,15 @@ export interface BriefFiles {
   readonly html?: string;
   /** The PDF bytes, when a PDF is wanted. */
   readonly pdf?: Uint8Array;
+  /** The brief model as JSON (`briefJson`), when the model file is wanted. */
+  readonly json?: string;
 }
 
 /** Paths {@link writeBrief} wrote. */
 export interface WrittenBrief {
   readonly html?: string;
   readonly pdf?: string;
+  readonly json?: string;
 }
 
 /**
@@ -49,7 +52,7 @@ export function isBriefName(name: string): boolean {
 }
 
 /**
- * Writes `<folder>/<name>.html` and/or `<folder>/<name>.pdf` (whichever `files` holds), creating
+ * Writes `<folder>/<name>.html`, `<folder>/<name>.pdf` and `<folder>/<name>.json` (whichever `files` holds), creating
  * the folder. Both files are written in full to temporary files in `folder` first and renamed into place only when
  * both are complete; on any failure the temporary files are removed and existing files at the
  * targets are left untouched. (Only a failure between the two final renames — practically
@@ -66,13 +69,19 @@ export async function writeBrief(
 ): Promise<WrittenBrief> {
   if (!isBriefName(target.name))
     throw new RangeError(`not a plain file name: ${JSON.stringify(target.name)}`);
-  if (files.html === undefined && files.pdf === undefined)
+  if (files.html === undefined && files.pdf === undefined && files.json === undefined)
     throw new RangeError("writeBrief: nothing to write");
   const htmlPath = files.html !== undefined ? join(target.folder, `${target.name}.html`) : undefined;
   const pdfPath = files.pdf !== undefined ? join(target.folder, `${target.name}.pdf`) : undefined;
+  const jsonPath = files.json !== undefined ? join(target.folder, `${target.name}.json`) : undefined;
   const outputs: FileContent[] = [];
   if (htmlPath && files.html !== undefined) outputs.push({ path: htmlPath, data: files.html });
   if (pdfPath && files.pdf !== undefined) outputs.push({ path: pdfPath, data: files.pdf });
+  if (jsonPath && files.json !== undefined) outputs.push({ path: jsonPath, data: files.json });
   await writeFilesAtomic(outputs);
-  return { ...(htmlPath ? { html: htmlPath } : {}), ...(pdfPath ? { pdf: pdfPath } : {}) };
+  return {
+    ...(htmlPath ? { html: htmlPath } : {}),
+    ...(pdfPath ? { pdf: pdfPath } : {}),
+    ...(jsonPath ? { json: jsonPath } : {}),
+  };
 }

@@ -45,9 +45,17 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
         1,
         "bad data or ruleset, the PDF could not be rendered, or the files could not be written (nothing is)",
       ],
-      [2, "bad usage (unknown format or paper, bad --name or --as-of)"],
+      [2, "bad usage (unknown format or paper, bad --name, --as-of or --since)"],
     ],
-    example: "mission brief data/demo --out reports --format html,pdf --paper letter",
+    example: "mission brief data/demo --out reports --format html,pdf --since 2026-02-04",
+  },
+  render: {
+    exitCodes: [
+      [0, "written"],
+      [1, "the brief JSON is unreadable or invalid, or the PDF or files could not be written (nothing is)"],
+      [2, "bad usage (unknown format, bad --name)"],
+    ],
+    example: "mission render reports/brief-demo-2026-03-06.json --out reports/copy --format pdf",
   },
   notebook: {
     exitCodes: [

@@ -41,6 +41,12 @@ const ENCODERS: { readonly [T in GeneratedTable]: (row: GeneratedRowTypes[T]) =>
     business_owner: m.businessOwner,
     ai_role: m.aiRole,
     escalation_path: m.escalationPath,
+    data_sources: m.dataSources,
+    data_quality: m.dataQuality,
+    accountable_human: m.accountableHuman,
+    monitoring: m.monitoring,
+    drift_response: m.driftResponse,
+    fallback: m.fallback,
   }),
   kpis: (k) => ({
     mission_id: k.missionId,
@@ -97,7 +103,20 @@ const ENCODERS: { readonly [T in GeneratedTable]: (row: GeneratedRowTypes[T]) =>
 };
 
 const BASE_COLUMNS: { readonly [T in GeneratedTable]: readonly string[] } = {
-  missions: ["mission_id", "name", "description", "business_owner", "ai_role", "escalation_path"],
+  missions: [
+    "mission_id",
+    "name",
+    "description",
+    "business_owner",
+    "ai_role",
+    "escalation_path",
+    "data_sources",
+    "data_quality",
+    "accountable_human",
+    "monitoring",
+    "drift_response",
+    "fallback",
+  ],
   kpis: ["mission_id", "kpi", "direction", "unit", "baseline", "target", "target_date", "primary"],
   tasks: ["mission_id", "task_id", "name", "order", "depends_on", "estimated_minutes", "requires_approval"],
   runs: [

@@ -49,6 +49,33 @@ const kpi = (
   share = 1,
 ): DemoKpi => ({ kpi: name, direction, unit, baseline, target, targetDate, decimals, max, share });
 
+/**
+ * The demo's answers to the governance questions: some missions answer most, some none, and a
+ * mission whose AI decides or triggers leaves some open (a finding in the brief).
+ */
+const GOVERNANCE_ANSWERS: Readonly<Record<string, Partial<Mission>>> = {
+  "onboarding-time": {
+    dataSources: "CRM contract records and the billing system (nightly export), customer-uploaded documents",
+    accountableHuman: "Priya Raman, Head of Customer Onboarding",
+    monitoring:
+      "Weekly review of kick-off plans the team lead rejected; auto-approval only above 0.9 confidence",
+    fallback: "Switch to manual onboarding checklists; the agent is paused by the team lead",
+  },
+  "invoice-processing": {
+    dataSources: "ERP purchase orders and goods receipts, supplier invoices from the AP mailbox (OCR)",
+    dataQuality: "OCR confidence checked per line item; invoices under 0.8 go to a clerk",
+    accountableHuman: "AP supervisor on duty",
+  },
+  "support-triage": {
+    dataSources: "Ticket text and customer tier from the help desk",
+    dataQuality: "Monthly sample of 200 routed tickets re-labelled by supervisors",
+    accountableHuman: "Support duty manager",
+    monitoring: "Misrouting rate per queue, alert above 5 % in a day",
+    driftResponse: "Retrain the router when the monthly sample's accuracy drops below 90 %",
+    fallback: "Round-robin routing by queue, switched on by the duty manager",
+  },
+};
+
 const mission = (
   missionId: string,
   name: string,
@@ -63,6 +90,7 @@ const mission = (
   ...(businessOwner ? { businessOwner } : {}),
   aiRole,
   ...(escalationPath ? { escalationPath } : {}),
+  ...GOVERNANCE_ANSWERS[missionId],
 });
 
 const DEMO: readonly DemoMission[] = [

@@ -57,6 +57,20 @@ export interface Mission {
   readonly aiRole?: AiRole;
   /** Who takes over when the AI escalates; absence is a governance finding. */
   readonly escalationPath?: string;
+  // Governance answers (all optional, free text; the brief shows each answered or missing, and a
+  // missing one is a finding for a mission whose AI decides or triggers).
+  /** Data the AI uses and where it comes from (provenance). Column `data_sources`. */
+  readonly dataSources?: string;
+  /** Data quality for this decision: checks, known gaps. Column `data_quality`. */
+  readonly dataQuality?: string;
+  /** The person or role accountable for the AI's outcomes. Column `accountable_human`. */
+  readonly accountableHuman?: string;
+  /** How error rates and confidence thresholds are monitored. Column `monitoring`. */
+  readonly monitoring?: string;
+  /** What happens when the data or the model drifts. Column `drift_response`. */
+  readonly driftResponse?: string;
+  /** The rollback or fail-safe when the AI must be switched off. Column `fallback`. */
+  readonly fallback?: string;
 }
 
 /** A KPI tracked for a mission. Exactly one KPI per mission is primary. */

@@ -25,6 +25,12 @@ export const MISSION_COLUMNS = [
   "businessOwner",
   "aiRole",
   "escalationPath",
+  "dataSources",
+  "dataQuality",
+  "accountableHuman",
+  "monitoring",
+  "driftResponse",
+  "fallback",
 ] as const satisfies readonly (keyof Mission)[];
 
 /** Columns of the KPI frame, in order. */

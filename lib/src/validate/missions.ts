@@ -9,6 +9,16 @@ import { IdIndex, type Located } from "./references";
 /** Fields a mission record must have (canonical names). */
 export const MISSION_REQUIRED_FIELDS: readonly string[] = ["mission_id", "name"];
 
+/** Optional governance-answer columns and the {@link Mission} fields they fill. */
+export const GOVERNANCE_ANSWERS = [
+  ["data_sources", "dataSources"],
+  ["data_quality", "dataQuality"],
+  ["accountable_human", "accountableHuman"],
+  ["monitoring", "monitoring"],
+  ["drift_response", "driftResponse"],
+  ["fallback", "fallback"],
+] as const;
+
 /** Missions read so far, indexed by id. */
 export class MissionTable {
   /** Every mission id seen (payload unused). */
@@ -18,8 +28,9 @@ export class MissionTable {
   /**
    * Validates one mission record: `mission_id` and `name` required; `description` defaults to "";
    * `business_owner`, `ai_role` (assist|recommend|decide|trigger) and `escalation_path` optional,
-   * each missing one named in a single `governance_gap` warning for the mission. Duplicate ids are
-   * fatal.
+   * each missing one named in a single `governance_gap` warning for the mission. The governance
+   * answers `data_sources`, `data_quality`, `accountable_human`, `monitoring`, `drift_response` and
+   * `fallback` are optional text (no warning: the brief reports them). Duplicate ids are fatal.
    */
   add(reader: FieldReader): void {
     const missionId = reader.requiredText("mission_id");
@@ -28,6 +39,11 @@ export class MissionTable {
     const businessOwner = reader.optionalText("business_owner");
     const aiRole = reader.enumValue("ai_role", AI_ROLES, false);
     const escalationPath = reader.optionalText("escalation_path");
+    const answers: Partial<Record<(typeof GOVERNANCE_ANSWERS)[number][1], string>> = {};
+    for (const [column, field] of GOVERNANCE_ANSWERS) {
+      const v = reader.optionalText(column);
+      if (v !== undefined) answers[field] = v;
+    }
     if (missionId === undefined) return;
     if (!this.ids.register(reader, "mission_id", missionId, true, "mission")) return;
     if (reader.failed || name === undefined) return;
@@ -38,6 +54,7 @@ export class MissionTable {
       ...(businessOwner !== undefined ? { businessOwner } : {}),
       ...(aiRole !== undefined ? { aiRole } : {}),
       ...(escalationPath !== undefined ? { escalationPath } : {}),
+      ...answers,
     };
     const gaps = [
       businessOwner === undefined ? "business_owner" : undefined,

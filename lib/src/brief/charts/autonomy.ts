@@ -45,7 +45,7 @@ export function autonomyChartSpec(input: AutonomyChartInput, options: ChartSizeO
     }
   }
   const missions = [...input.missions].sort(
-    (a, b) => b.autonomyScore - a.autonomyScore || a.missionName.localeCompare(b.missionName),
+    (a, b) => a.autonomyScore - b.autonomyScore || a.missionName.localeCompare(b.missionName),
   );
   const average =
     input.average ??
@@ -63,6 +63,7 @@ export function autonomyChartSpec(input: AutonomyChartInput, options: ChartSizeO
     label: labels[i] ?? m.missionName,
     score: m.autonomyScore,
     rank: i,
+    tip: `${m.missionName}: autonomy ${formatNumber(m.autonomyScore, 0)} / 100`,
   }));
   const x = {
     field: "score",
@@ -86,7 +87,7 @@ export function autonomyChartSpec(input: AutonomyChartInput, options: ChartSizeO
       (avgText ? `; ${avgText.toLowerCase()}` : "") +
       ".",
     title: chartTitle(options.title ?? "Autonomy by mission", [
-      avgText ? `${avgText} (dashed line); highest first` : undefined,
+      avgText ? `${avgText} (dashed line); least autonomous first` : undefined,
     ]),
     width: options.width ?? CHART_SIZES.width,
     height: Math.max(1, rows.length) * CHART_SIZES.rowStep,
@@ -94,8 +95,8 @@ export function autonomyChartSpec(input: AutonomyChartInput, options: ChartSizeO
     layer: [
       {
         data: { values: rows },
-        mark: { type: "bar", color: CHART_COLORS.primary, height: { band: 0.7 } },
-        encoding: { y, x },
+        mark: { type: "bar", color: CHART_COLORS.primary, height: { band: 0.7 }, aria: true },
+        encoding: { y, x, description: { field: "tip" } },
       },
       {
         data: { values: rows },

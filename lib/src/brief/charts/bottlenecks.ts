@@ -63,6 +63,11 @@ export interface BottlenecksChartOptions extends ChartSizeOptions {
   readonly scoreTitle?: string;
   /** d3-format of the score labels (default ".2~f"). */
   readonly scoreFormat?: string;
+  /**
+   * Upper end of the score axis before the room for value labels (default: the highest score
+   * shown): pass the highest score across charts so that one measure has one scale on every page.
+   */
+  readonly scoreMax?: number;
 }
 
 /**
@@ -95,10 +100,11 @@ export function bottlenecksChartSpec(
     taskName: t.taskName,
     score: t.score,
     driver: FRICTION_DRIVER_STYLE[t.driver].label,
+    tip: `${t.taskName}: friction score ${formatNumber(t.score)} (${FRICTION_DRIVER_STYLE[t.driver].label.toLowerCase()})`,
   }));
   const scoreTitle = options.scoreTitle ?? "Friction score";
   const format = options.scoreFormat ?? ".2~f";
-  const maxScore = Math.max(0, ...rows.map((r) => r.score));
+  const maxScore = Math.max(0, options.scoreMax ?? 0, ...rows.map((r) => r.score));
   const title = options.title ?? "Where the friction is";
   const y = { field: "label", type: "nominal", sort: BY_RANK, title: null } as const;
   const x = {
@@ -137,8 +143,9 @@ export function bottlenecksChartSpec(
     encoding: { y, x },
     layer: [
       {
-        mark: { type: "bar", height: { band: 0.72 } },
+        mark: { type: "bar", height: { band: 0.72 }, aria: true },
         encoding: {
+          description: { field: "tip" },
           color: {
             field: "driver",
             type: "nominal",

@@ -36,6 +36,12 @@ export interface HumanTouchesChartInput {
 export interface HumanTouchesChartOptions extends ChartSizeOptions {
   /** Interventions and escalations stacked in one bar (default) or side by side. */
   readonly bars?: "stacked" | "grouped";
+  /**
+   * Upper ends of the two y axes (touches per run; approval delay, minutes), when several charts
+   * must share one scale per measure (the brief's mission pages). Default: each chart's own data.
+   */
+  readonly countMax?: number;
+  readonly delayMax?: number;
 }
 
 const KINDS = ["Interventions", "Escalations"];
@@ -74,10 +80,27 @@ export function humanTouchesChartSpec(
     }
   }
   const counts = runs.flatMap((r) => [
-    { run: r.runIndex, kind: "Interventions", count: r.interventions },
-    { run: r.runIndex, kind: "Escalations", count: r.escalations },
+    {
+      run: r.runIndex,
+      kind: "Interventions",
+      count: r.interventions,
+      tip: `Run ${r.runIndex}: ${formatNumber(r.interventions)} intervention${r.interventions === 1 ? "" : "s"}`,
+    },
+    {
+      run: r.runIndex,
+      kind: "Escalations",
+      count: r.escalations,
+      tip: `Run ${r.runIndex}: ${formatNumber(r.escalations)} escalation${r.escalations === 1 ? "" : "s"}`,
+    },
   ]);
-  const delays = runs.map((r) => ({ run: r.runIndex, minutes: r.approvalDelayMinutes }));
+  const delays = runs.map((r) => ({
+    run: r.runIndex,
+    minutes: r.approvalDelayMinutes,
+    tip:
+      r.approvalDelayMinutes === null || r.approvalDelayMinutes === undefined
+        ? `Run ${r.runIndex}: no approval delay recorded`
+        : `Run ${r.runIndex}: approval delay ${formatNumber(r.approvalDelayMinutes, 1)} min`,
+  }));
   const totalInterventions = runs.reduce((s, r) => s + r.interventions, 0);
   const totalEscalations = runs.reduce((s, r) => s + r.escalations, 0);
   const med = median(delays.flatMap((d) => (d.minutes === null ? [] : [d.minutes])));
@@ -111,18 +134,23 @@ export function humanTouchesChartSpec(
         width: panelWidth,
         height: panelHeight,
         data: { values: counts },
-        mark: { type: "bar" },
+        mark: { type: "bar", aria: true },
         encoding: {
+          description: { field: "tip" },
           x: { ...x, axis: { labels: false, title: null, domain: true, ticks: false } },
           y: {
             field: "count",
             type: "quantitative",
             aggregate: "sum",
             stack: grouped ? null : "zero",
-            title: "Count",
+            title: "Touches per run",
             axis: { tickMinStep: 1, format: "d" },
             // All-zero runs would leave an empty axis: keep at least 0–1.
-            ...(maxCount > 0 ? {} : { scale: { domain: [0, 1] } }),
+            ...(options.countMax !== undefined && options.countMax >= maxCount && options.countMax > 0
+              ? { scale: { domain: [0, options.countMax], nice: false } }
+              : maxCount > 0
+                ? {}
+                : { scale: { domain: [0, 1] } }),
           },
           ...(grouped ? { xOffset: { field: "kind", type: "nominal", sort: KINDS } } : {}),
           color: {
@@ -141,17 +169,23 @@ export function humanTouchesChartSpec(
         data: { values: delays },
         mark: {
           type: "line",
+          aria: false,
           color: CHART_COLORS.tertiary,
-          point: { filled: true, size: 24, color: CHART_COLORS.tertiary },
+          point: { filled: true, size: 24, color: CHART_COLORS.tertiary, aria: true },
         },
         encoding: {
+          description: { field: "tip" },
           x,
           y: {
             field: "minutes",
             type: "quantitative",
             title: "Approval delay (min)",
             // Without any delay the axis would read "0.000000": show 0–1 min in whole minutes.
-            ...(maxDelay > 0 ? {} : { scale: { domain: [0, 1] }, axis: { tickMinStep: 1, format: "d" } }),
+            ...(options.delayMax !== undefined && options.delayMax >= maxDelay && options.delayMax > 0
+              ? { scale: { domain: [0, options.delayMax], nice: true } }
+              : maxDelay > 0
+                ? {}
+                : { scale: { domain: [0, 1] }, axis: { tickMinStep: 1, format: "d" } }),
           },
         },
       },

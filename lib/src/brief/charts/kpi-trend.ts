@@ -77,6 +77,33 @@ function parseInstant(iso: string, what: string): number {
   return ms;
 }
 
+/** The run axis' domain: first to last run shown (one run: ±0.5 around it). */
+function runDomain(runs: readonly number[]): [number, number] {
+  const lo = Math.min(...runs);
+  const hi = Math.max(...runs);
+  return runs.length === 0 ? [1, 2] : lo === hi ? [lo - 0.5, hi + 0.5] : [lo, hi];
+}
+
+/**
+ * Tick values of a run axis: the first run shown, then round multiples (1, 2, 5, 10, 20, 50, …
+ * apart, about six ticks), never one so close to the first that their labels touch.
+ *
+ * @example runTicks([1, 2, 3, …, 28]) // → [1, 5, 10, 15, 20, 25]
+ */
+export function runTicks(runs: readonly number[]): number[] {
+  if (runs.length === 0) return [1];
+  const lo = Math.min(...runs);
+  const hi = Math.max(...runs);
+  const span = hi - lo;
+  const steps = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000];
+  const step = steps.find((s) => span / s <= 6) ?? Math.ceil(span / 6);
+  const ticks = [lo];
+  for (let t = Math.ceil((lo + 1) / step) * step; t <= hi; t += step) {
+    if (t - lo >= step / 2) ticks.push(t);
+  }
+  return ticks;
+}
+
 /**
  * Vega-Lite spec of a KPI's value per run: line with points (gaps where a run has no value),
  * dashed horizontal rules for baseline and target labelled with their values, an optional dotted
@@ -112,7 +139,15 @@ export function kpiTrendChartSpec(input: KpiTrendChartInput, options: KpiTrendCh
   };
   const points = [...input.points]
     .sort((a, b) => a.runIndex - b.runIndex)
-    .map((p) => ({ x: xOf(p.runIndex, p.startedAt), run: p.runIndex, value: p.value }));
+    .map((p) => ({
+      x: xOf(p.runIndex, p.startedAt),
+      run: p.runIndex,
+      value: p.value,
+      tip:
+        p.value === null
+          ? `Run ${p.runIndex}: no value`
+          : `Run ${p.runIndex}: ${kpiName} ${formatValue(p.value)}${unit ? ` ${unit}` : ""}`,
+    }));
   const observed = points.filter((p) => p.value !== null);
   const span = points.length ? (points[points.length - 1]?.x ?? 0) - (points[0]?.x ?? 0) : 0;
   const dateFormat = span <= 200 * 86_400_000 ? "%-d %b" : "%b %Y";
@@ -174,7 +209,14 @@ export function kpiTrendChartSpec(input: KpiTrendChartInput, options: KpiTrendCh
         title: "Run start (UTC)",
         axis: { format: dateFormat },
       } as const)
-    : ({ field: "x", type: "quantitative", title: "Run", axis: { tickMinStep: 1, format: "d" } } as const);
+    : ({
+        field: "x",
+        type: "quantitative",
+        title: "Run",
+        // Runs are numbered from 1: the axis starts at the first run shown, never at 0.
+        scale: { domain: runDomain(points.map((p) => p.run)), nice: false, zero: false },
+        axis: { values: runTicks(points.map((p) => p.run)), format: "d" },
+      } as const);
   const yScale = { zero: false, nice: true } as const;
 
   const first = observed[0]?.value;
@@ -243,10 +285,15 @@ export function kpiTrendChartSpec(input: KpiTrendChartInput, options: KpiTrendCh
     data: { values: points },
     mark: {
       type: "line",
+      aria: false,
       color: CHART_COLORS.primary,
-      point: { filled: true, size: 28, color: CHART_COLORS.primary },
+      point: { filled: true, size: 28, color: CHART_COLORS.primary, aria: true },
     },
-    encoding: { x: xEncoding, y: { field: "value", type: "quantitative", scale: yScale, title: yTitle } },
+    encoding: {
+      x: xEncoding,
+      y: { field: "value", type: "quantitative", scale: yScale, title: yTitle },
+      description: { field: "tip" },
+    },
   };
   const body: TopLevelSpec = {
     description,

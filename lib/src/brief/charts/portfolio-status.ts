@@ -96,6 +96,7 @@ export function portfolioStatusChartSpec(
       zero: 0,
       scoreText: formatNumber(m.healthScore, 0),
       status: STATUS_LABELS[status],
+      tip: `${m.missionName}: health ${formatNumber(m.healthScore, 0)} / 100, ${STATUS_LABELS[status].toLowerCase()}`,
     };
   });
   const bands = [
@@ -169,8 +170,17 @@ export function portfolioStatusChartSpec(
       },
       {
         data: { values: rows },
-        mark: { type: "point", filled: true, size: 110, opacity: 1, stroke: "white", strokeWidth: 1 },
+        mark: {
+          type: "point",
+          filled: true,
+          size: 110,
+          opacity: 1,
+          stroke: "white",
+          strokeWidth: 1,
+          aria: true,
+        },
         encoding: {
+          description: { field: "tip" },
           y,
           x,
           color: {

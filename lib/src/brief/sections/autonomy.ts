@@ -126,7 +126,7 @@ export function autonomyModel(ctx: BriefContext): AutonomyModel {
         kind: "autonomy",
         caption:
           "Autonomy score per mission (0–100; 100 = runs without human interventions, escalations or approval waits), " +
-          "highest first; the dashed line is the portfolio average." +
+          "least autonomous first; the dashed line is the portfolio average." +
           (charted.length < ctx.missions.length
             ? ` Shown: the ${charted.length} least autonomous of ${ctx.missions.length} missions.`
             : ""),

@@ -3,9 +3,10 @@
  * drives that bottleneck, and the recommended action.
  */
 import type { BriefContext, BriefFact } from "../brief-types";
-import { driverText, formatCount, triggerText } from "../format";
+import { driverText, formatCount, plural, triggerText } from "../format";
 import { html, type SafeHtml } from "../html";
 import { factsHtml, sectionHtml } from "./parts";
+import { actionEffect, taskWords, type ActionEffect } from "./plain";
 
 /** The focus section's content. */
 export interface FocusModel {
@@ -18,6 +19,8 @@ export interface FocusModel {
   /** Friction figures of the task, e.g. "4.5 min approval delay and 2 min overrun per run on average; friction in 1 of the last 2 runs". */
   readonly friction: string | null;
   readonly action: string;
+  /** What the action would buy, from the ledger, with its basis; null without task data. */
+  readonly effect: ActionEffect | null;
   /** Mission, issue, bottleneck task, driver, friction, as facts (rendered as a grid). */
   readonly facts: readonly BriefFact[];
 }
@@ -39,6 +42,7 @@ export function focusModel(ctx: BriefContext): FocusModel {
       driver: null,
       friction: null,
       action: p.recommendedAction,
+      effect: null,
       facts: [{ label: "Focus", value: "No rule fired: no focus area stands out." }],
     };
   }
@@ -46,14 +50,10 @@ export function focusModel(ctx: BriefContext): FocusModel {
     (d.taskId !== undefined ? mission.metrics.tasks.find((t) => t.taskId === d.taskId) : undefined) ??
     mission.metrics.topBottleneck ??
     undefined;
-  const taskText = task
-    ? task.taskName && task.taskName !== task.taskId
-      ? `${task.taskId} — ${task.taskName}`
-      : task.taskId
-    : null;
+  const taskText = task ? taskWords(task) : null;
   const driver = task ? driverText(task.driver, task.status) : null;
   const friction = task
-    ? `${formatCount(task.avgDelayMinutes, 1)} min delay and ${formatCount(task.avgOverrunMinutes, 1)} min overrun per run on average` +
+    ? `${formatCount(task.avgDelayMinutes, 1)} min delay and ${formatCount(task.avgOverrunMinutes, 1)} min overrun per run over the ${plural(task.samples, "run")} it ran in among the most recent runs` +
       `; friction in ${task.frictionRuns} of the last ${task.persistenceWindow} run${task.persistenceWindow === 1 ? "" : "s"}`
     : null;
   const facts: BriefFact[] = [
@@ -62,7 +62,7 @@ export function focusModel(ctx: BriefContext): FocusModel {
     { label: "Bottleneck task", value: taskText ?? "no task data" },
   ];
   if (driver) facts.push({ label: "Driver", value: driver });
-  if (friction) facts.push({ label: "Friction", value: friction });
+  const effect = actionEffect(mission, ctx.result.ledger.byMission[mission.missionId] ?? [], task?.taskId);
   return {
     missionId: mission.missionId,
     missionName: mission.missionName,
@@ -70,6 +70,7 @@ export function focusModel(ctx: BriefContext): FocusModel {
     driver,
     friction,
     action: p.recommendedAction,
+    effect,
     facts,
   };
 }
@@ -82,8 +83,9 @@ export function focusModel(ctx: BriefContext): FocusModel {
 export function focusHtml(m: FocusModel): SafeHtml {
   return sectionHtml(
     "focus",
-    "Key focus area",
-    html`${factsHtml(m.facts, "facts facts-grid")}
-<p class="action"><span class="label-inline">Recommended action:</span> ${m.action}</p>`,
+    "The action",
+    html`<p class="action"><span class="label-inline">Recommended action:</span> ${m.action}</p>
+${m.effect ? html`<p class="effect"><span class="label-inline">What it would buy:</span> ${m.effect.sentence}</p><p class="small muted">${m.effect.basis}</p>` : ""}
+${factsHtml(m.facts, "facts facts-grid")}`,
   );
 }

@@ -8,6 +8,7 @@ import type { BriefContext } from "../brief-types";
 import { formatCount, listText, plural } from "../format";
 import { html, type SafeHtml } from "../html";
 import { listHtml, sectionHtml } from "./parts";
+import { sevenQuestionsHtml, sevenQuestionsModel, type SevenQuestionsModel } from "./seven-questions";
 
 /** A mission's missing governance fields. */
 export interface GovernanceGap {
@@ -49,6 +50,8 @@ export interface GovernanceModel {
   /** Dataset folder name, or null. */
   readonly source: string | null;
   readonly files: readonly SourceFileLine[];
+  /** Governance's seven questions per mission. */
+  readonly questions: SevenQuestionsModel;
   /** Names shortened for display elsewhere in the brief: the full text is kept in a `title`. */
   readonly shortenedNames?: readonly { readonly short: string; readonly full: string }[];
 }
@@ -125,6 +128,7 @@ export function governanceModel(ctx: BriefContext): GovernanceModel {
     fingerprint: result.inputFingerprint,
     source: options.source?.folder ? baseName(options.source.folder) : null,
     files,
+    questions: sevenQuestionsModel(ctx),
   };
 }
 
@@ -158,6 +162,7 @@ export function governanceHtml(m: GovernanceModel): SafeHtml {
 <p>${m.gapsSummary}</p>
 ${gaps.length ? html`<ul>${gaps}</ul>` : ""}
 ${more(m.moreGaps, "missions with a governance gap")}
+${sevenQuestionsHtml(m.questions)}
 <h3>Data quality</h3>
 <p>${m.warnings.length ? `${plural(m.warnings.length + m.moreWarnings, "warning")} from loading:` : "Loading raised no warning."}</p>
 ${listHtml(m.warnings, "", "small")}

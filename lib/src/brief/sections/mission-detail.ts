@@ -13,7 +13,9 @@ import type { BriefChart, BriefContext, BriefFact } from "../brief-types";
 import type { PaperSize } from "../document";
 import {
   driverText,
+  formatCount,
   formatDate,
+  formatKpiValue,
   formatScore,
   kpiDecimals,
   kpiLabel,
@@ -27,6 +29,8 @@ import { kpiText } from "../kpi-text";
 import { touchesText } from "./autonomy";
 import { timeToTargetText } from "./mission-table";
 import { factsHtml, statusBadge } from "./parts";
+import { secondaryKpiWords, taskWords } from "./plain";
+import { SEVEN_QUESTIONS, sevenQuestionsModel, type SevenQuestionsModel } from "./seven-questions";
 
 /** One mission's detail block. */
 export interface MissionDetail {
@@ -44,10 +48,36 @@ export interface MissionDetail {
   readonly facts: readonly BriefFact[];
   /** One phrase per rule that fired, most severe first, e.g. "autonomy regression (high)". */
   readonly rules: readonly string[];
+  /** Secondary KPIs in words (latest, trend, target status). */
+  readonly secondaryKpis: readonly string[];
   /** Missing governance fields, one sentence each. */
   readonly governance: readonly string[];
   readonly action: string;
+  /** True when the action is the portfolio's recommended action (shown once, in "The action"). */
+  readonly actionIsPrimary: boolean;
+  /** Anchor of the mission's entry in "How this was judged". */
+  readonly judgedAnchor: string;
   readonly charts: readonly BriefChart[];
+  /** The runs behind the charts (most recent `maxChartRuns`), for the drill-down table. */
+  readonly runs: readonly RunLine[];
+}
+
+/** One run of a mission's drill-down table (plain text cells). */
+export interface RunLine {
+  /** Run number within the mission, from 1 (as on the charts' run axes). */
+  readonly number: number;
+  readonly runId: string;
+  /** Start date, YYYY-MM-DD. */
+  readonly date: string;
+  readonly status: string;
+  /** Primary KPI value with its unit, or "—". */
+  readonly kpi: string;
+  /** e.g. "2 + 1" (interventions + escalations). */
+  readonly touches: string;
+  /** Approval delay, minutes, e.g. "33". */
+  readonly delayMinutes: string;
+  /** Risk events of the run. */
+  readonly riskEvents: number;
 }
 
 /** The per-mission section's content. */
@@ -168,6 +198,7 @@ function touchesChart(
   anchor: string,
   paper: PaperSize,
   maxRuns: number,
+  scale: TouchScale,
 ): BriefChart | null {
   if (entries.length === 0) return null;
   const { shown, offset, span } = recentRuns(entries, maxRuns);
@@ -175,7 +206,7 @@ function touchesChart(
     id: `${anchor}-touches`,
     kind: "human-touches",
     caption:
-      `Interventions and escalations per run (bars), approval delay per run in minutes (line)` +
+      `Interventions and escalations per run (bars), approval delay per run in minutes (line); both axes the same on every mission page` +
       `${offset > 0 ? ` (${span})` : ""}; touches ${touchesText(m.metrics.autonomy)}.`,
     spec: humanTouchesChartSpec(
       {
@@ -190,12 +221,17 @@ function touchesChart(
         title: "Human touches and approval delay",
         width: chartSizes(paper).half,
         height: chartSizes(paper).touchesHeight,
+        countMax: scale.count,
+        delayMax: scale.delay,
       },
     ),
   };
 }
 
-function bottlenecksChart(m: MissionAssessment, anchor: string): BriefChart | null {
+/** Unit of the friction score, as the axis and captions name it. */
+const FRICTION_UNIT = "minutes lost per run ÷ task estimate";
+
+function bottlenecksChart(m: MissionAssessment, anchor: string, scoreMax: number): BriefChart | null {
   const tasks = m.metrics.tasks.filter((t) => Number.isFinite(t.score));
   if (tasks.length === 0) return null;
   const top = m.metrics.topBottleneck;
@@ -203,15 +239,41 @@ function bottlenecksChart(m: MissionAssessment, anchor: string): BriefChart | nu
     id: `${anchor}-bottlenecks`,
     kind: "bottlenecks",
     caption:
-      `Friction score per task (higher = more friction), by main driver` +
+      `Friction score per task (${FRICTION_UNIT}, plus weighted risk; one scale on every mission page), by main driver` +
       (top
         ? `; top bottleneck: ${top.taskName || top.taskId} (${driverText(top.driver, top.status)}).`
         : "."),
     spec: bottlenecksChartSpec(
       { tasks: tasks.map((t) => ({ taskName: t.taskName || t.taskId, score: t.score, driver: t.driver })) },
-      { title: "Friction by task", maxTasks: 8 },
+      { title: "Friction by task", maxTasks: 8, scoreTitle: `Friction score (${FRICTION_UNIT})`, scoreMax },
     ),
   };
+}
+
+/** One scale per measure on every mission page: the largest touches and delay of any run shown. */
+interface TouchScale {
+  readonly count: number;
+  readonly delay: number;
+}
+
+function touchScale(ctx: BriefContext): TouchScale {
+  let count = 0;
+  let delay = 0;
+  for (const m of ctx.missions.slice(0, ctx.options.maxDetailMissions)) {
+    for (const e of (ctx.result.ledger.byMission[m.missionId] ?? []).slice(-ctx.options.maxChartRuns)) {
+      count = Math.max(count, Math.max(0, e.humanInterventions) + Math.max(0, e.escalations));
+      delay = Math.max(delay, Math.max(0, e.approvalDelayMinutes));
+    }
+  }
+  return { count, delay };
+}
+
+/** Highest finite friction score of any task of any mission: the common end of every friction axis. */
+function frictionMax(ctx: BriefContext): number {
+  let max = 0;
+  for (const m of ctx.missions)
+    for (const t of m.metrics.tasks) if (Number.isFinite(t.score)) max = Math.max(max, t.score);
+  return max;
 }
 
 const SEVERITY_RANK: ReadonlyMap<string, number> = new Map([
@@ -220,7 +282,46 @@ const SEVERITY_RANK: ReadonlyMap<string, number> = new Map([
   ["low", 2],
 ]);
 
-function detail(ctx: BriefContext, m: MissionAssessment, index: number): MissionDetail {
+function runLines(m: MissionAssessment, entries: readonly LedgerEntry[], max: number): RunLine[] {
+  const f = m.metrics.figures;
+  const d = f ? kpiDecimals([f.baseline, f.target, f.first, f.latest]) : 2;
+  const offset = Math.max(0, entries.length - max);
+  return entries.slice(offset).map((e, i) => ({
+    number: offset + i + 1,
+    runId: e.runId,
+    date: e.date,
+    status: e.status,
+    kpi: e.kpiValue === null ? "—" : formatKpiValue(e.kpiValue, d, f?.unit),
+    touches: `${e.humanInterventions} + ${e.escalations}`,
+    delayMinutes: formatCount(e.approvalDelayMinutes, 0),
+    riskEvents: e.riskEvents,
+  }));
+}
+
+function governanceLines(m: MissionAssessment, questions: SevenQuestionsModel): string[] {
+  const own = questions.missions.find((q) => q.missionId === m.missionId);
+  const open = own
+    ? own.answers
+        .map((a, i) => ({ a, label: SEVEN_QUESTIONS[i]!.label.toLowerCase() }))
+        .filter((x) => x.a.finding)
+        .map((x) => x.label)
+    : [];
+  return [
+    ...m.governance.map((g) => g.message),
+    ...(open.length
+      ? [
+          `${open.length} of the seven governance questions ${open.length === 1 ? "is" : "are"} unanswered for an AI that ${own?.aiRole ?? "has no recorded role"}${own?.aiRole ? "s" : ""} (${open.join(", ")}).`,
+        ]
+      : []),
+  ];
+}
+
+function detail(
+  ctx: BriefContext,
+  m: MissionAssessment,
+  index: number,
+  questions: SevenQuestionsModel,
+): MissionDetail {
   const anchor = `mission-${index + 1}`;
   const met = m.metrics;
   const entries = ctx.result.ledger.byMission[m.missionId] ?? [];
@@ -233,9 +334,14 @@ function detail(ctx: BriefContext, m: MissionAssessment, index: number): Mission
     ? `KPI ${f.kpi} (${f.unit ? `${f.unit}, ` : ""}${f.direction === "lower_is_better" ? "lower" : "higher"} is better) · ${plural(met.runsAnalyzed, "run")} analysed${period}`
     : `No primary KPI · ${plural(met.runsAnalyzed, "run")} analysed${period}`;
   const top = met.topBottleneck;
+  const slope = met.trend.slopePerRun;
+  const slopeWords =
+    f && slope !== undefined && met.trend.label !== "insufficient_data" && slope !== 0
+      ? ` (about ${formatKpiValue(Math.abs(slope), Math.min(3, kpiDecimals([f.latest]) + 1), f.unit)} ${slope > 0 ? "up" : "down"} per run)`
+      : "";
   const facts: BriefFact[] = [
-    { label: "Trend", value: `${trendText(met.trend.label)} — ${met.trend.description}` },
-    { label: "Trajectory", value: `${timeToTargetText(m)} — ${met.trajectory.description}` },
+    { label: "Trend", value: `${trendText(met.trend.label)}${slopeWords}` },
+    { label: "Trajectory", value: timeToTargetText(m) },
     {
       label: "Autonomy",
       value: `${formatScore(met.autonomy.score)} / 100; human touches ${touchesText(met.autonomy)}`,
@@ -243,15 +349,10 @@ function detail(ctx: BriefContext, m: MissionAssessment, index: number): Mission
     {
       label: "Top bottleneck",
       value: top
-        ? `${top.taskId}${top.taskName && top.taskName !== top.taskId ? ` ${top.taskName}` : ""} — ${driverText(top.driver, top.status)}, friction in ${top.frictionRuns} of the last ${plural(top.persistenceWindow, "run")}`
+        ? `${taskWords(top)}: ${driverText(top.driver, top.status)}, friction in ${top.frictionRuns} of the last ${plural(top.persistenceWindow, "run")}`
         : "none",
     },
-    {
-      label: "Confidence",
-      value: m.confidence.reasons.length
-        ? `${m.confidence.level} — ${m.confidence.reasons.join(" ")}`
-        : m.confidence.level,
-    },
+    { label: "Confidence", value: m.confidence.level },
   ];
   const paper = ctx.options.paper;
   const charts = [
@@ -263,8 +364,8 @@ function detail(ctx: BriefContext, m: MissionAssessment, index: number): Mission
       paper,
       ctx.options.maxChartRuns,
     ),
-    touchesChart(m, entries, anchor, paper, ctx.options.maxChartRuns),
-    bottlenecksChart(m, anchor),
+    touchesChart(m, entries, anchor, paper, ctx.options.maxChartRuns, touchScale(ctx)),
+    bottlenecksChart(m, anchor, frictionMax(ctx)),
   ].filter((c): c is BriefChart => c !== null);
   return {
     anchor,
@@ -282,9 +383,17 @@ function detail(ctx: BriefContext, m: MissionAssessment, index: number): Mission
           (SEVERITY_RANK.get(a.t.severity) ?? 3) - (SEVERITY_RANK.get(b.t.severity) ?? 3) || a.i - b.i,
       )
       .map(({ t }) => `${triggerText(t.id)} (${t.severity})`),
-    governance: m.governance.map((g) => g.message),
+    secondaryKpis: (ctx.options.data.secondaryKpis ?? [])
+      .filter((s) => s.missionId === m.missionId)
+      .map((s) => secondaryKpiWords(s).line),
+    governance: governanceLines(m, questions),
     action: m.recommendedAction,
+    actionIsPrimary:
+      ctx.result.portfolio.primaryDriver?.missionId === m.missionId &&
+      m.recommendedAction === ctx.result.portfolio.recommendedAction,
+    judgedAnchor: `judged-${index + 1}`,
     charts,
+    runs: runLines(m, entries, ctx.options.maxChartRuns),
   };
 }
 
@@ -300,7 +409,8 @@ export function missionDetailsModel(ctx: BriefContext): MissionDetailsModel {
     shown.length < ctx.missions.length
       ? `Details of the ${shown.length} weakest of ${ctx.missions.length} missions; every mission is in the table above.`
       : null;
-  return { missions: shown.map((m, i) => detail(ctx, m, i)), note };
+  const questions = sevenQuestionsModel(ctx);
+  return { missions: shown.map((m, i) => detail(ctx, m, i, questions)), note };
 }
 
 /**
@@ -323,16 +433,25 @@ export function missionDetailsHtml(
       : "";
     return html`<article id="${d.anchor}" class="mission-detail">
 <div class="avoid-break">
-<h3>${d.missionName} <span class="muted small">${d.missionId}</span> ${statusBadge(d.health)} <span class="small">health ${d.healthScore}</span></h3>
+<h3>${d.missionName} <span class="muted small">${d.missionId}</span> ${statusBadge(d.health)} <span class="small nowrap">health ${d.healthScore} / 100</span></h3>
 <p class="small muted">${d.kpiLine}</p>
 <p class="lead">${d.figures}</p>
 ${factsHtml(d.facts, "facts facts-detail")}
+${d.secondaryKpis.length ? html`<p class="rules"><span class="label-inline">Other KPIs:</span> ${d.secondaryKpis.join(" · ")}</p>` : ""}
 ${rules}
 ${governance}
-<p class="action"><span class="label-inline">Action:</span> ${d.action}</p>
+${d.actionIsPrimary ? html`<p class="action"><span class="label-inline">Action:</span> <a href="#focus">the recommended action of this brief, with what it would buy</a></p>` : html`<p class="action"><span class="label-inline">Action:</span> ${d.action}</p>`}
+<p class="small muted"><a href="#${d.judgedAnchor}">How this was judged: rules, figures and thresholds</a>${d.runs.length ? html`<span class="screen-only"> · <a href="#${d.anchor}-runs">Run by run</a></span>` : ""}</p>
 </div>
 ${perRun.length ? html`<div class="figure-row">${perRun.map(figure)}</div>` : ""}
 ${others.map(figure)}
+${
+  d.runs.length
+    ? html`<details id="${d.anchor}-runs" class="runs"><summary>Run by run: ${plural(d.runs.length, "run")} (numbered as on the charts)</summary>
+<table class="run-table"><thead><tr><th scope="col">Run</th><th scope="col">Id</th><th scope="col">Start</th><th scope="col">Status</th><th scope="col">KPI</th><th scope="col">Interventions + escalations</th><th scope="col">Approval delay (min)</th><th scope="col">Risk events</th></tr></thead>
+<tbody>${d.runs.map((r) => html`<tr id="${d.anchor}-run-${r.number}"><td class="num">${r.number}</td><td>${r.runId}</td><td class="nowrap">${r.date}</td><td>${r.status}</td><td class="num">${r.kpi}</td><td class="num">${r.touches}</td><td class="num">${r.delayMinutes}</td><td class="num">${r.riskEvents}</td></tr>`)}</tbody></table></details>`
+    : ""
+}
 </article>
 `;
   });

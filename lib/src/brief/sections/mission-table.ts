@@ -2,10 +2,12 @@
  * Section 7 — the mission table: one row per mission (weakest first) with its trend, trajectory
  * and time to target, health, autonomy, top bottleneck and confidence.
  */
+import type { SecondaryKpiAssessment } from "../../evaluate/secondary-kpis";
 import type { MissionAssessment } from "../../evaluate/types";
 import type { Band } from "../../rules/schema";
 import type { BriefContext } from "../brief-types";
 import { driverText, formatScore, plural, trajectoryText, trendText } from "../format";
+import { secondaryKpiWords, taskWords } from "./plain";
 import { html, type SafeHtml } from "../html";
 import { sectionHtml, statusBadge } from "./parts";
 
@@ -25,6 +27,10 @@ export interface MissionRow {
   /** e.g. "draft-outreach Draft personalised outreach (persistent approval delay)" or "none". */
   readonly bottleneck: string;
   readonly confidence: string;
+  /** Secondary KPIs, e.g. "activation rate: improving, target not met". */
+  readonly otherKpis: readonly string[];
+  /** Anchor of the mission's detail block, or null. */
+  readonly anchor: string | null;
 }
 
 const BAND_WORDS: Readonly<Record<Band, string>> = {
@@ -59,16 +65,18 @@ export function timeToTargetText(m: MissionAssessment): string {
  *
  * @example missionRow(m002).trend // → "improving"
  */
-export function missionRow(m: MissionAssessment): MissionRow {
+export function missionRow(
+  m: MissionAssessment,
+  secondary: readonly SecondaryKpiAssessment[] = [],
+  anchor: string | null = null,
+): MissionRow {
   const met = m.metrics;
   const top = met.topBottleneck;
   const trend =
     met.trend.label === "insufficient_data"
       ? `${trendText(met.trend.label)} (${plural(met.runsAnalyzed, "run")})`
       : trendText(met.trend.label);
-  const bottleneck = top
-    ? `${top.taskId}${top.taskName && top.taskName !== top.taskId ? ` ${top.taskName}` : ""} (${driverText(top.driver, top.status)})`
-    : "none";
+  const bottleneck = top ? `${taskWords(top)}: ${driverText(top.driver, top.status)}` : "none";
   const touches =
     met.autonomy.touchDirection === "unknown" ? "" : ` · touches ${met.autonomy.touchDirection}`;
   return {
@@ -81,6 +89,13 @@ export function missionRow(m: MissionAssessment): MissionRow {
     autonomy: `${formatScore(met.autonomy.score)}${touches}`,
     bottleneck,
     confidence: m.confidence.level,
+    otherKpis: secondary
+      .filter((s) => s.missionId === m.missionId)
+      .map((s) => {
+        const w = secondaryKpiWords(s);
+        return `${w.kpi}: ${w.trend}, ${w.targetStatus}`;
+      }),
+    anchor,
   };
 }
 
@@ -90,7 +105,12 @@ export function missionRow(m: MissionAssessment): MissionRow {
  * @example missionTableModel(ctx).rows.length // → 3 (seed portfolio)
  */
 export function missionTableModel(ctx: BriefContext): MissionTableModel {
-  return { rows: ctx.missions.map(missionRow) };
+  const secondary = ctx.options.data.secondaryKpis ?? [];
+  return {
+    rows: ctx.missions.map((m, i) =>
+      missionRow(m, secondary, i < ctx.options.maxDetailMissions ? `mission-${i + 1}` : null),
+    ),
+  };
 }
 
 /**
@@ -101,10 +121,10 @@ export function missionTableModel(ctx: BriefContext): MissionTableModel {
 export function missionTableHtml(m: MissionTableModel, runsNote: string): SafeHtml {
   const rows = m.rows.map(
     (r) => html`<tr>
-<th scope="row"><span class="mission-name">${r.missionName}</span><br><span class="muted small">${r.missionId}</span></th>
-<td>${r.trend}</td>
+<th scope="row">${r.anchor ? html`<a class="mission-name" href="#${r.anchor}">${r.missionName}</a>` : html`<span class="mission-name">${r.missionName}</span>`}<br><span class="muted small">${r.missionId}</span></th>
+<td>${r.trend}${r.otherKpis.length ? html`<br><span class="small muted">${r.otherKpis.join("; ")}</span>` : ""}</td>
 <td>${r.trajectory}</td>
-<td>${statusBadge(r.health, BAND_WORDS[r.health] ?? r.health)}<br><span class="nowrap">health ${r.healthScore}</span></td>
+<td>${statusBadge(r.health, BAND_WORDS[r.health] ?? r.health)}<br><span class="nowrap">health ${r.healthScore} / 100</span></td>
 <td>${r.autonomy}</td>
 <td>${r.bottleneck}</td>
 <td>${r.confidence}</td>

@@ -5,9 +5,10 @@
  */
 import type { ConfidenceLevel } from "../../evaluate/types";
 import type { BriefContext, BriefFact } from "../brief-types";
-import { formatEvidence, formatInstant, triggerText } from "../format";
+import { formatEvidence, formatInstant, listText, triggerText } from "../format";
 import { html, type SafeHtml } from "../html";
 import { factsHtml, listHtml, sectionHtml } from "./parts";
+import { issueInWords } from "./plain";
 
 /** The primary issue section's content. */
 export interface PrimaryIssueModel {
@@ -29,6 +30,14 @@ export interface PrimaryIssueModel {
   readonly confidence: { readonly level: ConfidenceLevel; readonly reasons: readonly string[] };
   /** As of, ruleset, generated. */
   readonly basis: readonly BriefFact[];
+  /** The issue in plain words with its figures (no rule id, no test statistic). */
+  readonly inWords: string;
+  /** Open high-severity risk events elsewhere in the portfolio, in words; null when none. */
+  readonly alsoOpen: string | null;
+  /** Anchor of the mission's entry in the "How this was judged" appendix, e.g. "judged-1". */
+  readonly judgedAnchor: string | null;
+  /** Anchor of the mission's detail block, e.g. "mission-1", when it has one. */
+  readonly missionAnchor?: string | null;
 }
 
 function sentenceCase(s: string): string {
@@ -50,6 +59,13 @@ export function primaryIssueModel(ctx: BriefContext): PrimaryIssueModel {
     { label: "Generated", value: formatInstant(options.generatedAt) },
   ];
   const confidence = { level: p.confidence.level, reasons: [...p.confidence.reasons] };
+  const openElsewhere = ctx.missions
+    .filter((m) => m.missionId !== d?.missionId || d?.trigger !== "OPEN_HIGH_RISK")
+    .filter((m) => m.metrics.risk.openHighRiskEvents.length > 0);
+  const events = openElsewhere.reduce((s, m) => s + m.metrics.risk.openHighRiskEvents.length, 0);
+  const alsoOpen = openElsewhere.length
+    ? `${d ? "Also open: " : "Open: "}${events === 1 ? "a high-severity risk event" : `${events} high-severity risk events`} in ${listText(openElsewhere.map((m) => m.missionName))}; each keeps its mission at Watch or below until closed or mitigated (see the risk register).`
+    : null;
   if (!d) {
     return {
       headline: null,
@@ -63,8 +79,14 @@ export function primaryIssueModel(ctx: BriefContext): PrimaryIssueModel {
       action: p.recommendedAction,
       confidence,
       basis,
+      inWords: "No rule fired on any mission.",
+      alsoOpen,
+      judgedAnchor: null,
     };
   }
+  const mission = ctx.missions.find((m) => m.missionId === d.missionId);
+  const trigger = mission?.triggers.find((t) => t.id === d.trigger);
+  const index = ctx.missions.findIndex((m) => m.missionId === d.missionId);
   return {
     headline: `${sentenceCase(triggerText(d.trigger))} in ${d.missionName} (${d.missionId})`,
     trigger: d.trigger,
@@ -77,6 +99,10 @@ export function primaryIssueModel(ctx: BriefContext): PrimaryIssueModel {
     action: p.recommendedAction,
     confidence,
     basis,
+    inWords: mission && trigger ? issueInWords(mission, trigger) : d.explanation,
+    alsoOpen,
+    judgedAnchor: index >= 0 ? `judged-${index + 1}` : null,
+    missionAnchor: index >= 0 && index < options.maxDetailMissions ? `mission-${index + 1}` : null,
   };
 }
 
@@ -87,25 +113,24 @@ export function primaryIssueModel(ctx: BriefContext): PrimaryIssueModel {
  */
 export function primaryIssueHtml(m: PrimaryIssueModel): SafeHtml {
   const headline = m.headline
-    ? html`<p class="lead"><strong>${m.headline}</strong> <span class="muted small">${m.trigger} · severity ${m.severity}</span></p>`
+    ? m.missionAnchor
+      ? html`<p class="lead"><a href="#${m.missionAnchor}"><strong>${m.headline}</strong></a></p>`
+      : html`<p class="lead"><strong>${m.headline}</strong></p>`
     : html``;
-  const evidence = m.evidence.length
-    ? html`<p class="label">Evidence</p>${listHtml(m.evidence, "", "evidence")}`
-    : html``;
-  const ranked = m.rankedBy
-    ? html`<p><span class="label-inline">Why first:</span> ${m.rankedBy}.</p>`
+  const also = m.alsoOpen ? html`<p class="also-open"><a href="#risks">${m.alsoOpen}</a></p>` : html``;
+  const judged = m.judgedAnchor
+    ? html`<p class="small muted"><a href="#${m.judgedAnchor}">How this was judged: the rule, its figures and thresholds</a></p>`
     : html``;
   const reasons = listHtml(m.confidence.reasons, "No factor lowered confidence.", "reasons");
   return sectionHtml(
     "primary-issue",
-    "Primary issue and why",
+    "The primary issue",
     html`<div class="issue-grid">
 <div class="issue-main">
 ${headline}
-<p>${m.explanation}</p>
-${evidence}
-${ranked}
-<p class="action"><span class="label-inline">What to fix next:</span> ${m.action}</p>
+<p>${m.inWords}</p>
+${also}
+${judged}
 </div>
 <aside class="issue-side">
 <p class="label">Confidence</p>

@@ -7,6 +7,7 @@ import type { Severity } from "../../rules/schema";
 import { portfolioStatusChartSpec } from "../charts/portfolio-status";
 import type { BriefChart, BriefContext, BriefHealthBands } from "../brief-types";
 import { driverText, formatScore, listText, plural, trajectoryText, trendText, triggerText } from "../format";
+import { taskWords } from "./plain";
 import { html, type SafeHtml } from "../html";
 import { sectionHtml } from "./parts";
 
@@ -55,8 +56,7 @@ export function constraintText(t: Trigger, m: MissionAssessment): string {
   const what = triggerText(t.id);
   if (t.id !== "REPEATED_BOTTLENECK" || !t.taskId) return what;
   const task = m.metrics.tasks.find((x) => x.taskId === t.taskId);
-  const name = task && task.taskName && task.taskName !== t.taskId ? ` ${task.taskName}` : "";
-  return `${what} in ${t.taskId}${name}${task ? ` (${driverText(task.driver, task.status)})` : ""}`;
+  return `${what} in ${task ? `${taskWords(task)}, ${driverText(task.driver, task.status)}` : t.taskId}`;
 }
 
 /**

@@ -1,7 +1,10 @@
 /**
  * `mission brief <data-dir> [--out <folder>] [--format html,pdf] [--rules …] [--as-of …]
- * [--paper a4|letter] [--name <name>] [--title <text>]`: evaluates a dataset and writes the
- * executive brief as `<folder>/<name>.html` and `.pdf`, then prints the verdict and the paths.
+ * [--since <YYYY-MM-DD | brief.json>] [--paper a4|letter] [--name <name>] [--title <text>]`:
+ * evaluates a dataset and writes the executive brief as `<folder>/<name>.html` and `.pdf`, and
+ * the brief model as `<folder>/<name>.json`, then prints the verdict and the paths. `--since`
+ * adds a "Since ‹date›" section: against a stored brief JSON, or against the same data evaluated
+ * as of that date.
  *
  * Exit codes: 0 written; 1 the data or ruleset has fatal problems, or the PDF could not be
  * rendered (no Chromium, timeout) or the files could not be written; 2 bad usage (unknown format
@@ -10,11 +13,16 @@
  */
 import type { Command } from "commander";
 import { evaluate } from "../../evaluate/evaluate";
+import { secondaryKpiAssessments } from "../../evaluate/secondary-kpis";
 import type { EvaluationResult } from "../../evaluate/types";
 import { renderBriefPdf } from "../../brief/brief-pdf";
 import { buildBriefModel } from "../../brief/brief-model";
 import { renderBriefModelHtml } from "../../brief/render-brief";
 import { briefFileName, isBriefName, writeBrief, type WrittenBrief } from "../../brief/write-brief";
+import { briefJson, parseBriefJson } from "../../brief/brief-json";
+import { briefSnapshot } from "../../brief/sections/since";
+import type { BriefSnapshot } from "../../brief/brief-types";
+import { readFile } from "node:fs/promises";
 import type { PaperSize } from "../../brief/document";
 import { CliExit } from "../cli-exit";
 import type { CommandIo, RegisterCommand } from "../command-context";
@@ -32,6 +40,7 @@ interface BriefFlags {
   readonly paper: string;
   readonly name?: string;
   readonly title?: string;
+  readonly since?: string;
 }
 
 interface Usage {
@@ -75,6 +84,40 @@ function printSummary(result: EvaluationResult, written: WrittenBrief, io: Comma
   }
   if (written.html) io.out(`wrote ${written.html}\n`);
   if (written.pdf) io.out(`wrote ${written.pdf}\n`);
+  if (written.json) io.out(`wrote ${written.json}\n`);
+}
+
+/** The earlier snapshot `--since` names: a brief JSON file, or the data as of a date. */
+async function sinceSnapshot(
+  since: string,
+  compute: (asOf: string) => BriefSnapshot,
+  asOf: string,
+  io: CommandIo,
+): Promise<BriefSnapshot> {
+  const fail = (message: string, code: 1 | 2): never => {
+    io.err(`mission brief: --since: ${message}\n`);
+    throw new CliExit(code);
+  };
+  if (/^\d{4}-\d{2}-\d{2}$/.test(since)) {
+    if (Number.isNaN(Date.parse(`${since}T00:00:00Z`))) fail(`not a date: ${JSON.stringify(since)}`, 2);
+    if (`${since}T23:59:59.999Z` >= asOf)
+      fail(`${since} is not before the as-of date ${asOf.slice(0, 10)}`, 2);
+    return compute(since);
+  }
+  let text = "";
+  try {
+    text = await readFile(since, "utf8");
+  } catch (e) {
+    fail(
+      `expected a date (YYYY-MM-DD) or a brief JSON file, could not read ${JSON.stringify(since)}: ${e instanceof Error ? e.message : String(e)}`,
+      2,
+    );
+  }
+  try {
+    return parseBriefJson(text, since).snapshot;
+  } catch (e) {
+    return fail(e instanceof Error ? e.message : String(e), 1);
+  }
 }
 
 async function run(folder: string, flags: BriefFlags, io: CommandIo): Promise<void> {
@@ -98,10 +141,28 @@ async function run(folder: string, flags: BriefFlags, io: CommandIo): Promise<vo
   } finally {
     progress.done();
   }
+  const since =
+    flags.since !== undefined
+      ? await sinceSnapshot(
+          flags.since,
+          (asOf) => {
+            const earlier = evaluate(dataset, rules, { asOf });
+            return briefSnapshot(earlier, secondaryKpiAssessments(dataset.kpis, earlier, rules));
+          },
+          result.asOf,
+          io,
+        )
+      : undefined;
   const model = buildBriefModel(result, {
     paper,
     source: dataset.source,
     healthBands: rules.health.bands,
+    data: {
+      missions: dataset.missions,
+      riskEvents: dataset.riskEvents,
+      secondaryKpis: secondaryKpiAssessments(dataset.kpis, result, rules),
+    },
+    ...(since ? { since } : {}),
     ...(flags.title !== undefined ? { title: flags.title } : {}),
   });
   const html = await renderBriefModelHtml(model);
@@ -120,7 +181,7 @@ async function run(folder: string, flags: BriefFlags, io: CommandIo): Promise<vo
   // writeBrief stages both files before renaming either: a failure leaves nothing behind.
   const written: WrittenBrief = await writeForCli(flags.out, io, "brief", () =>
     writeBrief(
-      { ...(formats.has("html") ? { html } : {}), ...(pdf ? { pdf } : {}) },
+      { ...(formats.has("html") ? { html } : {}), ...(pdf ? { pdf } : {}), json: briefJson(model) },
       { folder: flags.out, name: flags.name ?? briefFileName(folder, result.asOf) },
     ),
   );
@@ -142,6 +203,10 @@ export const registerBriefCommand: RegisterCommand = (program: Command, io: Comm
     .option("--format <list>", "html, pdf or html,pdf", "html,pdf")
     .option("--rules <ruleset>", "built-in ruleset (default, seed-v3) or a JSON/YAML file", "default")
     .option("--as-of <date>", "ignore everything after this date (YYYY-MM-DD) or zoned date-time")
+    .option(
+      "--since <date|brief.json>",
+      'add a "Since" section: against a stored brief JSON, or the same data as of YYYY-MM-DD',
+    )
     .option("--paper <size>", "a4 or letter", "a4")
     .option("--name <name>", "file name without extension (default brief-<dataset folder>-<as-of date>)")
     .option("--title <text>", "document title")

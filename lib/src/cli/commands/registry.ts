@@ -9,6 +9,7 @@ import { registerEvaluate } from "./evaluate";
 import { registerNotebookCommand } from "./notebook";
 import { registerGenerateCommand } from "./generate";
 import { registerBriefCommand } from "./brief";
+import { registerRenderCommand } from "./render";
 import { registerTestRules } from "./test-rules";
 import { registerBacktest } from "./backtest";
 import { registerSweep } from "./sweep";
@@ -20,6 +21,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerEvaluate, // evaluate (issue: evaluation engine)
   registerLedger, // ledger (issue: DuckDB ingest)
   registerBriefCommand, // brief (issue: executive brief)
+  registerRenderCommand, // render (issue 12: executive brief v2)
   registerNotebookCommand, // notebook (issue: Notebooks)
   // … then validate the rules …
   registerTestRules, // test-rules (issue: rule validation)
