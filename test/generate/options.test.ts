@@ -77,13 +77,20 @@ describe("parseWholeNumber and parseIntRange", () => {
 });
 
 describe("parseGenerateFormat", () => {
-  it("accepts the three formats (the @examples) and nothing else", () => {
-    expect(GENERATE_FORMATS).toEqual(["csv", "ndjson", "bundle"]);
+  it("accepts the six formats (the @examples) and nothing else", () => {
+    expect(GENERATE_FORMATS).toEqual(["csv", "ndjson", "bundle", "langfuse", "otel", "eventlog"]);
     expect(parseGenerateFormat("bundle")).toBe("bundle");
-    expect(GENERATE_FORMATS.map((f) => parseGenerateFormat(f))).toEqual(["csv", "ndjson", "bundle"]);
+    expect(GENERATE_FORMATS.map((f) => parseGenerateFormat(f))).toEqual([
+      "csv",
+      "ndjson",
+      "bundle",
+      "langfuse",
+      "otel",
+      "eventlog",
+    ]);
     for (const bad of ["json", "CSV", " csv", ""]) {
       expect(() => parseGenerateFormat(bad)).toThrow(RangeError);
     }
-    expect(() => parseGenerateFormat("xlsx")).toThrow('--format must be csv, ndjson, bundle, got "xlsx"');
+    expect(() => parseGenerateFormat("xlsx")).toThrow('--format must be csv, ndjson, bundle, langfuse, otel, eventlog, got "xlsx"');
   });
 });

@@ -33,12 +33,13 @@ export interface GenerateOptions {
 }
 
 /**
- * File formats a generated data set can be written in: the canonical tables as CSV or NDJSON, or
- * the reference engine's JSON bundle (with its KPI sidecar).
+ * File formats a generated data set can be written in: the canonical tables as CSV or NDJSON, the
+ * reference engine's JSON bundle (with its KPI sidecar), or a source layout with its
+ * `missions.yaml` (a Langfuse export, OTLP JSON spans, an XES event-log CSV; see docs/sources.md).
  *
- * @example GENERATE_FORMATS // → ["csv", "ndjson", "bundle"]
+ * @example GENERATE_FORMATS // → ["csv", "ndjson", "bundle", "langfuse", "otel", "eventlog"]
  */
-export const GENERATE_FORMATS = ["csv", "ndjson", "bundle"] as const;
+export const GENERATE_FORMATS = ["csv", "ndjson", "bundle", "langfuse", "otel", "eventlog"] as const;
 /** One of {@link GENERATE_FORMATS}. */
 export type GenerateFormat = (typeof GENERATE_FORMATS)[number];
 

@@ -20,6 +20,7 @@ import { CliExit } from "../cli-exit";
 import type { CommandIo, RegisterCommand } from "../command-context";
 import { escapeStrings } from "../terminal-text";
 import { loadDatasetForCli, loadRulesetForCli } from "../load-for-cli";
+import { sourceOption } from "./import";
 import { outputFolderForCli, writeForCli } from "../output-for-cli";
 
 interface BriefFlags {
@@ -30,6 +31,7 @@ interface BriefFlags {
   readonly paper: string;
   readonly name?: string;
   readonly title?: string;
+  readonly source?: string;
 }
 
 interface Usage {
@@ -79,7 +81,7 @@ async function run(folder: string, flags: BriefFlags, io: CommandIo): Promise<vo
   const { formats, paper } = usage(flags, io);
   await outputFolderForCli(flags.out, io, "brief");
   const rules = await loadRulesetForCli(flags.rules, io, "brief");
-  const dataset = await loadDatasetForCli(folder, io, "brief");
+  const dataset = await loadDatasetForCli(folder, io, "brief", sourceOption(flags.source, io, "brief"));
   let result: EvaluationResult;
   try {
     result = evaluate(dataset, rules, flags.asOf !== undefined ? { asOf: flags.asOf } : {});
@@ -134,5 +136,6 @@ export const registerBriefCommand: RegisterCommand = (program: Command, io: Comm
     .option("--paper <size>", "a4 or letter", "a4")
     .option("--name <name>", "file name without extension (default brief-<dataset folder>-<as-of date>)")
     .option("--title <text>", "document title")
+    .option("--source <langfuse|otel|eventlog>", "read the folder as this source (default: detected)")
     .action(async (folder: string, flags: BriefFlags) => run(folder, flags, io));
 };

@@ -4,7 +4,9 @@
  */
 import { existsSync, statSync } from "node:fs";
 import type { Command } from "commander";
-import { loadDataset } from "../../load/load-dataset";
+import type { SourceReading } from "../../ingest/sources/import-source";
+import { readDatasetFolder } from "../load-for-cli";
+import { parseSourceFlag } from "./import";
 import { DatasetLoadError, formatIssue } from "../../model/issues";
 import { summarizeDataset, type DatasetSummary } from "../../validate/summary";
 import { CliExit } from "../cli-exit";
@@ -44,7 +46,8 @@ export function formatDatasetSummary(summary: DatasetSummary): string {
   return rows.map(([label, value]) => `${label.padEnd(16)} ${value}`).join("\n");
 }
 
-async function check(folder: string, io: CommandIo): Promise<void> {
+async function check(folder: string, flags: { readonly source?: string }, io: CommandIo): Promise<void> {
+  const source = parseSourceFlag(flags.source, io, "check");
   if (!existsSync(folder)) {
     io.err(`mission check: no such folder: ${folder}\n`);
     throw new CliExit(1);
@@ -55,8 +58,12 @@ async function check(folder: string, io: CommandIo): Promise<void> {
   }
   let summary: DatasetSummary;
   let warnings: readonly string[];
+  let reading: SourceReading | undefined;
   try {
-    const dataset = await loadDataset(folder);
+    const dataset = await readDatasetFolder(folder, {
+      ...(source ? { source } : {}),
+      onSource: (r) => (reading = r),
+    });
     summary = summarizeDataset(dataset);
     warnings = dataset.warnings.map((w) => escapeControls(formatIssue(w)));
   } catch (e) {
@@ -65,6 +72,12 @@ async function check(folder: string, io: CommandIo): Promise<void> {
     const total = e.issues.length + e.omitted;
     io.err(`mission check: the dataset is not usable (${total} fatal problem${total === 1 ? "" : "s"})\n`);
     throw new CliExit(1);
+  }
+  if (reading) {
+    io.out(`source           ${reading.kind} export${source ? " (--source)" : " (detected)"}\n`);
+    io.out(`config           ${reading.configFile ?? "none (first look)"}\n`);
+    io.out("mapping\n");
+    for (const line of reading.mapping) io.out(`  ${escapeControls(line)}\n`);
   }
   io.out(`${formatDatasetSummary(summary)}\n`);
   if (warnings.length > 0) {
@@ -89,8 +102,9 @@ export const registerCheck: RegisterCommand = (program: Command, io: CommandIo) 
   program
     .command("check")
     .description("validate a dataset folder and summarize it")
-    .argument("<data-dir>", "dataset folder: canonical tables or the reference JSON bundle")
-    .action(async (dataDir: string) => {
-      await check(dataDir, io);
+    .argument("<data-dir>", "dataset folder: canonical tables, the reference JSON bundle, or a source export")
+    .option("--source <langfuse|otel|eventlog>", "read the folder as this source (default: detected)")
+    .action(async (dataDir: string, flags: { source?: string }) => {
+      await check(dataDir, flags, io);
     });
 };

@@ -11,17 +11,19 @@ import { CliExit } from "../cli-exit";
 import type { CommandIo, RegisterCommand } from "../command-context";
 import { escapeStrings, safeJson } from "../terminal-text";
 import { loadDatasetForCli, loadRulesetForCli } from "../load-for-cli";
+import { sourceOption } from "./import";
 
 interface EvaluateFlags {
   readonly rules: string;
   readonly asOf?: string;
   readonly json?: boolean;
   readonly ledger?: boolean;
+  readonly source?: string;
 }
 
 async function run(folder: string, flags: EvaluateFlags, io: CommandIo): Promise<void> {
   const rules = await loadRulesetForCli(flags.rules, io, "evaluate");
-  const dataset = await loadDatasetForCli(folder, io, "evaluate");
+  const dataset = await loadDatasetForCli(folder, io, "evaluate", sourceOption(flags.source, io, "evaluate"));
   let result;
   try {
     result = evaluate(dataset, rules, flags.asOf !== undefined ? { asOf: flags.asOf } : {});
@@ -54,5 +56,6 @@ export const registerEvaluate: RegisterCommand = (program: Command, io: CommandI
     .option("--as-of <date>", "ignore everything after this date (YYYY-MM-DD) or zoned date-time")
     .option("--json", "print the summary and the full result as JSON")
     .option("--ledger", "with --json, include the per-run ledger")
+    .option("--source <langfuse|otel|eventlog>", "read the folder as this source (default: detected)")
     .action(async (folder: string, flags: EvaluateFlags) => run(folder, flags, io));
 };

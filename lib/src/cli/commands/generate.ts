@@ -1,6 +1,6 @@
 /**
  * `mission generate --out <folder> [--preset demo|random] [--missions N] [--runs N|MIN-MAX]
- * [--tasks N] [--seed S] [--format csv|ndjson|bundle] [--start YYYY-MM-DD] [--cadence N|MIN-MAX]
+ * [--tasks N] [--seed S] [--format csv|ndjson|bundle|langfuse|otel|eventlog] [--start YYYY-MM-DD] [--cadence N|MIN-MAX]
  * [--stories a,b,…] [--force]`: writes a seeded synthetic mission history in the canonical layout
  * (CSV or NDJSON tables) or as the reference JSON bundle, and prints what it wrote. Exit codes: 0 written, 1 writing failed (nothing left behind),
  * 2 bad usage (invalid number, date, format or story; options the demo preset does not take;
@@ -23,6 +23,7 @@ import {
 import { planPortfolio, type Portfolio } from "../../generate/portfolio";
 import type { StoryName } from "../../generate/profiles";
 import { writePortfolioBundle, type WriteBundleResult } from "../../io/write-bundle";
+import { writeSourceSample, type WriteSourceSampleResult } from "../../io/write-source-sample";
 import {
   OutputFolderNotEmptyError,
   writePortfolioTables,
@@ -95,7 +96,11 @@ function toOptions(opts: GenerateCommandOptions): {
   return { options, format };
 }
 
-function report(io: CommandIo, portfolio: Portfolio, result: WriteTablesResult | WriteBundleResult): void {
+function report(
+  io: CommandIo,
+  portfolio: Portfolio,
+  result: WriteTablesResult | WriteBundleResult | WriteSourceSampleResult,
+): void {
   const { options } = portfolio;
   io.out(
     `wrote ${shown(result.folder)}: ${options.preset} preset, seed ${options.seed}, ` +
@@ -137,13 +142,15 @@ async function action(io: CommandIo, opts: GenerateCommandOptions): Promise<void
     if (all >= PROGRESS_THRESHOLD)
       io.err(`  … ${n(done)} / ${n(all)} runs (${Math.round((100 * done) / all)} %)\n`);
   };
-  let result: WriteTablesResult | WriteBundleResult;
+  let result: WriteTablesResult | WriteBundleResult | WriteSourceSampleResult;
   try {
     const common = { force: opts.force === true, onProgress, progressEvery };
     result =
       format === "bundle"
         ? await writePortfolioBundle(portfolio, opts.out, common)
-        : await writePortfolioTables(portfolio, opts.out, { ...common, format });
+        : format === "csv" || format === "ndjson"
+          ? await writePortfolioTables(portfolio, opts.out, { ...common, format })
+          : await writeSourceSample(portfolio, opts.out, { force: common.force, kind: format });
   } catch (e) {
     if (e instanceof OutputFolderNotEmptyError) usage(io, e.message);
     io.err(`mission generate: ${describeWriteError(opts.out, e)}; nothing was written\n`);
@@ -175,8 +182,8 @@ export const registerGenerateCommand: RegisterCommand = (program: Command, io: C
     .option("--tasks <n>", "tasks per mission, 1–20 (random preset; default 5)")
     .option("--seed <s>", "seed, a whole number 0–4294967295 (default 2026; demo preset 2045)")
     .option(
-      "--format <csv|ndjson|bundle>",
-      "file format of every table, or bundle: the reference engine's JSON files and KPI sidecar",
+      "--format <csv|ndjson|bundle|langfuse|otel|eventlog>",
+      "file format of every table; bundle: the reference engine's JSON files and KPI sidecar; langfuse, otel, eventlog: a source export with its missions.yaml",
       "csv",
     )
     .option("--start <YYYY-MM-DD>", "date of the first runs (default 2026-01-05)")
