@@ -91,6 +91,8 @@ describe("parseGenerateFormat", () => {
     for (const bad of ["json", "CSV", " csv", ""]) {
       expect(() => parseGenerateFormat(bad)).toThrow(RangeError);
     }
-    expect(() => parseGenerateFormat("xlsx")).toThrow('--format must be csv, ndjson, bundle, langfuse, otel, eventlog, got "xlsx"');
+    expect(() => parseGenerateFormat("xlsx")).toThrow(
+      '--format must be csv, ndjson, bundle, langfuse, otel, eventlog, got "xlsx"',
+    );
   });
 });

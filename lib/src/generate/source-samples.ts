@@ -25,6 +25,7 @@ interface TimedExecution {
   /** When the agent's work ends and the human wait (if any) begins. */
   readonly workEndMs: number;
   readonly endMs: number;
+  readonly skipped: boolean;
 }
 
 const MINUTE = 60_000;
@@ -47,8 +48,14 @@ function timeline(plan: MissionPlan, record: RunRecord): TimedExecution[] {
       if (row.taskId !== def.taskId) return;
       const work = ms(row.actualMinutes);
       const wait = ms(row.humanDelayMinutes);
-      if (row.outcome !== "skipped")
-        out.push({ row, index, startMs: start + cursor, workEndMs: start + cursor + work, endMs: start + cursor + work + wait });
+      out.push({
+        row,
+        index,
+        startMs: start + cursor,
+        workEndMs: start + cursor + work,
+        endMs: start + cursor + work + wait,
+        skipped: row.outcome === "skipped",
+      });
       cursor += work + wait;
     });
     finish.set(def.taskId, cursor);
@@ -59,7 +66,8 @@ function timeline(plan: MissionPlan, record: RunRecord): TimedExecution[] {
 /** Langfuse's export time format: `YYYY-MM-DD HH:MM:SS.ffffff`, UTC, no zone. */
 const langfuseTime = (t: number): string => new Date(t).toISOString().replace("T", " ").replace("Z", "000");
 const isoTime = (t: number): string => new Date(t).toISOString();
-const hex = (text: string, length: number): string => createHash("sha256").update(text).digest("hex").slice(0, length);
+const hex = (text: string, length: number): string =>
+  createHash("sha256").update(text).digest("hex").slice(0, length);
 
 /** The `missions.yaml` of the portfolio, with a source section. */
 function missionsYaml(portfolio: Portfolio, kind: SampleKind, header: string): string {
@@ -89,8 +97,7 @@ function missionsYaml(portfolio: Portfolio, kind: SampleKind, header: string): s
     })),
   }));
   const sections: Record<string, unknown> = { source: kind, missions };
-  if (kind === "langfuse")
-    sections.langfuse = { risk_levels: [] }; // a failed task (level ERROR) is a failed execution, not also a risk
+  if (kind === "langfuse") sections.langfuse = { risk_levels: [] }; // a failed task (level ERROR) is a failed execution, not also a risk
   if (kind === "eventlog") sections.eventlog = { agent_resources: ["%-agent-%"] };
   return `${header}${stringifyYaml(sections, { lineWidth: 0 })}`;
 }
@@ -132,7 +139,17 @@ function langfuseFiles(portfolio: Portfolio): Map<string, string> {
       return id;
     };
     const event = (parent: string | null, name: string, at: number, extra: Record<string, unknown> = {}) =>
-      obs({ type: "EVENT", name, start_time: langfuseTime(at), end_time: null, parent_observation_id: parent, level: "DEFAULT", status_message: null, metadata: {}, ...extra });
+      obs({
+        type: "EVENT",
+        name,
+        start_time: langfuseTime(at),
+        end_time: null,
+        parent_observation_id: parent,
+        level: "DEFAULT",
+        status_message: null,
+        metadata: {},
+        ...extra,
+      });
     const lastObsOfTask = new Map<string, string>();
     for (const e of timeline(plan, record)) {
       const row = e.row;
@@ -144,7 +161,7 @@ function langfuseFiles(portfolio: Portfolio): Map<string, string> {
         parent_observation_id: null,
         level: row.outcome === "failed" ? "ERROR" : "DEFAULT",
         status_message: row.outcome === "failed" ? "task failed" : null,
-        metadata: { agent_id: row.agentId },
+        metadata: e.skipped ? { agent_id: row.agentId, outcome: "skipped" } : { agent_id: row.agentId },
       });
       lastObsOfTask.set(row.taskId, id);
       if (row.approvalRequired) {
@@ -159,9 +176,24 @@ function langfuseFiles(portfolio: Portfolio): Map<string, string> {
     for (const at of interventionTimes(record)) event(null, "human_intervention", at);
     for (const r of record.riskEvents) risk(r, lastObsOfTask.get(r.taskId ?? "") ?? null);
     for (const [kpi, value] of Object.entries(run.kpis))
-      scores.push({ id: `${run.runId}-${kpi}`, project_id: project, timestamp: langfuseTime(run.endMs), trace_id: run.runId, observation_id: null, name: kpi, value, source: "API", data_type: "NUMERIC", comment: null });
+      scores.push({
+        id: `${run.runId}-${kpi}`,
+        project_id: project,
+        timestamp: langfuseTime(run.endMs),
+        trace_id: run.runId,
+        observation_id: null,
+        name: kpi,
+        value,
+        source: "API",
+        data_type: "NUMERIC",
+        comment: null,
+      });
     function risk(r: RiskEvent, parent: string | null): void {
-      obs({
+      observations.push({
+        id: r.eventId,
+        trace_id: run.runId,
+        project_id: project,
+        environment: "production",
         type: "GUARDRAIL",
         name: r.riskType,
         start_time: langfuseTime(r.detectedMs),
@@ -180,7 +212,8 @@ function langfuseFiles(portfolio: Portfolio): Map<string, string> {
   ]);
 }
 
-type OtlpValue = { stringValue: string } | { intValue: string } | { doubleValue: number } | { boolValue: boolean };
+type OtlpValue =
+  { stringValue: string } | { intValue: string } | { doubleValue: number } | { boolValue: boolean };
 const kv = (key: string, value: string | number): { key: string; value: OtlpValue } => ({
   key,
   value: typeof value === "number" ? { doubleValue: value } : { stringValue: value },
@@ -195,7 +228,11 @@ function otelFiles(portfolio: Portfolio): Map<string, string> {
     const plan = plans.get(run.missionId) as MissionPlan;
     const traceId = hex(run.runId, 32);
     const root = hex(`${run.runId}/root`, 16);
-    const ev = (name: string, at: number, attributes: ReturnType<typeof kv>[] = []) => ({ timeUnixNano: nano(at), name, attributes });
+    const ev = (name: string, at: number, attributes: ReturnType<typeof kv>[] = []) => ({
+      timeUnixNano: nano(at),
+      name,
+      attributes,
+    });
     const spans: unknown[] = [];
     const taskSpans = new Map<string, { events: unknown[] }>();
     for (const e of timeline(plan, record)) {
@@ -216,7 +253,12 @@ function otelFiles(portfolio: Portfolio): Map<string, string> {
         kind: 1,
         startTimeUnixNano: nano(e.startMs),
         endTimeUnixNano: nano(e.endMs),
-        attributes: [kv("gen_ai.operation.name", "invoke_agent"), kv("gen_ai.agent.name", row.taskId), kv("gen_ai.agent.id", row.agentId)],
+        attributes: [
+          kv("gen_ai.operation.name", "invoke_agent"),
+          kv("gen_ai.agent.name", row.taskId),
+          kv("gen_ai.agent.id", row.agentId),
+          ...(e.skipped ? [kv("mission.task.outcome", "skipped")] : []),
+        ],
         events,
         status: row.outcome === "failed" ? { code: 2, message: "task failed" } : { code: 0 },
       };
@@ -225,7 +267,12 @@ function otelFiles(portfolio: Portfolio): Map<string, string> {
     }
     for (const r of record.riskEvents) {
       const target = taskSpans.get(r.taskId ?? "");
-      const attributes = [kv("risk.type", r.riskType), kv("risk.severity", r.severity), kv("risk.status", r.status), ...(r.description ? [kv("risk.description", r.description)] : [])];
+      const attributes = [
+        kv("risk.type", r.riskType),
+        kv("risk.severity", r.severity),
+        kv("risk.status", r.status),
+        ...(r.description ? [kv("risk.description", r.description)] : []),
+      ];
       target?.events.push(ev("mission.risk", r.detectedMs, attributes));
     }
     spans.unshift({
@@ -238,7 +285,9 @@ function otelFiles(portfolio: Portfolio): Map<string, string> {
       attributes: [
         kv("gen_ai.operation.name", "invoke_workflow"),
         kv("gen_ai.workflow.name", run.missionId),
-        ...(run.status === "aborted" || run.status === "partial" ? [kv("mission.run.status", run.status)] : []),
+        ...(run.status === "aborted" || run.status === "partial"
+          ? [kv("mission.run.status", run.status)]
+          : []),
         ...Object.entries(run.kpis).map(([k, v]) => kv(`mission.kpi.${k}`, v)),
       ],
       events: interventionTimes(record).map((at) => ev("human_intervention", at)),
@@ -262,7 +311,16 @@ function csvCell(value: string): string {
 
 function eventLogFiles(portfolio: Portfolio): Map<string, string> {
   const kpiColumns = portfolio.kpiNames.map((k) => `case:${k}`);
-  const header = ["case:concept:name", "concept:name", "time:timestamp", "org:resource", "lifecycle:transition", "process", "case:status", ...kpiColumns];
+  const header = [
+    "case:concept:name",
+    "concept:name",
+    "time:timestamp",
+    "org:resource",
+    "lifecycle:transition",
+    "process",
+    "case:status",
+    ...kpiColumns,
+  ];
   const rows: string[][] = [];
   const plans = new Map(portfolio.plans.map((p) => [p.mission.missionId, p]));
   for (const record of runRecords(portfolio)) {
@@ -271,20 +329,28 @@ function eventLogFiles(portfolio: Portfolio): Map<string, string> {
     const kpiCells = portfolio.kpiNames.map((k) => (Object.hasOwn(run.kpis, k) ? String(run.kpis[k]) : ""));
     const events: [number, number, string[]][] = [];
     const push = (at: number, order: number, activity: string, resource: string, lifecycle: string) =>
-      events.push([at, order, [run.runId, activity, isoTime(at), resource, lifecycle, run.missionId, run.status, ...kpiCells]]);
+      events.push([
+        at,
+        order,
+        [run.runId, activity, isoTime(at), resource, lifecycle, run.missionId, run.status, ...kpiCells],
+      ]);
     for (const e of timeline(plan, record)) {
       const row = e.row;
+      if (e.skipped) continue;
       // Approval tasks: the wait for the approver comes before the work; other waits are within it.
       const workStart = row.approvalRequired ? e.endMs - (e.workEndMs - e.startMs) : e.startMs;
       push(workStart, e.index * 2, row.taskId, row.agentId, "start");
       push(e.endMs, e.index * 2 + 1, row.taskId, row.agentId, "complete");
-      if (row.outcome === "escalated") push(e.workEndMs, e.index * 2 + 1, "escalation", "ops-supervisor", "complete");
+      if (row.outcome === "escalated")
+        push(e.workEndMs, e.index * 2 + 1, "escalation", "ops-supervisor", "complete");
     }
     for (const at of interventionTimes(record)) push(at, -1, "human_intervention", "ops-analyst", "complete");
     events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     for (const [, , cells] of events) rows.push(cells);
   }
-  return new Map([["eventlog.csv", [header, ...rows].map((r) => r.map(csvCell).join(",")).join("\n") + "\n"]]);
+  return new Map([
+    ["eventlog.csv", [header, ...rows].map((r) => r.map(csvCell).join(",")).join("\n") + "\n"],
+  ]);
 }
 
 /**
@@ -294,7 +360,12 @@ function eventLogFiles(portfolio: Portfolio): Map<string, string> {
  */
 export function sourceSampleFiles(portfolio: Portfolio, kind: SampleKind): Map<string, string> {
   const header = `# Written by \`mission generate --preset demo --format ${kind}\` (seed ${portfolio.options.seed}); see docs/sources.md.\n`;
-  const files = kind === "langfuse" ? langfuseFiles(portfolio) : kind === "otel" ? otelFiles(portfolio) : eventLogFiles(portfolio);
+  const files =
+    kind === "langfuse"
+      ? langfuseFiles(portfolio)
+      : kind === "otel"
+        ? otelFiles(portfolio)
+        : eventLogFiles(portfolio);
   files.set("missions.yaml", missionsYaml(portfolio, kind, header));
   return files;
 }

@@ -47,5 +47,11 @@ export async function writeSourceSample(
     throw e;
   }
   for (const w of written) w.bytes = (await stat(w.path)).size;
-  return { folder, format: options.kind, files: written, removed: [], seconds: (performance.now() - began) / 1000 };
+  return {
+    folder,
+    format: options.kind,
+    files: written,
+    removed: [],
+    seconds: (performance.now() - began) / 1000,
+  };
 }

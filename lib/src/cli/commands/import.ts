@@ -34,7 +34,11 @@ function usage(io: CommandIo, message: string): never {
  * @throws CliExit(2) after printing the accepted kinds.
  * @example parseSourceFlag("otel", io, "check") // → "otel"
  */
-export function parseSourceFlag(text: string | undefined, io: CommandIo, command: string): SourceKind | undefined {
+export function parseSourceFlag(
+  text: string | undefined,
+  io: CommandIo,
+  command: string,
+): SourceKind | undefined {
   if (text === undefined) return undefined;
   const kind = SOURCE_KINDS.find((k) => k === text);
   if (!kind) {
@@ -50,7 +54,11 @@ export function parseSourceFlag(text: string | undefined, io: CommandIo, command
  * @throws CliExit(2) for an unknown source kind.
  * @example sourceOption("langfuse", io, "evaluate") // → { source: "langfuse" }
  */
-export function sourceOption(text: string | undefined, io: CommandIo, command: string): { source?: SourceKind } {
+export function sourceOption(
+  text: string | undefined,
+  io: CommandIo,
+  command: string,
+): { source?: SourceKind } {
   const source = parseSourceFlag(text, io, command);
   return source ? { source } : {};
 }
@@ -75,7 +83,8 @@ async function run(folder: string, flags: ImportFlags, io: CommandIo): Promise<v
     io.out("mapping\n");
     for (const line of result.mapping) io.out(`  ${line}\n`);
     io.out(`wrote ${flags.out} (${flags.format}):\n`);
-    for (const [table, rows] of Object.entries(result.rows)) io.out(`  ${`${table}.${flags.format}`.padEnd(24)} ${rows} rows\n`);
+    for (const [table, rows] of Object.entries(result.rows))
+      io.out(`  ${`${table}.${flags.format}`.padEnd(24)} ${rows} rows\n`);
     for (const w of result.warnings) io.out(`  ${formatIssue(w)}\n`);
   } catch (e) {
     if (e instanceof OutputFolderNotEmptyError) usage(io, e.message);

@@ -214,7 +214,11 @@ function relationIssues(config: SourceConfig): { path: PropertyKey[]; message: s
   const ids = new Map<string, number>();
   config.missions.forEach((m, i) => {
     if (ids.has(m.id))
-      out.push({ path: ["missions", i, "id"], message: `mission id ${JSON.stringify(m.id)} repeats`, expected: "a unique mission id" });
+      out.push({
+        path: ["missions", i, "id"],
+        message: `mission id ${JSON.stringify(m.id)} repeats`,
+        expected: "a unique mission id",
+      });
     ids.set(m.id, i);
     const primaries = m.kpis.filter((k) => k.primary).length;
     if (primaries !== 1)
@@ -226,14 +230,22 @@ function relationIssues(config: SourceConfig): { path: PropertyKey[]; message: s
     const kpiNames = new Set<string>();
     m.kpis.forEach((k, j) => {
       if (kpiNames.has(k.name))
-        out.push({ path: ["missions", i, "kpis", j, "name"], message: `KPI ${JSON.stringify(k.name)} repeats`, expected: "a unique KPI name in the mission" });
+        out.push({
+          path: ["missions", i, "kpis", j, "name"],
+          message: `KPI ${JSON.stringify(k.name)} repeats`,
+          expected: "a unique KPI name in the mission",
+        });
       kpiNames.add(k.name);
     });
     const taskIds = new Set(m.tasks.map((t) => t.id));
     const seen = new Set<string>();
     m.tasks.forEach((t, j) => {
       if (seen.has(t.id))
-        out.push({ path: ["missions", i, "tasks", j, "id"], message: `task ${JSON.stringify(t.id)} repeats`, expected: "a unique task id in the mission" });
+        out.push({
+          path: ["missions", i, "tasks", j, "id"],
+          message: `task ${JSON.stringify(t.id)} repeats`,
+          expected: "a unique task id in the mission",
+        });
       seen.add(t.id);
       t.depends_on.forEach((d, k) => {
         if (!taskIds.has(d) || d === t.id)

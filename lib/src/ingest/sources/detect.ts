@@ -41,8 +41,13 @@ export function dataFiles(folder: string): string[] {
 
 /** True when the folder holds the canonical tables or the reference bundle (the loader's layouts). */
 export function isCanonicalFolder(folder: string): boolean {
-  const has = (stem: string, exts: readonly string[]) => exts.some((e) => existsSync(join(folder, `${stem}${e}`)));
-  return has("missions", [".csv", ".json", ".ndjson"]) || has("business_missions", [".json"]) || has("runs", [".csv", ".json", ".ndjson"]);
+  const has = (stem: string, exts: readonly string[]) =>
+    exts.some((e) => existsSync(join(folder, `${stem}${e}`)));
+  return (
+    has("missions", [".csv", ".json", ".ndjson"]) ||
+    has("business_missions", [".json"]) ||
+    has("runs", [".csv", ".json", ".ndjson"])
+  );
 }
 
 /** True when a text file starts like an OTLP JSON trace export. */
@@ -74,7 +79,8 @@ export function detectSourceKind(folder: string): SourceKind | undefined {
   if (isCanonicalFolder(folder)) return undefined;
   if (isLangfuseFolder(folder)) return "langfuse";
   const files = dataFiles(folder);
-  if (files.some((f) => (fileFormatOf(f) === "json" || fileFormatOf(f) === "jsonl") && looksOtlp(f))) return "otel";
+  if (files.some((f) => (fileFormatOf(f) === "json" || fileFormatOf(f) === "jsonl") && looksOtlp(f)))
+    return "otel";
   if (
     files.some(
       (f) =>

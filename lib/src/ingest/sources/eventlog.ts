@@ -79,13 +79,46 @@ export async function buildEventLogViews(
   await runChecks(
     engine,
     [
-      { table: "el_raw", where: "case_id is null", code: "missing_field", field: ev.case, expected: "a case id", found: "null", message: (n) => `${n} event${n === 1 ? "" : "s"} without case id` },
-      { table: "el_raw", where: "activity is null", code: "missing_field", field: ev.activity, expected: "an activity name", found: "null", message: (n) => `${n} event${n === 1 ? "" : "s"} without activity` },
-      { table: "el_raw", where: `timestamp is null or ${ts("timestamp")} is null`, code: "bad_timestamp", field: ev.timestamp, expected: "an ISO 8601 timestamp", found: "timestamp", message: (n) => `${n} timestamp${n === 1 ? "" : "s"} missing or unreadable` },
+      {
+        table: "el_raw",
+        where: "case_id is null",
+        code: "missing_field",
+        field: ev.case,
+        expected: "a case id",
+        found: "null",
+        message: (n) => `${n} event${n === 1 ? "" : "s"} without case id`,
+      },
+      {
+        table: "el_raw",
+        where: "activity is null",
+        code: "missing_field",
+        field: ev.activity,
+        expected: "an activity name",
+        found: "null",
+        message: (n) => `${n} event${n === 1 ? "" : "s"} without activity`,
+      },
+      {
+        table: "el_raw",
+        where: `timestamp is null or ${ts("timestamp")} is null`,
+        code: "bad_timestamp",
+        field: ev.timestamp,
+        expected: "an ISO 8601 timestamp",
+        found: "timestamp",
+        message: (n) => `${n} timestamp${n === 1 ? "" : "s"} missing or unreadable`,
+      },
       ...(zone
         ? []
         : [
-            { table: "el_raw", where: `${ts("timestamp")} is not null and not ${hasZone}`, code: "timestamp_without_zone", field: ev.timestamp, expected: "a timestamp with a zone (or eventlog.assume_timezone in missions.yaml)", found: "timestamp", message: (n: number) => `${n} timestamp${n === 1 ? "" : "s"} without a zone: the instant would be ambiguous` },
+            {
+              table: "el_raw",
+              where: `${ts("timestamp")} is not null and not ${hasZone}`,
+              code: "timestamp_without_zone",
+              field: ev.timestamp,
+              expected: "a timestamp with a zone (or eventlog.assume_timezone in missions.yaml)",
+              found: "timestamp",
+              message: (n: number) =>
+                `${n} timestamp${n === 1 ? "" : "s"} without a zone: the instant would be ambiguous`,
+            },
           ]),
     ],
     issues,
@@ -97,12 +130,18 @@ export async function buildEventLogViews(
       ${missionValue} as mission_value, status ${kpiColumns.map((_, i) => `, ${sqlIdent(`kpi_${i}`)}`).join("")}
     from el_raw where case_id is not null and activity is not null and (${tsExpr}) is not null`);
   if (!config) {
-    await engine.run(`insert into cfg_missions select distinct mission_value, mission_value, mission_value, 'Read from an event log without missions.yaml (first look).', null, null, null from el_e order by 1`);
-    await engine.run(`insert into cfg_kpis select distinct mission_value, '${FIRST_LOOK_KPI}', 'cycle_time_hours', 'lower_is_better', true, 'hours', null, null, null from el_e order by 1`);
+    await engine.run(
+      `insert into cfg_missions select distinct mission_value, mission_value, mission_value, 'Read from an event log without missions.yaml (first look).', null, null, null from el_e order by 1`,
+    );
+    await engine.run(
+      `insert into cfg_kpis select distinct mission_value, '${FIRST_LOOK_KPI}', 'cycle_time_hours', 'lower_is_better', true, 'hours', null, null, null from el_e order by 1`,
+    );
   }
   await engine.run(`create or replace temp table el_m as
     select e.*, m.mission_id, m.mission_id || '/' || e.case_id as run_key from el_e e join cfg_missions m on m.match = e.mission_value`);
-  const unknown = await engine.rows(`select count(*) as n, list(distinct mission_value)[1:5] as vals from el_e where mission_value not in (select match from cfg_missions)`);
+  const unknown = await engine.rows(
+    `select count(*) as n, list(distinct mission_value)[1:5] as vals from el_e where mission_value not in (select match from cfg_missions)`,
+  );
   if (Number(unknown[0]?.n ?? 0) > 0)
     issues.push({
       severity: "warning",
@@ -112,7 +151,9 @@ export async function buildEventLogViews(
       found: JSON.stringify(unknown[0]?.vals ?? []),
       message: `${Number(unknown[0]?.n)} events of processes no mission of missions.yaml matches are ignored`,
     });
-  const cases = await engine.rows(`select count(*) as n from (select case_id from el_m group by case_id having count(distinct mission_id) > 1)`);
+  const cases = await engine.rows(
+    `select count(*) as n from (select case_id from el_m group by case_id having count(distinct mission_id) > 1)`,
+  );
   const runId = Number(cases[0]?.n ?? 0) > 0 ? "run_key" : "case_id";
   const signalNames = [...sig.intervention, ...sig.escalation];
   // Executions: the k-th start of an activity in a case pairs with its k-th complete.
@@ -162,7 +203,9 @@ export async function buildEventLogViews(
     select null::VARCHAR as event_id, null::VARCHAR as run_id, null::VARCHAR as mission_id, null::VARCHAR as task_match,
       null::VARCHAR as risk_type, null::VARCHAR as severity, null::TIMESTAMPTZ as detected_ts, null::VARCHAR as status, null::VARCHAR as description
     where false`);
-  const kpiNames = (await engine.rows("select distinct kpi from cfg_kpis order by kpi")).map((r) => String(r.kpi));
+  const kpiNames = (await engine.rows("select distinct kpi from cfg_kpis order by kpi")).map((r) =>
+    String(r.kpi),
+  );
   await createCanonicalViews(engine, kpiNames);
   if (config) await unmatchedTaskWarnings(engine, "activities named", issues);
   const shown = raw.files.map((f) => f.slice(folder.length + 1)).join(", ") || "none";

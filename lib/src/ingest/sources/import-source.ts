@@ -42,7 +42,7 @@ export interface SourceReading {
 const ORDER: Readonly<Record<keyof typeof CANONICAL_VIEWS, string>> = {
   missions: "mission_id",
   kpis: "mission_id, kpi",
-  tasks: "mission_id, \"order\", task_id",
+  tasks: 'mission_id, "order", task_id',
   runs: "start_time, run_id",
   task_executions: "run_id, task_id",
   risk_events: "detected_at, event_id",
@@ -59,7 +59,8 @@ function readConfig(folder: string, required: boolean): { config?: SourceConfig;
           file: CONFIG_FILE,
           expected: "missions.yaml with the missions, their KPIs and tasks (see docs/sources.md)",
           found: "no such file",
-          message: "this source needs a missions.yaml: traces do not carry missions, KPI directions, baselines or targets",
+          message:
+            "this source needs a missions.yaml: traces do not carry missions, KPI directions, baselines or targets",
         },
       ]);
     return {};
@@ -87,7 +88,8 @@ export async function buildSourceViews(
       {
         severity: "error",
         code: "unknown_source",
-        expected: "a Langfuse export (traces + observations), OTLP JSON spans, an event log (XES CSV/Parquet, OCEL 2.0 JSON) or the canonical tables",
+        expected:
+          "a Langfuse export (traces + observations), OTLP JSON spans, an event log (XES CSV/Parquet, OCEL 2.0 JSON) or the canonical tables",
         found: "none of these",
         message: "cannot tell what this folder holds; pass --source langfuse|otel|eventlog",
       },
@@ -105,7 +107,12 @@ export async function buildSourceViews(
         : await buildEventLogViews(engine, folder, config, settings, issues);
   const errors = issues.filter((i) => i.severity === "error");
   if (errors.length > 0) throw new DatasetLoadError(folder, errors);
-  return { kind, ...(file ? { configFile: file } : {}), mapping, warnings: issues.filter((i) => i.severity === "warning") };
+  return {
+    kind,
+    ...(file ? { configFile: file } : {}),
+    mapping,
+    warnings: issues.filter((i) => i.severity === "warning"),
+  };
 }
 
 /** Options of {@link importSource}. */
@@ -123,7 +130,11 @@ export interface ImportResult extends SourceReading {
   readonly rows: Readonly<Record<string, number>>;
 }
 
-async function copyTables(engine: Engine, target: string, format: "csv" | "parquet"): Promise<Record<string, number>> {
+async function copyTables(
+  engine: Engine,
+  target: string,
+  format: "csv" | "parquet",
+): Promise<Record<string, number>> {
   const rows: Record<string, number> = {};
   for (const [table, view] of Object.entries(CANONICAL_VIEWS)) {
     const path = join(target, `${table}.${format}`);
@@ -145,13 +156,20 @@ async function copyTables(engine: Engine, target: string, format: "csv" | "parqu
  *   DatasetLoadError as {@link buildSourceViews}.
  * @example await importSource("data/samples/langfuse", "/tmp/lf-canonical") // → { kind: "langfuse", rows: { runs: 160, … } }
  */
-export async function importSource(folder: string, out: string, options: ImportOptions = {}): Promise<ImportResult> {
+export async function importSource(
+  folder: string,
+  out: string,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
   const target = resolve(out);
   const existing = existsSync(target) ? await readdir(target) : [];
   if (existing.length > 0 && !options.force) throw new OutputFolderNotEmptyError(out, existing);
   const format = options.format ?? "csv";
   await mkdir(dirname(target), { recursive: true });
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  const temp = join(
+    dirname(target),
+    `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
+  );
   await mkdir(temp);
   try {
     const result = await withEngine(async (engine) => {
@@ -189,19 +207,35 @@ export async function loadSourceFolder(
 ): Promise<{ dataset: Dataset; reading: SourceReading }> {
   const temp = join(tmpdir(), `mission-source-${process.pid}-${randomBytes(4).toString("hex")}`);
   try {
-    const result = await importSource(folder, temp, { ...(options.source ? { source: options.source } : {}), format: "csv" });
+    const result = await importSource(folder, temp, {
+      ...(options.source ? { source: options.source } : {}),
+      format: "csv",
+    });
+    const { kind, mapping, warnings, configFile } = result;
     let dataset: Dataset;
     try {
       dataset = await loadDataset(temp, options.load ?? {});
     } catch (e) {
       if (e instanceof DatasetLoadError) {
-        const issues = e.issues.map((i) => ({ ...i, file: `imported ${i.file ? basename(i.file) : "tables"}` }));
+        const issues = e.issues.map((i) => ({
+          ...i,
+          file: `imported ${i.file ? basename(i.file) : "tables"}`,
+        }));
         throw new DatasetLoadError(folder, issues, e.omitted);
       }
       throw e;
     }
-    const relabel = (i: DataIssue): DataIssue => ({ ...i, ...(i.file ? { file: `imported ${basename(i.file)}` } : {}) });
-    const { kind, mapping, warnings, configFile } = result;
+    const relabel = (i: DataIssue): DataIssue => {
+      if (!i.file) return i;
+      const table = basename(i.file).replace(/\.csv$/, "");
+      if (configFile && (table === "missions" || table === "kpis" || table === "tasks")) {
+        // These tables come from missions.yaml: point there, not at a line of a temporary file.
+        const { line: _line, ...rest } = i;
+        void _line;
+        return { ...rest, file: configFile };
+      }
+      return { ...i, file: `imported ${basename(i.file)}` };
+    };
     return {
       dataset: {
         ...dataset,

@@ -90,20 +90,111 @@ export async function buildLangfuseViews(
   await runChecks(
     engine,
     [
-      { table: "lf_traces", where: "id is null", code: "missing_field", field: "id", expected: "a trace id", found: "null", message: (n) => `${n} trace${n === 1 ? "" : "s"} without id` },
-      { table: "lf_traces", where: "id in (select id from lf_traces group by id having count(*) > 1)", code: "duplicate_id", field: "id", expected: "a unique trace id", found: "id", message: (n) => `${n} traces share an id with another` },
-      { table: "lf_traces", where: `${ts("timestamp")} is null`, code: "bad_timestamp", field: "timestamp", expected: "a timestamp (ISO 8601, or YYYY-MM-DD HH:MM:SS[.ffffff] in UTC)", found: "timestamp", message: (n) => `${n} trace timestamp${n === 1 ? "" : "s"} missing or unreadable` },
-      { table: "lf_obs", where: "id is null", code: "missing_field", field: "id", expected: "an observation id", found: "null", message: (n) => `${n} observation${n === 1 ? "" : "s"} without id` },
-      { table: "lf_obs", where: "trace_id is null", code: "missing_field", field: "trace_id", expected: "the id of its trace", found: "null", message: (n) => `${n} observation${n === 1 ? "" : "s"} without trace id` },
-      { table: "lf_obs", where: `${ts("start_time")} is null`, code: "bad_timestamp", field: "start_time", expected: "a timestamp", found: "start_time", message: (n) => `${n} observation start time${n === 1 ? "" : "s"} missing or unreadable` },
-      { table: "lf_obs", where: `end_time is not null and ${ts("end_time")} is null`, code: "bad_timestamp", field: "end_time", expected: "a timestamp", found: "end_time", message: (n) => `${n} observation end time${n === 1 ? "" : "s"} unreadable` },
-      { table: "lf_obs", where: `${ts("end_time")} < ${ts("start_time")}`, code: "end_before_start", field: "end_time", expected: "an end time not before start_time", found: "end_time", message: (n) => `${n} observation${n === 1 ? " ends" : "s end"} before starting` },
-      { table: "lf_scores", where: "name is null", code: "missing_field", field: "name", expected: "a score name", found: "null", message: (n) => `${n} score${n === 1 ? "" : "s"} without name` },
+      {
+        table: "lf_traces",
+        where: "id is null",
+        code: "missing_field",
+        field: "id",
+        expected: "a trace id",
+        found: "null",
+        message: (n) => `${n} trace${n === 1 ? "" : "s"} without id`,
+      },
+      {
+        table: "lf_traces",
+        where: "id in (select id from lf_traces group by id having count(*) > 1)",
+        code: "duplicate_id",
+        field: "id",
+        expected: "a unique trace id",
+        found: "id",
+        message: (n) => `${n} traces share an id with another`,
+      },
+      {
+        table: "lf_traces",
+        where: `${ts("timestamp")} is null`,
+        code: "bad_timestamp",
+        field: "timestamp",
+        expected: "a timestamp (ISO 8601, or YYYY-MM-DD HH:MM:SS[.ffffff] in UTC)",
+        found: "timestamp",
+        message: (n) => `${n} trace timestamp${n === 1 ? "" : "s"} missing or unreadable`,
+      },
+      {
+        table: "lf_obs",
+        where: "id is null",
+        code: "missing_field",
+        field: "id",
+        expected: "an observation id",
+        found: "null",
+        message: (n) => `${n} observation${n === 1 ? "" : "s"} without id`,
+      },
+      {
+        table: "lf_obs",
+        where: "trace_id is null",
+        code: "missing_field",
+        field: "trace_id",
+        expected: "the id of its trace",
+        found: "null",
+        message: (n) => `${n} observation${n === 1 ? "" : "s"} without trace id`,
+      },
+      {
+        table: "lf_obs",
+        where: `${ts("start_time")} is null`,
+        code: "bad_timestamp",
+        field: "start_time",
+        expected: "a timestamp",
+        found: "start_time",
+        message: (n) => `${n} observation start time${n === 1 ? "" : "s"} missing or unreadable`,
+      },
+      {
+        table: "lf_obs",
+        where: `end_time is not null and ${ts("end_time")} is null`,
+        code: "bad_timestamp",
+        field: "end_time",
+        expected: "a timestamp",
+        found: "end_time",
+        message: (n) => `${n} observation end time${n === 1 ? "" : "s"} unreadable`,
+      },
+      {
+        table: "lf_obs",
+        where: `${ts("end_time")} < ${ts("start_time")}`,
+        code: "end_before_start",
+        field: "end_time",
+        expected: "an end time not before start_time",
+        found: "end_time",
+        message: (n) => `${n} observation${n === 1 ? " ends" : "s end"} before starting`,
+      },
+      {
+        table: "lf_scores",
+        where: "name is null",
+        code: "missing_field",
+        field: "name",
+        expected: "a score name",
+        found: "null",
+        message: (n) => `${n} score${n === 1 ? "" : "s"} without name`,
+      },
       ...(readFailed
         ? []
         : [
-            { table: "lf_obs", where: "trace_id is not null and trace_id not in (select id from lf_traces where id is not null)", code: "unknown_reference", field: "trace_id", expected: "the id of a trace in traces", found: "trace_id", message: (n: number) => `${n} observation${n === 1 ? " names" : "s name"} an unknown trace` },
-            { table: "lf_scores", where: "trace_id is not null and trace_id not in (select id from lf_traces where id is not null)", code: "unknown_reference", field: "trace_id", expected: "the id of a trace in traces", found: "trace_id", message: (n: number) => `${n} score${n === 1 ? " names" : "s name"} an unknown trace`, warning: true },
+            {
+              table: "lf_obs",
+              where:
+                "trace_id is not null and trace_id not in (select id from lf_traces where id is not null)",
+              code: "unknown_reference",
+              field: "trace_id",
+              expected: "the id of a trace in traces",
+              found: "trace_id",
+              message: (n: number) => `${n} observation${n === 1 ? " names" : "s name"} an unknown trace`,
+            },
+            {
+              table: "lf_scores",
+              where:
+                "trace_id is not null and trace_id not in (select id from lf_traces where id is not null)",
+              code: "unknown_reference",
+              field: "trace_id",
+              expected: "the id of a trace in traces",
+              found: "trace_id",
+              message: (n: number) => `${n} score${n === 1 ? " names" : "s name"} an unknown trace`,
+              warning: true,
+            },
           ]),
     ],
     issues,
@@ -127,7 +218,12 @@ export async function buildLangfuseViews(
     issues.push({
       severity: "warning",
       code: "unmapped_mission",
-      field: lf.mission_from === "name" ? "name" : lf.mission_from === "tag" ? "tags" : `metadata.${lf.mission_key}`,
+      field:
+        lf.mission_from === "name"
+          ? "name"
+          : lf.mission_from === "tag"
+            ? "tags"
+            : `metadata.${lf.mission_key}`,
       expected: "a mission's match in missions.yaml",
       found: JSON.stringify(unknown[0]?.vals ?? []),
       message: `${Number(unknown[0]?.n)} traces of ${Number(unknown[0]?.k)} names that no mission of missions.yaml matches are ignored`,
@@ -196,10 +292,13 @@ export async function buildLangfuseViews(
     from lf_scores where (observation_id is null or observation_id = '') and try_cast(value as DOUBLE) is not null
       and coalesce(upper(data_type), 'NUMERIC') in ('NUMERIC', 'BOOLEAN')
     group by trace_id, name`);
-  const kpiNames = (await engine.rows("select distinct kpi from cfg_kpis order by kpi")).map((r) => String(r.kpi));
+  const kpiNames = (await engine.rows("select distinct kpi from cfg_kpis order by kpi")).map((r) =>
+    String(r.kpi),
+  );
   await createCanonicalViews(engine, kpiNames);
   await unmatchedTaskWarnings(engine, "observations named", issues);
-  const files = (list: readonly string[]) => (list.length === 0 ? "none" : list.map((f) => f.slice(folder.length + 1)).join(", "));
+  const files = (list: readonly string[]) =>
+    list.length === 0 ? "none" : list.map((f) => f.slice(folder.length + 1)).join(", ");
   return [
     `traces: ${files(traceFiles)}; observations: ${files(obsFiles)}; scores: ${files(scoreFiles)}`,
     `run = trace (id → run_id, timestamp → start_time, last observation end → end_time, metadata.${lf.status_key} → status)`,

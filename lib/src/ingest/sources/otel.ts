@@ -46,10 +46,22 @@ export async function buildOtelViews(
   await engine.run(
     `create or replace temp table ot_docs as ${docs.length > 0 ? docs.join(" union all ") : "select null::VARCHAR as src_file, null::BIGINT as src_loc, null::JSON as j, null::VARCHAR as t where false"}`,
   );
-  await engine.run(`create or replace temp table ot_bad as select src_file, src_loc, 'line' as loc_kind, t from ot_docs where j is null or json_type(j) <> 'OBJECT'`);
+  await engine.run(
+    `create or replace temp table ot_bad as select src_file, src_loc, 'line' as loc_kind, t from ot_docs where j is null or json_type(j) <> 'OBJECT'`,
+  );
   await runChecks(
     engine,
-    [{ table: "ot_bad", where: "true", code: "bad_json", field: "(document)", expected: "an OTLP JSON ExportTraceServiceRequest object", found: "t", message: (n) => `${n} document${n === 1 ? " is" : "s are"} not a JSON object` }],
+    [
+      {
+        table: "ot_bad",
+        where: "true",
+        code: "bad_json",
+        field: "(document)",
+        expected: "an OTLP JSON ExportTraceServiceRequest object",
+        found: "t",
+        message: (n) => `${n} document${n === 1 ? " is" : "s are"} not a JSON object`,
+      },
+    ],
     issues,
   );
   await engine.run(`create or replace temp table ot_spans as
@@ -71,21 +83,73 @@ export async function buildOtelViews(
   await runChecks(
     engine,
     [
-      { table: "ot_spans", where: "trace_id is null", code: "missing_field", field: "traceId", expected: "a trace id", found: "path", message: (n) => `${n} span${n === 1 ? "" : "s"} without traceId` },
-      { table: "ot_spans", where: "span_id is null", code: "missing_field", field: "spanId", expected: "a span id", found: "path", message: (n) => `${n} span${n === 1 ? "" : "s"} without spanId` },
-      { table: "ot_spans", where: "start_ts is null", code: "bad_timestamp", field: "startTimeUnixNano", expected: "nanoseconds since 1970 (integer text)", found: "path || ' = ' || coalesce(start_text, 'nothing')", message: (n) => `${n} span start time${n === 1 ? "" : "s"} missing or unreadable` },
-      { table: "ot_spans", where: "end_ts is null", code: "bad_timestamp", field: "endTimeUnixNano", expected: "nanoseconds since 1970 (integer text)", found: "path || ' = ' || coalesce(end_text, 'nothing')", message: (n) => `${n} span end time${n === 1 ? "" : "s"} missing or unreadable` },
-      { table: "ot_spans", where: "end_ts < start_ts", code: "end_before_start", field: "endTimeUnixNano", expected: "an end not before startTimeUnixNano", found: "path", message: (n) => `${n} span${n === 1 ? " ends" : "s end"} before starting` },
-      { table: "ot_spans", where: `${attr("attrs", o.operation)} in ${sqlList(o.workflow_operations)} and ${attr("attrs", o.workflow_name)} is null`, code: "missing_field", field: o.workflow_name, expected: "the workflow's name (the mission)", found: "path", message: (n) => `${n} workflow span${n === 1 ? "" : "s"} without ${o.workflow_name}` },
+      {
+        table: "ot_spans",
+        where: "trace_id is null",
+        code: "missing_field",
+        field: "traceId",
+        expected: "a trace id",
+        found: "path",
+        message: (n) => `${n} span${n === 1 ? "" : "s"} without traceId`,
+      },
+      {
+        table: "ot_spans",
+        where: "span_id is null",
+        code: "missing_field",
+        field: "spanId",
+        expected: "a span id",
+        found: "path",
+        message: (n) => `${n} span${n === 1 ? "" : "s"} without spanId`,
+      },
+      {
+        table: "ot_spans",
+        where: "start_ts is null",
+        code: "bad_timestamp",
+        field: "startTimeUnixNano",
+        expected: "nanoseconds since 1970 (integer text)",
+        found: "path || ' = ' || coalesce(start_text, 'nothing')",
+        message: (n) => `${n} span start time${n === 1 ? "" : "s"} missing or unreadable`,
+      },
+      {
+        table: "ot_spans",
+        where: "end_ts is null",
+        code: "bad_timestamp",
+        field: "endTimeUnixNano",
+        expected: "nanoseconds since 1970 (integer text)",
+        found: "path || ' = ' || coalesce(end_text, 'nothing')",
+        message: (n) => `${n} span end time${n === 1 ? "" : "s"} missing or unreadable`,
+      },
+      {
+        table: "ot_spans",
+        where: "end_ts < start_ts",
+        code: "end_before_start",
+        field: "endTimeUnixNano",
+        expected: "an end not before startTimeUnixNano",
+        found: "path",
+        message: (n) => `${n} span${n === 1 ? " ends" : "s end"} before starting`,
+      },
+      {
+        table: "ot_spans",
+        where: `${attr("attrs", o.operation)} in ${sqlList(o.workflow_operations)} and ${attr("attrs", o.workflow_name)} is null`,
+        code: "missing_field",
+        field: o.workflow_name,
+        expected: "the workflow's name (the mission)",
+        found: "path",
+        message: (n) => `${n} workflow span${n === 1 ? "" : "s"} without ${o.workflow_name}`,
+      },
     ],
     issues,
   );
-  await engine.run(`create or replace temp table ot_s as select * from ot_spans where trace_id is not null and span_id is not null and start_ts is not null and end_ts is not null`);
+  await engine.run(
+    `create or replace temp table ot_s as select * from ot_spans where trace_id is not null and span_id is not null and start_ts is not null and end_ts is not null`,
+  );
   await engine.run(`create or replace temp table ot_w as
     select s.trace_id || '/' || s.span_id as wf, s.span_id, s.trace_id, m.mission_id, s.start_ts, s.end_ts, s.is_error, s.attrs, ${attr("s.attrs", o.workflow_name)} as mission_value
     from ot_s s left join cfg_missions m on m.match = ${attr("s.attrs", o.workflow_name)}
     where ${attr("s.attrs", o.operation)} in ${sqlList(o.workflow_operations)}`);
-  const unknown = await engine.rows(`select count(*) as n, list(distinct mission_value)[1:5] as vals from ot_w where mission_id is null`);
+  const unknown = await engine.rows(
+    `select count(*) as n, list(distinct mission_value)[1:5] as vals from ot_w where mission_id is null`,
+  );
   if (Number(unknown[0]?.n ?? 0) > 0)
     issues.push({
       severity: "warning",
@@ -95,7 +159,9 @@ export async function buildOtelViews(
       found: JSON.stringify(unknown[0]?.vals ?? []),
       message: `${Number(unknown[0]?.n)} workflow spans whose ${o.workflow_name} no mission of missions.yaml matches are ignored`,
     });
-  const runCount = await engine.rows(`select count(*) as n, count(distinct trace_id) as t from ot_w where mission_id is not null`);
+  const runCount = await engine.rows(
+    `select count(*) as n, count(distinct trace_id) as t from ot_w where mission_id is not null`,
+  );
   const runIdExpr = Number(runCount[0]?.n) === Number(runCount[0]?.t) ? "w.trace_id" : "w.wf";
   await engine.run(`create or replace temp table ot_t as
     select ${runIdExpr} as run_id, w.mission_id, s.span_id, s.trace_id, s.name, s.start_ts, s.end_ts, s.is_error, s.attrs, s.events,
@@ -151,7 +217,9 @@ export async function buildOtelViews(
     select run_id, substr(k, ${o.kpi_prefix.length + 1}) as kpi_match, try_cast(v as DOUBLE) as value
     from (select ${runIdExpr} as run_id, unnest(map_keys(w.attrs)) as k, unnest(map_values(w.attrs)) as v from ot_w w where w.mission_id is not null)
     where starts_with(k, ${sqlString(o.kpi_prefix)}) and try_cast(v as DOUBLE) is not null`);
-  const kpiNames = (await engine.rows("select distinct kpi from cfg_kpis order by kpi")).map((r) => String(r.kpi));
+  const kpiNames = (await engine.rows("select distinct kpi from cfg_kpis order by kpi")).map((r) =>
+    String(r.kpi),
+  );
   await createCanonicalViews(engine, kpiNames);
   await unmatchedTaskWarnings(engine, "spans named", issues);
   return [

@@ -123,10 +123,12 @@ export async function readRawTable(
         `select distinct unnest(json_keys(j)) as k from ${sqlIdent(`${name}__json`)} where json_type(j) = 'OBJECT'`,
       );
       const have = new Set(keys.map((r) => String(r.k)));
+      const records = await engine.rows(`select count(*) as n from ${sqlIdent(`${name}__json`)}`);
+      const emptyFile = Number(records[0]?.n ?? 0) === 0; // nothing to check: no missing-field problem
       const cols = fields.map((fs) => {
         const names = fs.names.filter((n2) => have.has(n2));
         if (names.length > 0) present.add(fs.key);
-        else if (fs.required) issues.push(missingField(shown, fs));
+        else if (fs.required && !emptyFile) issues.push(missingField(shown, fs));
         if (names.length === 0) return `null::${fs.json ? "JSON" : "VARCHAR"} as ${sqlIdent(fs.key)}`;
         const expr = fs.json
           ? `coalesce(${names.map((n2) => `json_extract(j, ${jsonKey(n2)})`).join(", ")})`
@@ -225,7 +227,11 @@ export interface RowCheck {
  * Runs checks over raw tables: per check and file, one problem with the count, the first places
  * (up to 5) and the first value found.
  */
-export async function runChecks(engine: Engine, checks: readonly RowCheck[], issues: DataIssue[]): Promise<void> {
+export async function runChecks(
+  engine: Engine,
+  checks: readonly RowCheck[],
+  issues: DataIssue[],
+): Promise<void> {
   for (const c of checks) {
     const rows = await engine.rows(
       `select src_file, any_value(loc_kind) as kind, count(*) as n, list(src_loc order by src_loc)[1:5] as locs, arg_min(cast(${c.found} as VARCHAR), src_loc) as found from ${sqlIdent(c.table)} where ${c.where} group by src_file order by src_file`,
@@ -251,9 +257,13 @@ export async function runChecks(engine: Engine, checks: readonly RowCheck[], iss
 
 /** SQL: text → TIMESTAMPTZ (null when absent or unparseable; zone-less text read in the session zone, UTC). */
 export const ts = (expr: string): string => `try_cast(${expr} as TIMESTAMPTZ)`;
-/** SQL: the canonical ISO 8601 text of a TIMESTAMPTZ, UTC with milliseconds: `2026-01-05T09:30:00.000Z`. */
+/**
+ * SQL: the canonical ISO 8601 text of a TIMESTAMPTZ in UTC, to the second when the milliseconds
+ * are zero (`2026-01-05T09:30:00Z`), else with them (`2026-01-05T09:30:00.250Z`); finer digits are
+ * cut, as the loader keeps milliseconds.
+ */
 export const isoText = (expr: string): string =>
-  `strftime(timezone('UTC', ${expr}), '%Y-%m-%dT%H:%M:%S.%gZ')`;
+  `(case when epoch_ms(${expr}) % 1000 = 0 then strftime(timezone('UTC', ${expr}), '%Y-%m-%dT%H:%M:%SZ') else strftime(timezone('UTC', ${expr}), '%Y-%m-%dT%H:%M:%S.%gZ') end)`;
 /** SQL: minutes from one TIMESTAMPTZ to another (exact to the millisecond). */
 export const minutesBetween = (from: string, to: string): string =>
   `((epoch_ms(${to}) - epoch_ms(${from})) / 60000.0)`;
@@ -389,7 +399,11 @@ export const CANONICAL_VIEWS = {
 } as const;
 
 /** Warnings for source task names that match no configured task of their mission (ignored). */
-export async function unmatchedTaskWarnings(engine: Engine, what: string, issues: DataIssue[]): Promise<void> {
+export async function unmatchedTaskWarnings(
+  engine: Engine,
+  what: string,
+  issues: DataIssue[],
+): Promise<void> {
   const rows = await engine.rows(`select e.mission_id, e.task_match, count(*) as n from src_execs e
     where e.mission_id in (select mission_id from cfg_tasks)
       and not exists (select 1 from cfg_tasks t where t.mission_id = e.mission_id and t.match = e.task_match)
