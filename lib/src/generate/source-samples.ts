@@ -69,8 +69,13 @@ const isoTime = (t: number): string => new Date(t).toISOString();
 const hex = (text: string, length: number): string =>
   createHash("sha256").update(text).digest("hex").slice(0, length);
 
-/** The `missions.yaml` of the portfolio, with a source section. */
-function missionsYaml(portfolio: Portfolio, kind: SampleKind, header: string): string {
+/**
+ * The `missions.yaml` of the portfolio for a source layout (missions, KPIs, task plans, and the
+ * source section the samples need), after `header` (a comment).
+ *
+ * @example missionsYaml(planPortfolio({ preset: "demo" }), "otel", "").startsWith("source: otel") // → true
+ */
+export function missionsYaml(portfolio: Portfolio, kind: SampleKind, header: string): string {
   const missions = portfolio.plans.map((p) => ({
     id: p.mission.missionId,
     name: p.mission.name,
@@ -112,15 +117,28 @@ function interventionTimes(record: RunRecord): number[] {
   return Array.from({ length: n }, (_, i) => record.run.startMs + Math.floor(((i + 1) * span) / (n + 1)));
 }
 
-function langfuseFiles(portfolio: Portfolio): Map<string, string> {
-  const traces: unknown[] = [];
-  const observations: unknown[] = [];
-  const scores: unknown[] = [];
+/** The Langfuse export records of one run (blob-export field names). */
+export interface LangfuseRunRecords {
+  readonly traces: Record<string, unknown>[];
+  readonly observations: Record<string, unknown>[];
+  readonly scores: Record<string, unknown>[];
+}
+
+/**
+ * The Langfuse export records of every run of the portfolio, one run at a time (memory stays flat,
+ * so a million traces can be streamed to files).
+ *
+ * @example [...langfuseRunRecords(planPortfolio({ preset: "demo" }))].length // → 160
+ */
+export function* langfuseRunRecords(portfolio: Portfolio): Generator<LangfuseRunRecords, void, undefined> {
   const plans = new Map(portfolio.plans.map((p) => [p.mission.missionId, p]));
   const project = "demo-project";
   for (const record of runRecords(portfolio)) {
     const run = record.run;
     const plan = plans.get(run.missionId) as MissionPlan;
+    const traces: Record<string, unknown>[] = [];
+    const observations: Record<string, unknown>[] = [];
+    const scores: Record<string, unknown>[] = [];
     traces.push({
       id: run.runId,
       project_id: project,
@@ -204,6 +222,18 @@ function langfuseFiles(portfolio: Portfolio): Map<string, string> {
         metadata: { status: r.status, severity: r.severity },
       });
     }
+    yield { traces, observations, scores };
+  }
+}
+
+function langfuseFiles(portfolio: Portfolio): Map<string, string> {
+  const traces: unknown[] = [];
+  const observations: unknown[] = [];
+  const scores: unknown[] = [];
+  for (const r of langfuseRunRecords(portfolio)) {
+    traces.push(...r.traces);
+    observations.push(...r.observations);
+    scores.push(...r.scores);
   }
   return new Map([
     ["traces.jsonl", jsonl(traces)],

@@ -20,7 +20,6 @@ import {
   runChecks,
   sqlList,
   tableFiles,
-  ts,
   unmatchedTaskWarnings,
   type FieldSpec,
 } from "./source-kit";
@@ -28,7 +27,7 @@ import {
 const TRACE_FIELDS: readonly FieldSpec[] = [
   { key: "id", names: ["id"], required: true },
   { key: "name", names: ["name"] },
-  { key: "timestamp", names: ["timestamp"], required: true },
+  { key: "timestamp", names: ["timestamp"], required: true, time: true },
   { key: "tags", names: ["tags"], json: true },
   { key: "metadata", names: ["metadata"], json: true },
   { key: "session_id", names: ["session_id", "sessionId"] },
@@ -40,8 +39,8 @@ const OBSERVATION_FIELDS: readonly FieldSpec[] = [
   { key: "trace_id", names: ["trace_id", "traceId"], required: true },
   { key: "type", names: ["type"], required: true },
   { key: "name", names: ["name"] },
-  { key: "start_time", names: ["start_time", "startTime"], required: true },
-  { key: "end_time", names: ["end_time", "endTime"] },
+  { key: "start_time", names: ["start_time", "startTime"], required: true, time: true },
+  { key: "end_time", names: ["end_time", "endTime"], time: true },
   { key: "parent", names: ["parent_observation_id", "parentObservationId"] },
   { key: "level", names: ["level"] },
   { key: "status_message", names: ["status_message", "statusMessage"] },
@@ -56,7 +55,7 @@ const SCORE_FIELDS: readonly FieldSpec[] = [
   { key: "value", names: ["value"] },
   { key: "data_type", names: ["data_type", "dataType"] },
   { key: "source", names: ["source"] },
-  { key: "timestamp", names: ["timestamp"] },
+  { key: "timestamp", names: ["timestamp"], time: true },
 ];
 
 /** True when `folder` looks like a Langfuse export (traces and observations tables). */
@@ -110,7 +109,7 @@ export async function buildLangfuseViews(
       },
       {
         table: "lf_traces",
-        where: `${ts("timestamp")} is null`,
+        where: "timestamp_ts is null",
         code: "bad_timestamp",
         field: "timestamp",
         expected: "a timestamp (ISO 8601, or YYYY-MM-DD HH:MM:SS[.ffffff] in UTC)",
@@ -137,7 +136,7 @@ export async function buildLangfuseViews(
       },
       {
         table: "lf_obs",
-        where: `${ts("start_time")} is null`,
+        where: "start_time_ts is null",
         code: "bad_timestamp",
         field: "start_time",
         expected: "a timestamp",
@@ -146,7 +145,7 @@ export async function buildLangfuseViews(
       },
       {
         table: "lf_obs",
-        where: `end_time is not null and ${ts("end_time")} is null`,
+        where: "end_time is not null and end_time_ts is null",
         code: "bad_timestamp",
         field: "end_time",
         expected: "a timestamp",
@@ -155,7 +154,7 @@ export async function buildLangfuseViews(
       },
       {
         table: "lf_obs",
-        where: `${ts("end_time")} < ${ts("start_time")}`,
+        where: "end_time_ts < start_time_ts",
         code: "end_before_start",
         field: "end_time",
         expected: "an end time not before start_time",
@@ -207,10 +206,10 @@ export async function buildLangfuseViews(
         ? metaText("t.metadata", lf.mission_key)
         : `substr(list_filter(try_cast(t.tags as VARCHAR[]), x -> starts_with(x, ${sqlString(`${lf.mission_key}:`)}))[1], ${lf.mission_key.length + 2})`;
   await engine.run(`create or replace temp table lf_t as
-    select t.id as run_id, m.mission_id, ${ts("t.timestamp")} as start_ts, t.metadata, t.src_file, t.src_loc, t.loc_kind,
+    select t.id as run_id, m.mission_id, t.timestamp_ts as start_ts, t.metadata, t.src_file, t.src_loc, t.loc_kind,
       ${missionExpr} as mission_value
     from lf_traces t left join cfg_missions m on m.match = ${missionExpr}
-    where t.id is not null and ${ts("t.timestamp")} is not null`);
+    where t.id is not null and t.timestamp_ts is not null`);
   const unknown = await engine.rows(
     `select count(*) as n, count(distinct mission_value) as k, list(distinct mission_value)[1:5] as vals from lf_t where mission_id is null`,
   );
@@ -230,9 +229,9 @@ export async function buildLangfuseViews(
     });
   await engine.run(`create or replace temp table lf_o as
     select o.id, o.trace_id, o.type, o.name, nullif(o.parent, '') as parent, coalesce(o.level, 'DEFAULT') as level, o.status_message, o.metadata,
-      ${ts("o.start_time")} as start_ts, coalesce(${ts("o.end_time")}, ${ts("o.start_time")}) as end_ts, t.mission_id
+      o.start_time_ts as start_ts, coalesce(o.end_time_ts, o.start_time_ts) as end_ts, t.mission_id
     from lf_obs o join lf_t t on t.run_id = o.trace_id
-    where t.mission_id is not null and o.id is not null and ${ts("o.start_time")} is not null`);
+    where t.mission_id is not null and o.id is not null and o.start_time_ts is not null`);
   await engine.run(`create or replace temp view lf_tasks as
     select * from lf_o where parent is null and type in ${sqlList(lf.task_types)}`);
   // Waits: a request event to the first matching end event under the same task observation.
@@ -288,7 +287,7 @@ export async function buildLangfuseViews(
     left join notes nn on nn.trace_id = t.run_id left join failed f on f.run_id = t.run_id
     where t.mission_id is not null`);
   await engine.run(`create or replace temp view src_kpi_values as
-    select trace_id as run_id, name as kpi_match, arg_max(try_cast(value as DOUBLE), coalesce(${ts("timestamp")}, 'epoch'::TIMESTAMPTZ)) as value
+    select trace_id as run_id, name as kpi_match, arg_max(try_cast(value as DOUBLE), coalesce(timestamp_ts, 'epoch'::TIMESTAMPTZ)) as value
     from lf_scores where (observation_id is null or observation_id = '') and try_cast(value as DOUBLE) is not null
       and coalesce(upper(data_type), 'NUMERIC') in ('NUMERIC', 'BOOLEAN')
     group by trace_id, name`);

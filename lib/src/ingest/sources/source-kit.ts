@@ -59,6 +59,12 @@ export interface FieldSpec {
   readonly json?: boolean;
   /** A file without it is an error (otherwise the field is null). */
   readonly required?: boolean;
+  /**
+   * A time: the raw table also gets `<key>_ts` (TIMESTAMPTZ; null when absent or unreadable),
+   * parsed once — typed Parquet timestamps are taken as they are, text is parsed (zone-less text
+   * in the session zone, UTC).
+   */
+  readonly time?: boolean;
 }
 
 /** JSONPath of a top-level key, quoted for any name (`case:concept:name`). */
@@ -129,11 +135,14 @@ export async function readRawTable(
         const names = fs.names.filter((n2) => have.has(n2));
         if (names.length > 0) present.add(fs.key);
         else if (fs.required && !emptyFile) issues.push(missingField(shown, fs));
-        if (names.length === 0) return `null::${fs.json ? "JSON" : "VARCHAR"} as ${sqlIdent(fs.key)}`;
+        if (names.length === 0) return nullColumns(fs);
         const expr = fs.json
           ? `coalesce(${names.map((n2) => `json_extract(j, ${jsonKey(n2)})`).join(", ")})`
           : `coalesce(${names.map((n2) => `json_extract_string(j, ${jsonKey(n2)})`).join(", ")})`;
-        return `${fs.json ? unwrapJson(expr) : `nullif(trim(${expr}), '')`} as ${sqlIdent(fs.key)}`;
+        const text = `nullif(trim(${expr}), '')`;
+        return fs.json
+          ? `${unwrapJson(expr)} as ${sqlIdent(fs.key)}`
+          : `${text} as ${sqlIdent(fs.key)}${fs.time ? `, ${ts(text)} as ${sqlIdent(`${fs.key}_ts`)}` : ""}`;
       });
       parts.push(
         `select ${sqlString(shown)} as src_file, src_loc, loc_kind, ${cols.join(", ")} from ${sqlIdent(`${name}__json`)} where json_type(j) = 'OBJECT'`,
@@ -151,16 +160,18 @@ export async function readRawTable(
       const col = fs.names.find((n2) => types.has(n2));
       if (col !== undefined) present.add(fs.key);
       else if (fs.required) issues.push(missingField(shown, fs));
-      if (col === undefined) return `null::${fs.json ? "JSON" : "VARCHAR"} as ${sqlIdent(fs.key)}`;
+      if (col === undefined) return nullColumns(fs);
       const type = types.get(col) ?? "VARCHAR";
       if (fs.json)
         return type === "VARCHAR"
-          ? `${unwrapJson(`try_cast(${sqlIdent(col)} as JSON)`)} as ${sqlIdent(fs.key)}`
+          ? `try_cast(${sqlIdent(col)} as JSON) as ${sqlIdent(fs.key)}`
           : `to_json(${sqlIdent(col)}) as ${sqlIdent(fs.key)}`;
-      const asText = /^TIMESTAMP/.test(type)
-        ? `strftime(${sqlIdent(col)}, '%Y-%m-%d %H:%M:%S.%f') || ${type.includes("TIME ZONE") ? "'+00'" : "''"}`
-        : `cast(${sqlIdent(col)} as VARCHAR)`;
-      return `nullif(trim(${asText}), '') as ${sqlIdent(fs.key)}`;
+      const typedTime = /^TIMESTAMP/.test(type);
+      const text = `nullif(trim(cast(${sqlIdent(col)} as VARCHAR)), '')`;
+      const time = fs.time
+        ? `, ${typedTime ? `cast(${sqlIdent(col)} as TIMESTAMPTZ)` : ts(text)} as ${sqlIdent(`${fs.key}_ts`)}`
+        : "";
+      return `${text} as ${sqlIdent(fs.key)}${time}`;
     });
     if (format === "csv") {
       // One thread while numbering, so that rows arrive in file order.
@@ -179,13 +190,18 @@ export async function readRawTable(
     }
   }
   const empty = `select null::VARCHAR as src_file, null::BIGINT as src_loc, null::VARCHAR as loc_kind, ${fields
-    .map((fs) => `null::${fs.json ? "JSON" : "VARCHAR"} as ${sqlIdent(fs.key)}`)
+    .map(nullColumns)
     .join(", ")} where false`;
   const body = parts.length > 0 ? parts.join("\nunion all\n") : empty;
   await engine.run(
     `create or replace ${allParquet && parts.length > 0 ? "view" : "temp table"} ${sqlIdent(name)} as ${body}`,
   );
   return { name, files, absent: fields.filter((f) => !present.has(f.key)).map((f) => f.key) };
+}
+
+function nullColumns(fs: FieldSpec): string {
+  const base = `null::${fs.json ? "JSON" : "VARCHAR"} as ${sqlIdent(fs.key)}`;
+  return fs.time ? `${base}, null::TIMESTAMPTZ as ${sqlIdent(`${fs.key}_ts`)}` : base;
 }
 
 function missingField(file: string, fs: FieldSpec): DataIssue {
@@ -225,33 +241,46 @@ export interface RowCheck {
 
 /**
  * Runs checks over raw tables: per check and file, one problem with the count, the first places
- * (up to 5) and the first value found.
+ * (up to 5) and the first value found. The checks of one table share one scan of it.
  */
 export async function runChecks(
   engine: Engine,
   checks: readonly RowCheck[],
   issues: DataIssue[],
 ): Promise<void> {
-  for (const c of checks) {
+  const tables = [...new Set(checks.map((c) => c.table))];
+  for (const table of tables) {
+    const mine = checks.filter((c) => c.table === table);
+    const cols = mine
+      .map(
+        (c, i) =>
+          `count(*) filter (where ${c.where}) as n${i}, (list(src_loc order by src_loc) filter (where ${c.where}))[1:5] as l${i}, ` +
+          `arg_min(cast(${c.found} as VARCHAR), src_loc) filter (where ${c.where}) as f${i}`,
+      )
+      .join(", ");
     const rows = await engine.rows(
-      `select src_file, any_value(loc_kind) as kind, count(*) as n, list(src_loc order by src_loc)[1:5] as locs, arg_min(cast(${c.found} as VARCHAR), src_loc) as found from ${sqlIdent(c.table)} where ${c.where} group by src_file order by src_file`,
+      `select src_file, any_value(loc_kind) as kind, ${cols} from ${sqlIdent(table)} group by src_file order by src_file`,
     );
-    for (const r of rows) {
-      const n = Number(r.n);
-      const locs = (r.locs as number[]).map(Number);
-      const kind = String(r.kind);
-      const where = `${kind}${locs.length > 1 ? "s" : ""} ${locs.join(", ")}${n > locs.length ? ", …" : ""}`;
-      issues.push({
-        severity: c.warning ? "warning" : "error",
-        code: c.code,
-        file: String(r.src_file),
-        [kind === "line" ? "line" : "row"]: locs[0],
-        field: c.field,
-        expected: c.expected,
-        found: r.found === null ? "nothing" : clip(String(r.found)),
-        message: `${c.message(n)} (${where})`,
-      });
-    }
+    mine.forEach((c, i) => {
+      for (const r of rows) {
+        const n = Number(r[`n${i}`] ?? 0);
+        if (n === 0) continue;
+        const locs = ((r[`l${i}`] ?? []) as number[]).map(Number);
+        const kind = String(r.kind);
+        const where = `${kind}${locs.length > 1 ? "s" : ""} ${locs.join(", ")}${n > locs.length ? ", …" : ""}`;
+        const found = r[`f${i}`];
+        issues.push({
+          severity: c.warning ? "warning" : "error",
+          code: c.code,
+          file: String(r.src_file),
+          [kind === "line" ? "line" : "row"]: locs[0],
+          field: c.field,
+          expected: c.expected,
+          found: found === null || found === undefined ? "nothing" : clip(String(found)),
+          message: `${c.message(n)} (${where})`,
+        });
+      }
+    });
   }
 }
 
@@ -346,6 +375,9 @@ export async function createConfigTables(engine: Engine, config: SourceConfig | 
  * from the typical, not from a plan).
  */
 export async function createCanonicalViews(engine: Engine, kpiNames: readonly string[]): Promise<void> {
+  // Each intermediate result is computed once (the canonical views read them several times).
+  for (const v of ["src_runs", "src_execs", "src_kpi_values", "src_risks"])
+    await engine.run(`create or replace temp table m_${v.slice(4)} as select * from ${v}`);
   await engine.run(`create or replace temp view c_missions as
     select mission_id, name, description, business_owner, ai_role, escalation_path from cfg_missions`);
   await engine.run(`create or replace temp view c_kpis as
@@ -353,7 +385,7 @@ export async function createCanonicalViews(engine: Engine, kpiNames: readonly st
   await engine.run(`create or replace temp view x_execs as
     select e.*, greatest(0, ${minutesBetween("e.start_ts", "e.end_ts")} - coalesce(e.wait_minutes, 0)) as actual_minutes,
       ${minutesBetween("r.start_ts", "e.start_ts")} as offset_minutes
-    from src_execs e join src_runs r using (run_id)`);
+    from m_execs e join m_runs r using (run_id)`);
   await engine.run(`create or replace temp table x_tasks as
     select mission_id, task_id, match, name, "order", estimated_minutes, requires_approval, depends_on from cfg_tasks
     union all
@@ -368,15 +400,15 @@ export async function createCanonicalViews(engine: Engine, kpiNames: readonly st
     .map((k) => `max(v.value) filter (where v.kpi = ${sqlString(k)}) as ${sqlIdent(`kpi.${k}`)}`)
     .join(", ");
   await engine.run(`create or replace temp view x_kpi_values as
-    select v.run_id, k.kpi, v.value from src_kpi_values v join src_runs r using (run_id)
+    select v.run_id, k.kpi, v.value from m_kpi_values v join m_runs r using (run_id)
     join cfg_kpis k on k.mission_id = r.mission_id and k.match = v.kpi_match`);
   await engine.run(`create or replace temp view c_runs as
     select r.run_id, r.mission_id, ${isoText("r.start_ts")} as start_time, ${isoText("r.end_ts")} as end_time, r.status,
       round(${minutesBetween("r.start_ts", "r.end_ts")}, 6) as duration_minutes,
       cast(r.human_interventions as BIGINT) as human_interventions, cast(r.escalations as BIGINT) as escalations,
-      exists (select 1 from src_risks x where x.run_id = r.run_id) as risk_flagged
+      coalesce(fl.flagged, false) as risk_flagged
       ${kpiCols ? `, ${kpiNames.map((k) => `kv.${sqlIdent(`kpi.${k}`)}`).join(", ")}` : ""}
-    from src_runs r
+    from m_runs r left join (select distinct run_id, true as flagged from m_risks) fl using (run_id)
     ${kpiCols ? `left join (select v.run_id, ${kpiCols} from x_kpi_values v group by v.run_id) kv using (run_id)` : ""}`);
   await engine.run(`create or replace temp view c_task_executions as
     select e.run_id, e.mission_id, t.task_id, e.agent_id, round(e.actual_minutes, 6) as actual_minutes,
@@ -385,7 +417,7 @@ export async function createCanonicalViews(engine: Engine, kpiNames: readonly st
   await engine.run(`create or replace temp view c_risk_events as
     select x.event_id, x.run_id, x.mission_id, t.task_id, x.risk_type, x.severity, x.description,
       ${isoText("x.detected_ts")} as detected_at, x.status
-    from src_risks x left join x_tasks t on t.mission_id = x.mission_id and t.match = x.task_match`);
+    from m_risks x left join x_tasks t on t.mission_id = x.mission_id and t.match = x.task_match`);
 }
 
 /** The canonical views, by table name. */
@@ -404,7 +436,7 @@ export async function unmatchedTaskWarnings(
   what: string,
   issues: DataIssue[],
 ): Promise<void> {
-  const rows = await engine.rows(`select e.mission_id, e.task_match, count(*) as n from src_execs e
+  const rows = await engine.rows(`select e.mission_id, e.task_match, count(*) as n from m_execs e
     where e.mission_id in (select mission_id from cfg_tasks)
       and not exists (select 1 from cfg_tasks t where t.mission_id = e.mission_id and t.match = e.task_match)
     group by all order by all limit 50`);
