@@ -228,7 +228,9 @@ export async function buildLangfuseViews(
       message: `${Number(unknown[0]?.n)} traces of ${Number(unknown[0]?.k)} names that no mission of missions.yaml matches are ignored`,
     });
   await engine.run(`create or replace temp table lf_o as
-    select o.id, o.trace_id, o.type, o.name, nullif(o.parent, '') as parent, coalesce(o.level, 'DEFAULT') as level, o.status_message, o.metadata,
+    select o.id, o.trace_id, o.type, o.name, nullif(o.parent, '') as parent, coalesce(o.level, 'DEFAULT') as level, o.status_message,
+      -- metadata is read only where a rule uses it: task observations and risk observations
+      case when nullif(o.parent, '') is null or o.type in ${sqlList(lf.risk_types)} or o.level in ${sqlList(lf.risk_levels)} then o.metadata end as metadata,
       o.start_time_ts as start_ts, coalesce(o.end_time_ts, o.start_time_ts) as end_ts, t.mission_id
     from lf_obs o join lf_t t on t.run_id = o.trace_id
     where t.mission_id is not null and o.id is not null and o.start_time_ts is not null`);
