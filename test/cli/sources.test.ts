@@ -218,6 +218,77 @@ describe("an event log without missions.yaml (first look), worked by hand", () =
   });
 });
 
+describe("an OCEL 2.0 JSON log (first look), worked by hand", () => {
+  it("cases are the objects of the type most events relate to; activities are event types", async () => {
+    const folder = fresh("ocel-");
+    const ev = (id: string, type: string, time: string, objects: string[], attributes: object[] = []) => ({
+      id,
+      type,
+      time,
+      attributes,
+      relationships: objects.map((objectId) => ({ objectId, qualifier: "" })),
+    });
+    const log = {
+      objectTypes: [
+        { name: "order", attributes: [] },
+        { name: "item", attributes: [] },
+      ],
+      eventTypes: [],
+      objects: [
+        { id: "o1", type: "order" },
+        { id: "o2", type: "order" },
+        { id: "i1", type: "item" },
+      ],
+      events: [
+        ev(
+          "e1",
+          "place order",
+          "2026-03-02T10:00:00Z",
+          ["o1", "i1"],
+          [{ name: "org:resource", value: "bot-a" }],
+        ),
+        ev("e2", "pick item", "2026-03-02T10:30:00Z", ["o1", "i1"]),
+        ev("e3", "ship", "2026-03-02T12:00:00Z", ["o1"]),
+        ev("e4", "place order", "2026-03-03T09:00:00Z", ["o2"]),
+        ev("e5", "ship", "2026-03-03T09:45:00Z", ["o2"]),
+      ],
+    };
+    writeFileSync(join(folder, "orders.json"), JSON.stringify(log));
+    const out = join(fresh(), "t");
+    const r = await runMission(["import", folder, "--out", out]);
+    expect(r.code, r.err).toBe(0);
+    // order: 5 event relations, item: 2 → orders are the cases. o1 10:00 → 12:00, o2 09:00 → 09:45.
+    const runs = readCsv(join(out, "runs.csv"));
+    expect(
+      runs.map((x) => [
+        x.run_id,
+        x.mission_id,
+        Number(x.duration_minutes),
+        Number(x["kpi.case_cycle_time_hours"]),
+      ]),
+    ).toEqual([
+      ["o1", "orders", 120, 2],
+      ["o2", "orders", 45, 0.75],
+    ]);
+    // Events carry no lifecycle: each runs from the case's previous event (the first from itself).
+    const execs = readCsv(join(out, "task_executions.csv")).map((x) => [
+      x.run_id,
+      x.task_id,
+      x.agent_id,
+      Number(x.actual_minutes),
+    ]);
+    expect(execs.sort()).toEqual(
+      [
+        ["o1", "place order", "bot-a", 0],
+        ["o1", "pick item", "", 30],
+        ["o1", "ship", "", 90],
+        ["o2", "place order", "", 0],
+        ["o2", "ship", "", 45],
+      ].sort(),
+    );
+  });
+});
+
 describe("problems are located in the source files", () => {
   it("langfuse: a trace without id, observations of unknown traces, an unreadable time — grouped with counts and first lines", async () => {
     const folder = fresh("lf-bad-");

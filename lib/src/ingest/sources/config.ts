@@ -158,6 +158,8 @@ const EventLogSchema = z
     agent_resources: names.default(["agent%", "bot%"]),
     /** Zone given to timestamps written without one (default: none — such a timestamp is an error). */
     assume_timezone: text.optional(),
+    /** OCEL 2.0: the object type whose objects are the cases (default: the type most events relate to). */
+    ocel_case_type: text.optional(),
   })
   .default({
     case: "case:concept:name",
@@ -184,12 +186,6 @@ export const SourceConfigSchema = z.strictObject({
 export type SourceConfig = z.infer<typeof SourceConfigSchema>;
 /** One mission of a {@link SourceConfig}. */
 export type MissionConfig = SourceConfig["missions"][number];
-
-/** The settings a source uses when there is no `missions.yaml` (event logs only). */
-export function defaultMappingSettings(): Omit<SourceConfig, "missions" | "source"> {
-  const parsed = SourceConfigSchema.omit({ missions: true }).parse({});
-  return parsed;
-}
 
 function lineAt(doc: Document, counter: LineCounter, path: readonly PropertyKey[]): number | undefined {
   for (let n = path.length; n >= 0; n--) {

@@ -23,7 +23,7 @@
 import type { DataIssue } from "../../model/issues";
 import { sqlIdent, sqlString, type Engine } from "../engine";
 import type { SourceConfig } from "./config";
-import { dataFiles } from "./detect";
+import { dataFiles, looksOcel } from "./detect";
 import {
   createCanonicalViews,
   fileFormatOf,
@@ -38,6 +38,55 @@ import {
 
 /** KPI measures an event log yields by itself (`match` values in missions.yaml). */
 export const DERIVED_EVENTLOG_KPIS = ["cycle_time_hours", "cycle_time_minutes", "rework_count"] as const;
+
+/**
+ * OCEL 2.0 JSON logs flattened to one event row per (event, related object of the case type):
+ * `objectId` → case, event `type` → activity, `time` → timestamp, attribute `org:resource` or
+ * `resource` → resource, attribute `lifecycle:transition` or `lifecycle` → lifecycle. The place of
+ * a row is the event's position in `events` (`row`).
+ */
+async function readOcel(
+  engine: Engine,
+  folder: string,
+  files: readonly string[],
+  caseType: string | undefined,
+  fields: readonly FieldSpec[],
+): Promise<void> {
+  const nulls = fields
+    .filter((f) => !["case_id", "activity", "timestamp", "resource", "lifecycle"].includes(f.key))
+    .map((f) => `null::VARCHAR as ${sqlIdent(f.key)}`)
+    .join(", ");
+  if (files.length === 0) {
+    await engine.run(
+      `create or replace temp table el_ocel as select null::VARCHAR as src_file, null::BIGINT as src_loc, null::VARCHAR as loc_kind, null::VARCHAR as case_id, null::VARCHAR as activity, null::VARCHAR as timestamp, null::VARCHAR as resource, null::VARCHAR as lifecycle, ${nulls} where false`,
+    );
+    return;
+  }
+  const docs = files
+    .map((f) => `select ${sqlString(f.slice(folder.length + 1))} as src_file, try_cast(content as JSON) as j from read_text(${sqlString(f)})`)
+    .join(" union all ");
+  await engine.run(`create or replace temp table el_ocel_ev as
+    with docs as (${docs}),
+    objs as (select src_file, unnest(json_extract(j, '$.objects[*]')) as o from docs),
+    types as (select src_file, json_extract_string(o, '$.id') as id, json_extract_string(o, '$.type') as type from objs),
+    ev as (select src_file, unnest(e) as e, generate_subscripts(e, 1) as i from (select src_file, json_extract(j, '$.events[*]') as e from docs)),
+    rel as (select src_file, i, e, unnest(json_extract(e, '$.relationships[*]')) as r from ev)
+    select rel.src_file, rel.i, rel.e, json_extract_string(rel.r, '$.objectId') as object_id, t.type as object_type
+    from rel left join types t on t.src_file = rel.src_file and t.id = json_extract_string(rel.r, '$.objectId')`);
+  const chosen =
+    caseType ??
+    String(
+      (await engine.rows("select object_type from el_ocel_ev where object_type is not null group by all order by count(*) desc, object_type limit 1"))[0]
+        ?.object_type ?? "",
+    );
+  const attr = (names: readonly string[]) =>
+    `(select json_extract_string(a, '$.value') from (select unnest(json_extract(e, '$.attributes[*]')) as a) where json_extract_string(a, '$.name') in ${sqlList(names)} limit 1)`;
+  await engine.run(`create or replace temp table el_ocel as
+    select src_file, i as src_loc, 'row' as loc_kind, object_id as case_id, json_extract_string(e, '$.type') as activity,
+      json_extract_string(e, '$.time') as timestamp, ${attr(["org:resource", "resource"])} as resource,
+      ${attr(["lifecycle:transition", "lifecycle"])} as lifecycle, ${nulls}
+    from el_ocel_ev where object_type = ${sqlString(chosen)}`);
+}
 
 /** The KPI of a log read without config. */
 const FIRST_LOOK_KPI = "case_cycle_time_hours";
@@ -70,7 +119,10 @@ export async function buildEventLogViews(
     { key: "status", names: [ev.status] },
     ...kpiColumns.map((c, i) => ({ key: `kpi_${i}`, names: [c] })),
   ];
-  const raw = await readRawTable(engine, folder, "el_raw", files, fields, issues);
+  const raw = await readRawTable(engine, folder, "el_tab", files, fields, issues);
+  const ocel = dataFiles(folder).filter((f) => fileFormatOf(f) === "json" && looksOcel(f));
+  await readOcel(engine, folder, ocel, ev.ocel_case_type, fields);
+  await engine.run("create or replace temp table el_raw as select * from el_tab union all by name select * from el_ocel");
   const zone = ev.assume_timezone;
   const hasZone = `regexp_matches(timestamp, '(Z|z|[+-][0-9]{2}(:?[0-9]{2})?)$')`;
   const tsExpr = zone
@@ -208,7 +260,7 @@ export async function buildEventLogViews(
   );
   await createCanonicalViews(engine, kpiNames);
   if (config) await unmatchedTaskWarnings(engine, "activities named", issues);
-  const shown = raw.files.map((f) => f.slice(folder.length + 1)).join(", ") || "none";
+  const shown = [...raw.files, ...ocel].map((f) => f.slice(folder.length + 1)).join(", ") || "none";
   return [
     `event log: ${shown}${config ? "" : " (no missions.yaml: first look)"}`,
     `run = case (${ev.case}); task execution = activity (${ev.activity}) completed at ${ev.timestamp}, started at its ${ev.lifecycle} = start event or the case's previous event`,

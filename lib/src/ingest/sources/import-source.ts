@@ -212,19 +212,6 @@ export async function loadSourceFolder(
       format: "csv",
     });
     const { kind, mapping, warnings, configFile } = result;
-    let dataset: Dataset;
-    try {
-      dataset = await loadDataset(temp, options.load ?? {});
-    } catch (e) {
-      if (e instanceof DatasetLoadError) {
-        const issues = e.issues.map((i) => ({
-          ...i,
-          file: `imported ${i.file ? basename(i.file) : "tables"}`,
-        }));
-        throw new DatasetLoadError(folder, issues, e.omitted);
-      }
-      throw e;
-    }
     const relabel = (i: DataIssue): DataIssue => {
       if (!i.file) return i;
       const table = basename(i.file).replace(/\.csv$/, "");
@@ -236,6 +223,13 @@ export async function loadSourceFolder(
       }
       return { ...i, file: `imported ${basename(i.file)}` };
     };
+    let dataset: Dataset;
+    try {
+      dataset = await loadDataset(temp, options.load ?? {});
+    } catch (e) {
+      if (e instanceof DatasetLoadError) throw new DatasetLoadError(folder, e.issues.map(relabel), e.omitted);
+      throw e;
+    }
     return {
       dataset: {
         ...dataset,
