@@ -11,6 +11,7 @@ import {
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { sqlString, withEngine } from "../../lib/src/ingest/engine";
 import { runMission } from "../helpers/run-cli";
 
 const root = resolve(__dirname, "../..");
@@ -98,6 +99,51 @@ describe("the sample sources", () => {
     // The canonical demo is written by the same simulation and read by the canonical loader:
     // an independent path to the same answer.
     expect(await evaluation(sample("langfuse"))).toEqual(await evaluation(demo));
+  });
+
+  it("langfuse: the same export as Parquet with typed times and as CSV with the API's camelCase names evaluates as the demo", async () => {
+    const parquet = fresh("lf-parquet-");
+    const csv = fresh("lf-csv-");
+    const camel: Record<string, string> = {
+      trace_id: "traceId",
+      start_time: "startTime",
+      end_time: "endTime",
+      parent_observation_id: "parentObservationId",
+      status_message: "statusMessage",
+      observation_id: "observationId",
+      data_type: "dataType",
+      session_id: "sessionId",
+      user_id: "userId",
+    };
+    await withEngine(async (e) => {
+      for (const t of ["traces", "observations", "scores"]) {
+        const src = `read_json(${sqlString(join(sample("langfuse"), `${t}.jsonl`))}, format = 'newline_delimited')`;
+        const cols = await e.describe(`select * from ${src}`);
+        const typed = cols
+          .map((c) =>
+            /time|timestamp/.test(c.name) ? `cast("${c.name}" as TIMESTAMP) as "${c.name}"` : `"${c.name}"`,
+          )
+          .join(", ");
+        await e.run(
+          `copy (select ${typed} from ${src}) to ${sqlString(join(parquet, `${t}.parquet`))} (FORMAT parquet)`,
+        );
+        const renamed = cols
+          .map((c) => {
+            const v =
+              c.type.startsWith("STRUCT") || c.type.endsWith("[]") || c.type === "JSON"
+                ? `to_json("${c.name}")`
+                : `"${c.name}"`;
+            return `${v} as "${camel[c.name] ?? c.name}"`;
+          })
+          .join(", ");
+        await e.run(`copy (select ${renamed} from ${src}) to ${sqlString(join(csv, `${t}.csv`))} (HEADER)`);
+      }
+    });
+    for (const dir of [parquet, csv])
+      writeFileSync(join(dir, "missions.yaml"), readFileSync(join(sample("langfuse"), "missions.yaml")));
+    const want = await evaluation(demo);
+    expect(await evaluation(parquet)).toEqual(want);
+    expect(await evaluation(csv)).toEqual(want);
   });
 
   it("otel: the spans of the demo history evaluate as the demo, up to trace and event ids", async () => {
