@@ -44,7 +44,7 @@ const ORDER: Readonly<Record<keyof typeof CANONICAL_VIEWS, string>> = {
   kpis: "mission_id, kpi",
   tasks: 'mission_id, "order", task_id',
   runs: "start_time, run_id",
-  task_executions: "run_id, task_id",
+  task_executions: "all", // every column: repeated executions of a task sort the same way every time
   risk_events: "detected_at, event_id",
 };
 
