@@ -44,6 +44,11 @@ interface GenerateCommandOptions {
   readonly force?: boolean;
 }
 
+/** The source-export formats, written from memory (samples, not scale tests). */
+const SOURCE_SAMPLE_FORMATS: ReadonlySet<string> = new Set(["langfuse", "otel", "eventlog"]);
+/** Largest sample a source-export format writes. */
+const MAX_SOURCE_SAMPLE_RUNS = 20_000;
+
 /** Runs above which progress is reported on stderr. */
 const PROGRESS_THRESHOLD = 100_000;
 
@@ -135,6 +140,11 @@ async function action(io: CommandIo, opts: GenerateCommandOptions): Promise<void
     if (e instanceof RangeError) usage(io, e.message);
     throw e;
   }
+  if (SOURCE_SAMPLE_FORMATS.has(format) && portfolio.totalRuns > MAX_SOURCE_SAMPLE_RUNS)
+    usage(
+      io,
+      `--format ${format} writes a sample held in memory, at most ${n(MAX_SOURCE_SAMPLE_RUNS)} runs (asked: ${n(portfolio.totalRuns)}); bench/sources-langfuse.mjs streams large Langfuse exports`,
+    );
   await outputFolderForCli(opts.out, io, "generate");
   const total = portfolio.totalRuns;
   const progressEvery = Math.max(10_000, Math.ceil(total / 10));
