@@ -63,7 +63,10 @@ async function readOcel(
     return;
   }
   const docs = files
-    .map((f) => `select ${sqlString(f.slice(folder.length + 1))} as src_file, try_cast(content as JSON) as j from read_text(${sqlString(f)})`)
+    .map(
+      (f) =>
+        `select ${sqlString(f.slice(folder.length + 1))} as src_file, try_cast(content as JSON) as j from read_text(${sqlString(f)})`,
+    )
     .join(" union all ");
   await engine.run(`create or replace temp table el_ocel_ev as
     with docs as (${docs}),
@@ -76,8 +79,11 @@ async function readOcel(
   const chosen =
     caseType ??
     String(
-      (await engine.rows("select object_type from el_ocel_ev where object_type is not null group by all order by count(*) desc, object_type limit 1"))[0]
-        ?.object_type ?? "",
+      (
+        await engine.rows(
+          "select object_type from el_ocel_ev where object_type is not null group by all order by count(*) desc, object_type limit 1",
+        )
+      )[0]?.object_type ?? "",
     );
   const attr = (names: readonly string[]) =>
     `(select json_extract_string(a, '$.value') from (select unnest(json_extract(e, '$.attributes[*]')) as a) where json_extract_string(a, '$.name') in ${sqlList(names)} limit 1)`;
@@ -122,7 +128,9 @@ export async function buildEventLogViews(
   const raw = await readRawTable(engine, folder, "el_tab", files, fields, issues);
   const ocel = dataFiles(folder).filter((f) => fileFormatOf(f) === "json" && looksOcel(f));
   await readOcel(engine, folder, ocel, ev.ocel_case_type, fields);
-  await engine.run("create or replace temp table el_raw as select * from el_tab union all by name select * from el_ocel");
+  await engine.run(
+    "create or replace temp table el_raw as select * from el_tab union all by name select * from el_ocel",
+  );
   const zone = ev.assume_timezone;
   const hasZone = `regexp_matches(timestamp, '(Z|z|[+-][0-9]{2}(:?[0-9]{2})?)$')`;
   const tsExpr = zone

@@ -203,10 +203,10 @@ export async function buildLangfuseViews(
     lf.mission_from === "name"
       ? "t.name"
       : lf.mission_from === "metadata"
-        ? metaText("t.metadata", lf.mission_key)
-        : `substr(list_filter(try_cast(t.tags as VARCHAR[]), x -> starts_with(x, ${sqlString(`${lf.mission_key}:`)}))[1], ${lf.mission_key.length + 2})`;
+        ? metaText("try_cast(t.metadata as JSON)", lf.mission_key)
+        : `substr(list_filter(from_json(try_cast(t.tags as JSON), '["VARCHAR"]'), x -> starts_with(x, ${sqlString(`${lf.mission_key}:`)}))[1], ${lf.mission_key.length + 2})`;
   await engine.run(`create or replace temp table lf_t as
-    select t.id as run_id, m.mission_id, t.timestamp_ts as start_ts, t.metadata, t.src_file, t.src_loc, t.loc_kind,
+    select t.id as run_id, m.mission_id, t.timestamp_ts as start_ts, try_cast(t.metadata as JSON) as metadata, t.src_file, t.src_loc, t.loc_kind,
       ${missionExpr} as mission_value
     from lf_traces t left join cfg_missions m on m.match = ${missionExpr}
     where t.id is not null and t.timestamp_ts is not null`);
@@ -230,7 +230,7 @@ export async function buildLangfuseViews(
   await engine.run(`create or replace temp table lf_o as
     select o.id, o.trace_id, o.type, o.name, nullif(o.parent, '') as parent, coalesce(o.level, 'DEFAULT') as level, o.status_message,
       -- metadata is read only where a rule uses it: task observations and risk observations
-      case when nullif(o.parent, '') is null or o.type in ${sqlList(lf.risk_types)} or o.level in ${sqlList(lf.risk_levels)} then o.metadata end as metadata,
+      case when nullif(o.parent, '') is null or o.type in ${sqlList(lf.risk_types)} or o.level in ${sqlList(lf.risk_levels)} then try_cast(o.metadata as JSON) end as metadata,
       o.start_time_ts as start_ts, coalesce(o.end_time_ts, o.start_time_ts) as end_ts, t.mission_id
     from lf_obs o join lf_t t on t.run_id = o.trace_id
     where t.mission_id is not null and o.id is not null and o.start_time_ts is not null`);

@@ -164,7 +164,7 @@ export async function readRawTable(
       const type = types.get(col) ?? "VARCHAR";
       if (fs.json)
         return type === "VARCHAR"
-          ? `try_cast(${sqlIdent(col)} as JSON) as ${sqlIdent(fs.key)}`
+          ? `${sqlIdent(col)} as ${sqlIdent(fs.key)}` // JSON text, parsed where a rule reads it
           : `to_json(${sqlIdent(col)}) as ${sqlIdent(fs.key)}`;
       const typedTime = /^TIMESTAMP/.test(type);
       const text = `nullif(trim(cast(${sqlIdent(col)} as VARCHAR)), '')`;
@@ -241,7 +241,8 @@ export interface RowCheck {
 
 /**
  * Runs checks over raw tables: per check and file, one problem with the count, the first places
- * (up to 5) and the first value found. The checks of one table share one scan of it.
+ * (up to 5) and the first value found. The checks of one table share one counting scan; only a
+ * failing check is scanned again for its places.
  */
 export async function runChecks(
   engine: Engine,
@@ -251,24 +252,21 @@ export async function runChecks(
   const tables = [...new Set(checks.map((c) => c.table))];
   for (const table of tables) {
     const mine = checks.filter((c) => c.table === table);
-    const cols = mine
-      .map(
-        (c, i) =>
-          `count(*) filter (where ${c.where}) as n${i}, (list(src_loc order by src_loc) filter (where ${c.where}))[1:5] as l${i}, ` +
-          `arg_min(cast(${c.found} as VARCHAR), src_loc) filter (where ${c.where}) as f${i}`,
-      )
-      .join(", ");
-    const rows = await engine.rows(
-      `select src_file, any_value(loc_kind) as kind, ${cols} from ${sqlIdent(table)} group by src_file order by src_file`,
+    // One scan counts every check; only a check that fails is scanned again for its places.
+    const counts = await engine.rows(
+      `select ${mine.map((c, i) => `count(*) filter (where ${c.where}) as n${i}`).join(", ")} from ${sqlIdent(table)}`,
     );
-    mine.forEach((c, i) => {
+    for (const [i, c] of mine.entries()) {
+      if (Number(counts[0]?.[`n${i}`] ?? 0) === 0) continue;
+      const rows = await engine.rows(
+        `select src_file, any_value(loc_kind) as kind, count(*) as n, list(src_loc order by src_loc)[1:5] as locs, ` +
+          `arg_min(cast(${c.found} as VARCHAR), src_loc) as found from ${sqlIdent(table)} where ${c.where} group by src_file order by src_file`,
+      );
       for (const r of rows) {
-        const n = Number(r[`n${i}`] ?? 0);
-        if (n === 0) continue;
-        const locs = ((r[`l${i}`] ?? []) as number[]).map(Number);
+        const n = Number(r.n);
+        const locs = (r.locs as number[]).map(Number);
         const kind = String(r.kind);
         const where = `${kind}${locs.length > 1 ? "s" : ""} ${locs.join(", ")}${n > locs.length ? ", …" : ""}`;
-        const found = r[`f${i}`];
         issues.push({
           severity: c.warning ? "warning" : "error",
           code: c.code,
@@ -276,11 +274,11 @@ export async function runChecks(
           [kind === "line" ? "line" : "row"]: locs[0],
           field: c.field,
           expected: c.expected,
-          found: found === null || found === undefined ? "nothing" : clip(String(found)),
+          found: r.found === null || r.found === undefined ? "nothing" : clip(String(r.found)),
           message: `${c.message(n)} (${where})`,
         });
       }
-    });
+    }
   }
 }
 
