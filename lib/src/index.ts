@@ -46,6 +46,18 @@ export {
 // Layout detection and the whole-folder loader (canonical tables or the reference JSON bundle).
 export type { LoadOptions } from "./load/load-dataset";
 export { loadDataset } from "./load/load-dataset";
+// Sources: Langfuse exports, OTLP JSON spans, event logs → the canonical tables (docs/sources.md).
+export type { SourceKind } from "./ingest/sources/detect";
+export { detectSourceKind, SOURCE_KINDS } from "./ingest/sources/detect";
+export type {
+  SourceOptions,
+  SourceReading,
+  ImportOptions,
+  ImportResult,
+} from "./ingest/sources/import-source";
+export { importSource, loadSourceFolder } from "./ingest/sources/import-source";
+export type { SourceConfig } from "./ingest/sources/config";
+export { parseSourceConfig } from "./ingest/sources/config";
 export { LocationColumn } from "./io/location-column";
 export { StringPool } from "./validate/string-pool";
 export type { DatasetLayout, CanonicalTable, TableFile } from "./ingest/dataset-layout";

@@ -6,6 +6,7 @@ import { runMission } from "../helpers/run-cli";
 const run = (args: string[]) => runMission(args);
 
 const WORKFLOW = [
+  "import",
   "check",
   "evaluate",
   "brief",
@@ -57,6 +58,7 @@ describe("mission --help and --version", () => {
       ["sweep", "--param <path=from:to:step>"],
       ["diff", "--rules <ruleset>"],
       ["generate", "--out <folder>"],
+      ["import", "--out <dir>"],
     ];
     for (const [command, option] of required) {
       const r = await run([command, "--help"]);

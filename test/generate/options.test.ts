@@ -77,20 +77,23 @@ describe("parseWholeNumber and parseIntRange", () => {
 });
 
 describe("parseGenerateFormat", () => {
-  it("accepts the three formats (the @examples) and nothing else", () => {
-    expect(GENERATE_FORMATS).toEqual(["csv", "ndjson", "parquet", "bundle"]);
+  it("accepts the seven formats (the @examples) and nothing else", () => {
+    expect(GENERATE_FORMATS).toEqual(["csv", "ndjson", "parquet", "bundle", "langfuse", "otel", "eventlog"]);
     expect(parseGenerateFormat("bundle")).toBe("bundle");
     expect(GENERATE_FORMATS.map((f) => parseGenerateFormat(f))).toEqual([
       "csv",
       "ndjson",
       "parquet",
       "bundle",
+      "langfuse",
+      "otel",
+      "eventlog",
     ]);
     for (const bad of ["json", "CSV", " csv", ""]) {
       expect(() => parseGenerateFormat(bad)).toThrow(RangeError);
     }
     expect(() => parseGenerateFormat("xlsx")).toThrow(
-      '--format must be csv, ndjson, parquet, bundle, got "xlsx"',
+      '--format must be csv, ndjson, parquet, bundle, langfuse, otel, eventlog, got "xlsx"',
     );
   });
 });

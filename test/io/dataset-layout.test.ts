@@ -17,9 +17,13 @@ describe("detectDatasetFormat", () => {
     expect(layout.format).toBe("canonical");
     expect(layout.tables.runs?.[0]?.format).toBe("ndjson");
     expect(layout.tables).toEqual({
-      missions: [{ table: "missions", path: path.join(folder, "missions.csv"), format: "csv", name: "missions.csv" }],
+      missions: [
+        { table: "missions", path: path.join(folder, "missions.csv"), format: "csv", name: "missions.csv" },
+      ],
       kpis: [{ table: "kpis", path: path.join(folder, "kpis.json"), format: "json", name: "kpis.json" }],
-      runs: [{ table: "runs", path: path.join(folder, "runs.ndjson"), format: "ndjson", name: "runs.ndjson" }],
+      runs: [
+        { table: "runs", path: path.join(folder, "runs.ndjson"), format: "ndjson", name: "runs.ndjson" },
+      ],
     });
     expect(layout.issues.map((i) => [i.severity, i.code, i.field])).toEqual([
       ["warning", "missing_optional_table", "tasks"],
@@ -82,7 +86,12 @@ describe("detectDatasetFormat", () => {
     fs.mkdirSync(path.join(folder, "runs.csv"));
     fs.symlinkSync("/dev/zero", path.join(folder, "tasks.csv"));
     const layout = await detectDatasetFormat(folder);
-    expect(layout.issues.filter((i) => i.code === "not_a_file").map((i) => [i.field, i.found]).sort()).toEqual([
+    expect(
+      layout.issues
+        .filter((i) => i.code === "not_a_file")
+        .map((i) => [i.field, i.found])
+        .sort(),
+    ).toEqual([
       ["runs", "a directory"],
       ["tasks", "a device"],
     ]);

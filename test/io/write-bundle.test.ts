@@ -138,6 +138,6 @@ describe("writePortfolioBundle", () => {
       (s) => (err += s),
     );
     expect(bad).toBe(EXIT_USAGE);
-    expect(err).toMatch(/--format must be csv, ndjson, parquet, bundle, got "xml"/);
+    expect(err).toMatch(/--format must be csv, ndjson, parquet, bundle, langfuse, otel, eventlog, got "xml"/);
   });
 });

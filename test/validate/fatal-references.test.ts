@@ -318,7 +318,9 @@ describe("collecting every problem in one pass", () => {
     expect(error.issues).toHaveLength(4);
     expect(error.issues.slice(0, 3).map((i) => i.line)).toEqual([5, 6, 7]);
     expect(error.issues[3]!.line).toBe(8);
-    expect(error.issues[3]!.message).toContain("and 247 more like it (line 8, line 9, line 10, line 11, line 12, …)");
+    expect(error.issues[3]!.message).toContain(
+      "and 247 more like it (line 8, line 9, line 10, line 11, line 12, …)",
+    );
   });
 
   it(`keeps the first ${MAX_REPORTED_ERRORS} errors and counts the rest`, async () => {

@@ -19,6 +19,14 @@ export interface CommandHelp {
  * @example COMMAND_HELP.check.exitCodes[1] // → [1, "the dataset has fatal problems (all listed) or the folder is missing (--suggest-mapping: mapping.yaml could not be written)"]
  */
 export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
+  import: {
+    exitCodes: [
+      [0, "the canonical tables were written (source, config and mapping printed)"],
+      [1, "the source has fatal problems (all listed) or the tables could not be written (nothing is)"],
+      [2, "bad usage (unknown format or source, a non-empty --out without --force)"],
+    ],
+    example: "mission import data/samples/langfuse --out /tmp/langfuse-tables --format parquet",
+  },
   check: {
     exitCodes: [
       [0, "the dataset is usable (warnings are listed)"],

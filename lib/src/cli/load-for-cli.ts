@@ -3,6 +3,8 @@
  * into a message on stderr and exit code 1 (never a stack trace).
  */
 import { existsSync, statSync } from "node:fs";
+import { detectSourceKind, type SourceKind } from "../ingest/sources/detect";
+import { loadSourceFolder, type SourceReading } from "../ingest/sources/import-source";
 import { loadDataset, type LoadOptions } from "../load/load-dataset";
 import type { Dataset } from "../model/dataset";
 import { DatasetLoadError } from "../model/issues";
@@ -11,6 +13,38 @@ import { RulesetError } from "../rules/ruleset-error";
 import type { Ruleset } from "../rules/schema";
 import { CliExit } from "./cli-exit";
 import type { CommandIo } from "./command-context";
+
+/** How a reading command was told to read its folder (and the load options of a dataset folder). */
+export interface ReadFolderOptions extends LoadOptions {
+  /** `--source`: read the folder as this source kind. */
+  readonly source?: SourceKind;
+  /** Told which source and mapping were used, when the folder is a source export. */
+  readonly onSource?: (reading: SourceReading) => void;
+}
+
+/**
+ * Loads a dataset folder or a source export folder (Langfuse, OTLP JSON, event log: detected, or
+ * `options.source`), the one place the reading commands go through.
+ *
+ * @throws DatasetLoadError for fatal problems of the data.
+ * @example await readDatasetFolder("data/samples/otel") // → the Dataset (160 runs)
+ */
+export async function readDatasetFolder(folder: string, options: ReadFolderOptions = {}): Promise<Dataset> {
+  const { source, onSource, ...load } = options;
+  const kind = source ?? detectSourceKind(folder);
+  if (kind === undefined) return loadDataset(folder, load);
+  const { dataset, reading } = await loadSourceFolder(folder, { source: kind });
+  onSource?.(reading);
+  return dataset;
+}
+
+/** Prints which source and config a command read (to stderr: stdout may be JSON). */
+export function sourceNote(io: CommandIo, command: string, folder: string): (reading: SourceReading) => void {
+  return (reading) =>
+    io.err(
+      `mission ${command}: read ${folder} as ${reading.kind} (${reading.configFile ?? "no missions.yaml: first look"}); mission import shows the mapping\n`,
+    );
+}
 
 /**
  * Loads `folder` for the command `command`; on any problem prints it and throws CliExit(1).
@@ -23,14 +57,14 @@ export async function loadDatasetForCli(
   folder: string,
   io: CommandIo,
   command: string,
-  options: LoadOptions = {},
+  options: ReadFolderOptions = {},
 ): Promise<Dataset> {
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
     io.err(`mission ${command}: no such folder: ${folder}\n`);
     throw new CliExit(1);
   }
   try {
-    return await loadDataset(folder, options);
+    return await readDatasetFolder(folder, { onSource: sourceNote(io, command, folder), ...options });
   } catch (e) {
     if (e instanceof DatasetLoadError) {
       io.err(`${e.message}\n`);

@@ -34,12 +34,21 @@ export interface GenerateOptions {
 
 /**
  * File formats a generated data set can be written in: the canonical tables as CSV, NDJSON or
- * Parquet (typed columns, written through DuckDB), or the reference engine's JSON bundle (with its
- * KPI sidecar).
+ * Parquet (typed columns, written through DuckDB), the reference engine's JSON bundle (with its
+ * KPI sidecar), or a source layout with its `missions.yaml` (a Langfuse export, OTLP JSON spans, an
+ * XES event-log CSV; see docs/sources.md).
  *
- * @example GENERATE_FORMATS // → ["csv", "ndjson", "parquet", "bundle"]
+ * @example GENERATE_FORMATS // → ["csv", "ndjson", "parquet", "bundle", "langfuse", "otel", "eventlog"]
  */
-export const GENERATE_FORMATS = ["csv", "ndjson", "parquet", "bundle"] as const;
+export const GENERATE_FORMATS = [
+  "csv",
+  "ndjson",
+  "parquet",
+  "bundle",
+  "langfuse",
+  "otel",
+  "eventlog",
+] as const;
 /** One of {@link GENERATE_FORMATS}. */
 export type GenerateFormat = (typeof GENERATE_FORMATS)[number];
 

@@ -30,6 +30,7 @@ import { escapeStrings } from "../terminal-text";
 import { loadDatasetForCli, loadRulesetForCli } from "../load-for-cli";
 import type { Dataset } from "../../model/dataset";
 import { progressForCli } from "../progress";
+import { sourceOption } from "./import";
 import { outputFolderForCli, writeForCli } from "../output-for-cli";
 
 interface BriefFlags {
@@ -41,6 +42,7 @@ interface BriefFlags {
   readonly name?: string;
   readonly title?: string;
   readonly since?: string;
+  readonly source?: string;
 }
 
 interface Usage {
@@ -128,7 +130,10 @@ async function run(folder: string, flags: BriefFlags, io: CommandIo): Promise<vo
   let dataset: Dataset;
   let result: EvaluationResult;
   try {
-    dataset = await loadDatasetForCli(folder, progress.io, "brief", { onProgress: progress.listener });
+    dataset = await loadDatasetForCli(folder, progress.io, "brief", {
+      ...sourceOption(flags.source, io, "brief"),
+      onProgress: progress.listener,
+    });
     try {
       result = evaluate(dataset, rules, {
         ...(flags.asOf !== undefined ? { asOf: flags.asOf } : {}),
@@ -210,5 +215,6 @@ export const registerBriefCommand: RegisterCommand = (program: Command, io: Comm
     .option("--paper <size>", "a4 or letter", "a4")
     .option("--name <name>", "file name without extension (default brief-<dataset folder>-<as-of date>)")
     .option("--title <text>", "document title")
+    .option("--source <langfuse|otel|eventlog>", "read the folder as this source (default: detected)")
     .action(async (folder: string, flags: BriefFlags) => run(folder, flags, io));
 };

@@ -11,7 +11,9 @@ import { withEngine } from "../../ingest/engine";
 import { MAPPING_FILE } from "../../ingest/mapping";
 import { enumSources, readHeaders, readValueSamples, suggestMapping } from "../../ingest/suggest-mapping";
 import { writeFileAtomic } from "../../io/atomic-file";
-import { loadDataset } from "../../load/load-dataset";
+import type { SourceReading } from "../../ingest/sources/import-source";
+import { readDatasetFolder } from "../load-for-cli";
+import { parseSourceFlag } from "./import";
 import { DatasetLoadError, formatIssue } from "../../model/issues";
 import { summarizeDataset, type DatasetSummary } from "../../validate/summary";
 import { CliExit } from "../cli-exit";
@@ -108,12 +110,17 @@ async function suggest(folder: string, force: boolean, io: CommandIo): Promise<v
   for (const u of unread) io.out(`not read: ${escapeControls(u.name)}: ${escapeControls(u.reason)}\n`);
 }
 
-async function check(folder: string, io: CommandIo): Promise<void> {
+async function check(folder: string, flags: { readonly source?: string }, io: CommandIo): Promise<void> {
+  const source = parseSourceFlag(flags.source, io, "check");
   requireFolder(folder, io);
   let summary: DatasetSummary;
   let warnings: readonly string[];
+  let reading: SourceReading | undefined;
   try {
-    const dataset = await loadDataset(folder);
+    const dataset = await readDatasetFolder(folder, {
+      ...(source ? { source } : {}),
+      onSource: (r) => (reading = r),
+    });
     summary = summarizeDataset(dataset);
     warnings = dataset.warnings.map((w) => escapeControls(formatIssue(w)));
   } catch (e) {
@@ -122,6 +129,12 @@ async function check(folder: string, io: CommandIo): Promise<void> {
     const total = e.issues.length + e.omitted;
     io.err(`mission check: the dataset is not usable (${total} fatal problem${total === 1 ? "" : "s"})\n`);
     throw new CliExit(1);
+  }
+  if (reading) {
+    io.out(`source           ${reading.kind} export${source ? " (--source)" : " (detected)"}\n`);
+    io.out(`config           ${reading.configFile ?? "none (first look)"}\n`);
+    io.out("mapping\n");
+    for (const line of reading.mapping) io.out(`  ${escapeControls(line)}\n`);
   }
   io.out(`${formatDatasetSummary(summary)}\n`);
   if (warnings.length > 0) {
@@ -150,15 +163,16 @@ export const registerCheck: RegisterCommand = (program: Command, io: CommandIo) 
   program
     .command("check")
     .description("validate a dataset folder and summarize it")
-    .argument("<data-dir>", "dataset folder: canonical tables or the reference JSON bundle")
+    .argument("<data-dir>", "dataset folder: canonical tables, the reference JSON bundle, or a source export")
+    .option("--source <langfuse|otel|eventlog>", "read the folder as this source (default: detected)")
     .option("--suggest-mapping", `write a starting ${MAPPING_FILE} into the folder from its files' headers`)
     .option("--force", `with --suggest-mapping: replace an existing ${MAPPING_FILE}`)
-    .action(async (dataDir: string, opts: { suggestMapping?: boolean; force?: boolean }) => {
+    .action(async (dataDir: string, opts: { suggestMapping?: boolean; force?: boolean; source?: string }) => {
       if (opts.force && !opts.suggestMapping) {
         io.err("mission check: --force only goes with --suggest-mapping\n");
         throw new CliExit(2);
       }
       if (opts.suggestMapping) await suggest(dataDir, opts.force === true, io);
-      else await check(dataDir, io);
+      else await check(dataDir, opts, io);
     });
 };

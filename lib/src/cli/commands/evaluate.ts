@@ -12,6 +12,7 @@ import type { CommandIo, RegisterCommand } from "../command-context";
 import { escapeStrings, safeJson } from "../terminal-text";
 import { loadDatasetForCli, loadRulesetForCli } from "../load-for-cli";
 import { progressForCli } from "../progress";
+import { sourceOption } from "./import";
 
 interface EvaluateFlags {
   readonly rules: string;
@@ -19,6 +20,7 @@ interface EvaluateFlags {
   readonly json?: boolean;
   readonly ledger?: boolean;
   readonly fromLedger?: string;
+  readonly source?: string;
 }
 
 async function run(folder: string, flags: EvaluateFlags, io: CommandIo): Promise<void> {
@@ -28,6 +30,7 @@ async function run(folder: string, flags: EvaluateFlags, io: CommandIo): Promise
   let result;
   try {
     dataset = await loadDatasetForCli(folder, progress.io, "evaluate", {
+      ...sourceOption(flags.source, io, "evaluate"),
       onProgress: progress.listener,
       ...(flags.fromLedger !== undefined ? { ledger: flags.fromLedger } : {}),
     });
@@ -72,5 +75,6 @@ export const registerEvaluate: RegisterCommand = (program: Command, io: CommandI
       "--from-ledger <file>",
       "read runs and task executions from a Parquet ledger (mission ledger --out, or a warehouse running mission ledger --sql)",
     )
+    .option("--source <langfuse|otel|eventlog>", "read the folder as this source (default: detected)")
     .action(async (folder: string, flags: EvaluateFlags) => run(folder, flags, io));
 };

@@ -1,9 +1,10 @@
 /**
  * `mission generate --out <folder> [--preset demo|random] [--missions N] [--runs N|MIN-MAX]
- * [--tasks N] [--seed S] [--format csv|ndjson|parquet|bundle] [--start YYYY-MM-DD]
+ * [--tasks N] [--seed S] [--format csv|ndjson|parquet|bundle|langfuse|otel|eventlog] [--start YYYY-MM-DD]
  * [--cadence N|MIN-MAX] [--stories a,b,…] [--force]`: writes a seeded synthetic mission history in
- * the canonical layout (CSV, NDJSON or Parquet tables) or as the reference JSON bundle, and prints
- * what it wrote. Exit codes: 0 written, 1 writing failed (nothing left behind),
+ * the canonical layout (CSV, NDJSON or Parquet tables), as the reference JSON bundle, or as a source
+ * export (Langfuse, OTLP JSON, event log), and prints what it wrote. Exit codes: 0 written, 1
+ * writing failed (nothing left behind),
  * 2 bad usage (invalid number, date, format or story; options the demo preset does not take;
  * a non-empty output folder without `--force`).
  */
@@ -25,6 +26,7 @@ import { planPortfolio, type Portfolio } from "../../generate/portfolio";
 import type { StoryName } from "../../generate/profiles";
 import { writePortfolioBundle, type WriteBundleResult } from "../../io/write-bundle";
 import { writePortfolioParquet, type WriteParquetResult } from "../../io/write-parquet";
+import { writeSourceSample, type WriteSourceSampleResult } from "../../io/write-source-sample";
 import {
   OutputFolderNotEmptyError,
   writePortfolioTables,
@@ -44,6 +46,11 @@ interface GenerateCommandOptions {
   readonly stories?: string;
   readonly force?: boolean;
 }
+
+/** The source-export formats, written from memory (samples, not scale tests). */
+const SOURCE_SAMPLE_FORMATS: ReadonlySet<string> = new Set(["langfuse", "otel", "eventlog"]);
+/** Largest sample a source-export format writes. */
+const MAX_SOURCE_SAMPLE_RUNS = 20_000;
 
 /** Runs above which progress is reported on stderr. */
 const PROGRESS_THRESHOLD = 100_000;
@@ -100,7 +107,7 @@ function toOptions(opts: GenerateCommandOptions): {
 function report(
   io: CommandIo,
   portfolio: Portfolio,
-  result: WriteTablesResult | WriteBundleResult | WriteParquetResult,
+  result: WriteTablesResult | WriteBundleResult | WriteParquetResult | WriteSourceSampleResult,
 ): void {
   const { options } = portfolio;
   io.out(
@@ -136,6 +143,11 @@ async function action(io: CommandIo, opts: GenerateCommandOptions): Promise<void
     if (e instanceof RangeError) usage(io, e.message);
     throw e;
   }
+  if (SOURCE_SAMPLE_FORMATS.has(format) && portfolio.totalRuns > MAX_SOURCE_SAMPLE_RUNS)
+    usage(
+      io,
+      `--format ${format} writes a sample held in memory, at most ${n(MAX_SOURCE_SAMPLE_RUNS)} runs (asked: ${n(portfolio.totalRuns)}); bench/sources-langfuse.mjs streams large Langfuse exports`,
+    );
   await outputFolderForCli(opts.out, io, "generate");
   const total = portfolio.totalRuns;
   const progressEvery = Math.max(10_000, Math.ceil(total / 10));
@@ -143,7 +155,7 @@ async function action(io: CommandIo, opts: GenerateCommandOptions): Promise<void
     if (all >= PROGRESS_THRESHOLD)
       io.err(`  … ${n(done)} / ${n(all)} runs (${Math.round((100 * done) / all)} %)\n`);
   };
-  let result: WriteTablesResult | WriteBundleResult | WriteParquetResult;
+  let result: WriteTablesResult | WriteBundleResult | WriteParquetResult | WriteSourceSampleResult;
   try {
     const common = { force: opts.force === true, onProgress, progressEvery };
     result =
@@ -151,7 +163,9 @@ async function action(io: CommandIo, opts: GenerateCommandOptions): Promise<void
         ? await writePortfolioBundle(portfolio, opts.out, common)
         : format === "parquet"
           ? await writePortfolioParquet(portfolio, opts.out, common)
-          : await writePortfolioTables(portfolio, opts.out, { ...common, format });
+          : format === "csv" || format === "ndjson"
+            ? await writePortfolioTables(portfolio, opts.out, { ...common, format })
+            : await writeSourceSample(portfolio, opts.out, { force: common.force, kind: format });
   } catch (e) {
     if (e instanceof OutputFolderNotEmptyError) usage(io, e.message);
     io.err(`mission generate: ${describeWriteError(opts.out, e)}; nothing was written\n`);
@@ -183,8 +197,8 @@ export const registerGenerateCommand: RegisterCommand = (program: Command, io: C
     .option("--tasks <n>", "tasks per mission, 1–20 (random preset; default 5)")
     .option("--seed <s>", "seed, a whole number 0–4294967295 (default 2026; demo preset 2045)")
     .option(
-      "--format <csv|ndjson|parquet|bundle>",
-      "file format of every table (parquet: typed columns, written through DuckDB), or bundle: the reference engine's JSON files and KPI sidecar",
+      "--format <csv|ndjson|parquet|bundle|langfuse|otel|eventlog>",
+      "file format of every table (parquet: typed columns, written through DuckDB); bundle: the reference engine's JSON files and KPI sidecar; langfuse, otel, eventlog: a source export with its missions.yaml",
       "csv",
     )
     .option("--start <YYYY-MM-DD>", "date of the first runs (default 2026-01-05)")

@@ -14,9 +14,11 @@ import { registerTestRules } from "./test-rules";
 import { registerBacktest } from "./backtest";
 import { registerSweep } from "./sweep";
 import { registerDiff } from "./diff";
+import { registerImport } from "./import";
 
 export const COMMANDS: readonly RegisterCommand[] = [
   // Workflow order: look at the data, evaluate it, report, explore …
+  registerImport, // import (issue: sources)
   registerCheck, // check (issue: foundation)
   registerEvaluate, // evaluate (issue: evaluation engine)
   registerLedger, // ledger (issue: DuckDB ingest)
