@@ -11,6 +11,7 @@ const WORKFLOW = [
   "evaluate",
   "brief",
   "render",
+  "ledger",
   "notebook",
   "test-rules",
   "backtest",

@@ -46,6 +46,14 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     ],
     example: "mission evaluate data/demo --rules seed-v3 --as-of 2026-02-15 --json",
   },
+  ledger: {
+    exitCodes: [
+      [0, "the ledger query was printed or the ledger written"],
+      [1, "the data has problems, or the ledger could not be written (nothing is)"],
+      [2, "bad usage (neither --sql nor --out, --out not .parquet or .csv, an unusable --out)"],
+    ],
+    example: "mission ledger data/demo --out /tmp/ledger.parquet",
+  },
   brief: {
     exitCodes: [
       [0, "written"],

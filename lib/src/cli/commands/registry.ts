@@ -21,9 +21,9 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerImport, // import (issue: sources)
   registerCheck, // check (issue: foundation)
   registerEvaluate, // evaluate (issue: evaluation engine)
-  registerLedger, // ledger (issue: DuckDB ingest)
   registerBriefCommand, // brief (issue: executive brief)
   registerRenderCommand, // render (issue 12: executive brief v2)
+  registerLedger, // ledger (issue 13: DuckDB ingest)
   registerNotebookCommand, // notebook (issue: Notebooks)
   // … then validate the rules …
   registerTestRules, // test-rules (issue: rule validation)
