@@ -1,6 +1,6 @@
 /**
  * The run-task columns of counts and agent-list ids are 16 bits wide while every value fits, and
- * are widened to 32 bits — on one thread or two — as soon as one does not.
+ * are widened to 32 bits — with DuckDB on one thread or two — as soon as one does not.
  */
 import { describe, expect, it } from "vitest";
 import { loadDataset, type RunTaskStat } from "../../lib/src/index";
@@ -43,10 +43,10 @@ function tables(): ReturnType<typeof baseTables> {
 }
 
 describe("16-bit run-task columns", () => {
-  it("widen a count past 65,535 and an agent-list id past 65,535, on one thread or two", async () => {
+  it("widen a count past 65,535 and an agent-list id past 65,535, with DuckDB on one thread or two", async () => {
     const dir = writeTables(tables());
     for (const threads of [1, 2]) {
-      const dataset = await loadDataset(dir, { threads, parallelMinBytes: 0 });
+      const dataset = await loadDataset(dir, { threads });
       const stats = dataset.runTaskStats;
       // By hand, for R0: 66,000 executions of 2 minutes (estimate 1), each with approval, 1 minute
       // of delay and outcome failed.

@@ -324,12 +324,6 @@ function firstLine(message: string): string {
   return message.split("\n")[0]!.replace(/^[A-Za-z ]+Error: /, "");
 }
 
-/** The `line N` of a DuckDB JSON error message, if it names one. */
-function lineOfJsonError(message: string): number | undefined {
-  const m = /line (\d+)/i.exec(message);
-  return m ? Number(m[1]) : undefined;
-}
-
 /** Reports a JSON value that is not an object; returns whether it is one. */
 function isObject(
   ctx: ScanContext,

@@ -8,7 +8,7 @@ import { lstat, readdir, realpath } from "node:fs/promises";
 import { join, sep } from "node:path";
 import { CANONICAL_TABLES, REQUIRED_CANONICAL_TABLES, type CanonicalTable } from "./tables";
 import type { Engine } from "./engine";
-import { sqlIdent, sqlPath, sqlString } from "./engine";
+import { sqlIdent, sqlPath } from "./engine";
 import { literalGlob, MAPPING_FILE, matchTableFiles } from "./mapping";
 import { suggestColumn } from "./suggest-column";
 import { TABLE_FIELDS } from "./table-fields";

@@ -26,18 +26,6 @@ import { checkFile } from "./file-check";
 import { csvHeader, csvRelation, ndjsonLines, planFor, type ScanContext } from "./scan-table";
 import { checkCsvHeader } from "../validate/header-check";
 
-/** Canonical task-execution fields, as the SQL names them. */
-const FIELDS = [
-  "run_id",
-  "task_id",
-  "mission_id",
-  "agent_id",
-  "actual_minutes",
-  "approval_required",
-  "human_delay_minutes",
-  "outcome",
-] as const;
-
 /** Suspect rows read back for the JavaScript validator, at most. */
 const MAX_SUSPECTS = 100_000;
 
@@ -321,7 +309,7 @@ async function plainSourceOf(
 }
 
 /** SQL of the executions of every file joined to their run and task, with a `good` flag. */
-function joined(rows: string, targets: FoldTargets): string {
+function joined(rows: string): string {
   return `select e.*, r.run_idx, r.mission_id as run_mission, t.task_pos, t.estimate,
       coalesce(e.valid and r.run_idx >= 0 and t.task_pos >= 0
         and (e.stated_mission is null or e.stated_mission = r.mission_id), false) as good,
@@ -368,7 +356,7 @@ export async function foldTaskExecutions(
     // millions of groups costs more than sorting the executions by run and task and folding the
     // rare repeats in the linear pass. Agents cross over as numbers: each distinct agent once.
     try {
-      const joinedRows = joined(union, targets);
+      const joinedRows = joined(union);
       await ctx.engine.run(
         `create or replace temp table __agents as select agent_id, (row_number() over (order by agent_id) - 1)::INTEGER as n
          from (select distinct agent_id from (${union}) where agent_id is not null)`,
@@ -413,7 +401,7 @@ export async function foldTaskExecutions(
   const extra: TaskExecution[] = [];
   if (suspects > 0) {
     const withRows = readable.map(([s, i]) => checkedRows(s, i, true)).join("\nunion all\n");
-    const sql = `select f, rn from (${joined(withRows, targets)}) where not good order by f, rn limit ${MAX_SUSPECTS}`;
+    const sql = `select f, rn from (${joined(withRows)}) where not good order by f, rn limit ${MAX_SUSPECTS}`;
     const places = await engine.rows(sql);
     const byFile = new Map<number, number[]>();
     for (const p of places) {

@@ -10,7 +10,7 @@ import {
   type FoldTargets,
 } from "../ingest/task-executions";
 import { aliasesFor } from "../validate/field-aliases";
-import type { DatasetFormat, KpiSpec, SourceFile, TaskDefinition } from "../model/dataset";
+import type { DatasetFormat, KpiSpec, TaskDefinition } from "../model/dataset";
 import { assembleDataset, compareTasks, type DatasetParts } from "../validate/assemble-dataset";
 import { checkCoverage } from "../validate/coverage-checks";
 import { checkConfusables, checkTimestampRange, type LocatedTimestamp } from "../validate/plausibility";
