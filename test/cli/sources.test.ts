@@ -90,7 +90,7 @@ describe("the sample sources", () => {
       const out = fresh();
       const b = await runMission(["brief", sample(kind), "--out", out, "--format", "html", "--name", "b"]);
       expect(b.code, b.err).toBe(0);
-      expect(readdirSync(out)).toEqual(["b.html"]);
+      expect(readdirSync(out)).toEqual(["b.html", "b.json"]);
       expect(readFileSync(join(out, "b.html"), "utf8")).toContain("Accounts-payable invoice processing");
     });
   }

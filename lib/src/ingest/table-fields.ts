@@ -45,6 +45,12 @@ const FIELD_TEXT: Readonly<Record<CanonicalTable, Readonly<Record<string, FieldT
     business_owner: "Accountable person or team.",
     ai_role: { meaning: "How much the AI decides.", values: AI_ROLES },
     escalation_path: "Who takes over when the AI escalates.",
+    data_sources: "The data the AI uses and where it comes from (provenance).",
+    data_quality: "Whether the data is good enough for this decision: checks, known gaps.",
+    accountable_human: "The person or role accountable for the AI's outcomes.",
+    monitoring: "How error rates and confidence thresholds are monitored.",
+    drift_response: "What happens when the data or the model drifts.",
+    fallback: "The rollback or fail-safe when the AI must be switched off.",
   },
   kpis: {
     mission_id: "A mission of missions.",

@@ -43,6 +43,12 @@ const BASE: { readonly [T in GeneratedTable]: readonly (readonly [string, Parque
     ["business_owner", V],
     ["ai_role", V],
     ["escalation_path", V],
+    ["data_sources", V],
+    ["data_quality", V],
+    ["accountable_human", V],
+    ["monitoring", V],
+    ["drift_response", V],
+    ["fallback", V],
   ],
   kpis: [
     ["mission_id", V],
