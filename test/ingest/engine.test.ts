@@ -55,3 +55,23 @@ describe("engine", () => {
     expect(sqlIdent('Run "ID"')).toBe('"Run ""ID"""');
   });
 });
+
+describe("engine: numbers of a column", () => {
+  it("reads numeric columns with nulls as NaN, in order, past a chunk's validity words", async () => {
+    await withEngine(async (e) => {
+      const got: number[] = [];
+      await e.stream(
+        "select case when range % 97 = 0 then null else range end::INTEGER as i, case when range % 5 = 0 then null else range / 2 end::DOUBLE as d from range(5000)",
+        (chunk) => {
+          const i = chunk.numbers(0);
+          const d = chunk.numbers(1);
+          for (let r = 0; r < chunk.rowCount; r++) got.push(i[r]!, d[r]!);
+        },
+      );
+      for (let k = 0; k < 5000; k++) {
+        expect(got[2 * k]).toBe(k % 97 === 0 ? Number.NaN : k);
+        expect(got[2 * k + 1]).toBe(k % 5 === 0 ? Number.NaN : k / 2);
+      }
+    });
+  });
+});

@@ -97,22 +97,54 @@ function wrapChunk(chunk: DuckDBDataChunk): EngineChunk {
     if (!v) vectors.set(c, (v = chunk.getColumnVector(c)));
     return v;
   };
+  // Per column, the validity words as 32-bit words (undefined: every row valid), so that a NULL is
+  // told without the library's per-item BigInt arithmetic.
+  const validity = new Map<number, Uint32Array | undefined | null>();
+  const words = (c: number): Uint32Array | undefined | null => {
+    if (validity.has(c)) return validity.get(c);
+    const raw = vector(c) as unknown as { validity?: { data?: unknown; offset?: number } };
+    const data = raw.validity?.data;
+    const w =
+      raw.validity === undefined || (raw.validity.offset ?? 0) !== 0
+        ? null // unknown layout: ask the library
+        : data instanceof BigUint64Array
+          ? new Uint32Array(data.buffer, data.byteOffset, data.length * 2)
+          : undefined;
+    validity.set(c, w);
+    return w;
+  };
   return {
     rowCount: chunk.rowCount,
-    value: (column, row) => plain(vector(column).getItem(row)),
+    value: (column, row) => {
+      const w = words(column);
+      if (w && ((w[row >>> 5]! >>> (row & 31)) & 1) === 0) return null;
+      return plain(vector(column).getItem(row));
+    },
     numbers: (column) => {
       const v = vector(column);
-      // Fast path: a numeric vector without nulls hands over its typed array as it is.
-      const raw = v as unknown as { items?: unknown; validity?: { data?: unknown } };
+      // Fast path: a numeric vector hands over its typed array, nulls read from the validity
+      // words directly (the library's per-item check does BigInt arithmetic on every call).
+      const raw = v as unknown as { items?: unknown; validity?: { data?: unknown; offset?: number } };
+      const items = raw.items;
       if (
-        (raw.items instanceof Float64Array ||
-          raw.items instanceof Int32Array ||
-          raw.items instanceof Float32Array ||
-          raw.items instanceof Int16Array ||
-          raw.items instanceof Uint32Array) &&
-        raw.validity?.data === null
+        (items instanceof Float64Array ||
+          items instanceof Int32Array ||
+          items instanceof Float32Array ||
+          items instanceof Int16Array ||
+          items instanceof Uint32Array) &&
+        raw.validity !== undefined &&
+        (raw.validity.offset ?? 0) === 0
       ) {
-        return Float64Array.from(raw.items);
+        const out = Float64Array.from(items);
+        const data = raw.validity.data;
+        if (data instanceof BigUint64Array) {
+          const words = new Uint32Array(data.buffer, data.byteOffset, data.length * 2);
+          for (let i = 0; i < out.length; i++)
+            if (((words[i >>> 5]! >>> (i & 31)) & 1) === 0) out[i] = Number.NaN;
+        } else if (data !== null) {
+          for (let i = 0; i < out.length; i++) if (v.getItem(i) === null) out[i] = Number.NaN;
+        }
+        return out;
       }
       const out = new Float64Array(chunk.rowCount);
       for (let i = 0; i < out.length; i++) {

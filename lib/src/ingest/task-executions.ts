@@ -359,7 +359,9 @@ export async function foldTaskExecutions(
       const joinedRows = joined(union);
       await ctx.engine.run(
         `create or replace temp table __agents as select agent_id, (row_number() over (order by agent_id) - 1)::INTEGER as n
-         from (select distinct agent_id from (${union}) where agent_id is not null)`,
+         from (select distinct agent_id from (${readable
+           .map(([src]) => `select ${src.text("agent_id")} as agent_id from ${src.from}`)
+           .join(" union all ")}) where agent_id is not null)`,
       );
       const setOfAgent: number[] = [agg.agentIndex("")];
       await ctx.engine.stream(`select agent_id from __agents order by n`, (chunk) => {
