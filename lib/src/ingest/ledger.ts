@@ -16,7 +16,7 @@ import { sqlIdent, sqlPath, withEngine } from "./engine";
  *
  * @example LEDGER_TASK_COLUMNS[0] // → ["task_id", "VARCHAR"]
  */
-export const LEDGER_TASK_COLUMNS: readonly (readonly [string, string])[] = [
+export const LEDGER_TASK_COLUMNS: readonly (readonly [string, "VARCHAR" | "BIGINT" | "DOUBLE"])[] = [
   ["task_id", "VARCHAR"],
   ["executions", "BIGINT"],
   ["actual_minutes", "DOUBLE"],

@@ -149,6 +149,35 @@ function describeReject(type: string, header: number): { code: string; expected:
 }
 
 /**
+ * The problem of a CSV file without a header line (empty, or blank lines only).
+ *
+ * @example emptyCsvIssue("runs.csv").message // → "the file is empty: expected a header line"
+ */
+export function emptyCsvIssue(path: string): DataIssue {
+  return {
+    severity: "error",
+    code: "malformed_csv",
+    file: path,
+    line: 1,
+    expected: "well-formed CSV (RFC 4180 quoting)",
+    found: "nothing",
+    message: "the file is empty: expected a header line",
+  };
+}
+
+/** The problem of a file DuckDB could not read at all (`kind`: "CSV", "Parquet"). */
+function unreadableBy(path: string, code: string, kind: string, expected: string, error: unknown): DataIssue {
+  return {
+    severity: "error",
+    code,
+    file: path,
+    expected,
+    found: "a file DuckDB could not read",
+    message: `cannot read the ${kind} file: ${firstLine((error as Error).message)}`,
+  };
+}
+
+/**
  * The header of a CSV file: read directly, or — for a zstd file, which Node cannot decompress —
  * from its first lines as DuckDB decompresses them.
  */
@@ -203,15 +232,7 @@ async function scanCsvFile(
 ): Promise<number | undefined> {
   const header = await csvHeader(ctx.engine, file);
   if (!header) {
-    ctx.sink({
-      severity: "error",
-      code: "malformed_csv",
-      file: file.path,
-      line: 1,
-      expected: "well-formed CSV (RFC 4180 quoting)",
-      found: "nothing",
-      message: "the file is empty: expected a header line",
-    });
+    ctx.sink(emptyCsvIssue(file.path));
     return undefined;
   }
   const rawNames = headerNames(header.cells, file, header.line, ctx);
@@ -264,14 +285,7 @@ async function scanCsvFile(
       progress(rows);
     });
   } catch (e) {
-    ctx.sink({
-      severity: "error",
-      code: "malformed_csv",
-      file: file.path,
-      expected: "well-formed CSV (RFC 4180 quoting)",
-      found: "a file DuckDB could not read",
-      message: `cannot read the CSV file: ${firstLine((e as Error).message)}`,
-    });
+    ctx.sink(unreadableBy(file.path, "malformed_csv", "CSV", "well-formed CSV (RFC 4180 quoting)", e));
     return undefined;
   }
   const rejected = await ctx.engine.rows(
@@ -543,14 +557,7 @@ async function scanParquetFile(
       progress(rows);
     });
   } catch (e) {
-    ctx.sink({
-      severity: "error",
-      code: "malformed_parquet",
-      file: file.path,
-      expected: "a readable Parquet file",
-      found: "a file DuckDB could not read",
-      message: `cannot read the Parquet file: ${firstLine((e as Error).message)}`,
-    });
+    ctx.sink(unreadableBy(file.path, "malformed_parquet", "Parquet", "a readable Parquet file", e));
     return undefined;
   }
   return rows;

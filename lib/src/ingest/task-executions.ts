@@ -23,7 +23,7 @@ import {
 import type { TableFile } from "./dataset-layout";
 import { sqlIdent, sqlPath, sqlString, type Engine, type EngineChunk } from "./engine";
 import { checkFile } from "./file-check";
-import { csvHeader, csvRelation, ndjsonLines, planFor, type ScanContext } from "./scan-table";
+import { csvHeader, csvRelation, emptyCsvIssue, ndjsonLines, planFor, type ScanContext } from "./scan-table";
 import { checkCsvHeader } from "../validate/header-check";
 
 /** Suspect rows read back for the JavaScript validator, at most. */
@@ -239,15 +239,7 @@ async function plainSourceOf(
   if (file.format === "csv") {
     const header = await csvHeader(ctx.engine, file);
     if (!header) {
-      ctx.sink({
-        severity: "error",
-        code: "malformed_csv",
-        file: file.path,
-        line: 1,
-        expected: "well-formed CSV (RFC 4180 quoting)",
-        found: "nothing",
-        message: "the file is empty: expected a header line",
-      });
+      ctx.sink(emptyCsvIssue(file.path));
       return undefined;
     }
     const names = header.cells.map((c) => c.trim());

@@ -15,11 +15,16 @@ import {
   type GeneratedRowTypes,
   type GeneratedTable,
 } from "../generate/canonical-records";
-import { kpiRows, missionRows, runRecords, taskRows, type Portfolio } from "../generate/portfolio";
+import type { Portfolio } from "../generate/portfolio";
 import { openEngine, sqlIdent, sqlString, type Engine } from "../ingest/engine";
 import { folderEntries, removeIfPresent } from "./atomic-file-set";
 import { BUNDLE_FILES } from "../ingest/dataset-layout";
-import { OutputFolderNotEmptyError, type WriteTablesResult, type WrittenTable } from "./write-tables";
+import {
+  OutputFolderNotEmptyError,
+  writePortfolioRows,
+  type WriteTablesResult,
+  type WrittenTable,
+} from "./write-tables";
 
 /** DuckDB type of a Parquet column. `VARCHAR[]` is a list of strings (`depends_on`). */
 export type ParquetColumnType = "VARCHAR" | "DOUBLE" | "INTEGER" | "BOOLEAN" | "VARCHAR[]";
@@ -254,23 +259,6 @@ export interface WriteParquetResult extends Omit<WriteTablesResult, "format"> {
 /** Table files of other formats removed after a forced write (the folder holds one dataset). */
 const OTHER_EXTENSIONS = ["csv", "json", "ndjson"] as const;
 
-async function writeAll(portfolio: Portfolio, sinks: Sinks, options: WriteParquetOptions): Promise<void> {
-  for (const sink of Object.values(sinks)) await sink.start();
-  for (const m of missionRows(portfolio)) await sinks.missions.add(m);
-  for (const k of kpiRows(portfolio)) await sinks.kpis.add(k);
-  for (const t of taskRows(portfolio)) await sinks.tasks.add(t);
-  const every = Math.max(1, options.progressEvery ?? 10_000);
-  let done = 0;
-  for (const record of runRecords(portfolio)) {
-    await sinks.runs.add(record.run);
-    for (const e of record.executions) await sinks.task_executions.add(e);
-    for (const r of record.riskEvents) await sinks.risk_events.add(r);
-    done++;
-    if (options.onProgress && done % every === 0) options.onProgress(done, portfolio.totalRuns);
-  }
-  if (done % every !== 0 || done === 0) options.onProgress?.(done, portfolio.totalRuns);
-}
-
 /**
  * Writes every canonical table of `portfolio` into `folder` (created if missing) as
  * `<table>.parquet`, typed as {@link parquetColumns} says, through DuckDB (zstd-compressed).
@@ -320,7 +308,7 @@ export async function writePortfolioParquet(
         task_executions: open("task_executions"),
         risk_events: open("risk_events"),
       };
-      await writeAll(portfolio, sinks, options);
+      await writePortfolioRows(portfolio, sinks, options);
       for (const sink of sinkList) await sink.finish();
     } finally {
       engine.close();

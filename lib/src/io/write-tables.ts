@@ -129,7 +129,26 @@ type AnySink = TableSink<GeneratedTable>;
 /** One sink per table, each typed with its own row type. */
 type Sinks = { readonly [T in GeneratedTable]: TableSink<T> };
 
-async function writeAll(portfolio: Portfolio, sinks: Sinks, options: WriteTablesOptions): Promise<void> {
+/** What {@link writePortfolioRows} writes each table's rows into. */
+export interface RowSink<T extends GeneratedTable> {
+  start(): Promise<void>;
+  add(row: GeneratedRowTypes[T]): Promise<void>;
+  /** Called once every row was added (a sink that finishes later has none). */
+  flush?(): Promise<void>;
+}
+
+/**
+ * Streams every generated row of `portfolio` into one sink per table — missions, KPIs and tasks,
+ * then each run with its task executions and risk events — reporting progress every
+ * `progressEvery` runs; the one loop every table writer (CSV, NDJSON, Parquet) shares.
+ *
+ * @example await writePortfolioRows(portfolio, sinks, { progressEvery: 10_000 }) // every sink flushed
+ */
+export async function writePortfolioRows(
+  portfolio: Portfolio,
+  sinks: { readonly [T in GeneratedTable]: RowSink<T> },
+  options: Pick<WriteTablesOptions, "onProgress" | "progressEvery">,
+): Promise<void> {
   for (const sink of Object.values(sinks)) await sink.start();
   for (const m of missionRows(portfolio)) await sinks.missions.add(m);
   for (const k of kpiRows(portfolio)) await sinks.kpis.add(k);
@@ -143,7 +162,7 @@ async function writeAll(portfolio: Portfolio, sinks: Sinks, options: WriteTables
     done++;
     if (options.onProgress && done % every === 0) options.onProgress(done, portfolio.totalRuns);
   }
-  for (const sink of Object.values(sinks)) await sink.flush();
+  for (const sink of Object.values(sinks)) await sink.flush?.();
   if (done % every !== 0 || done === 0) options.onProgress?.(done, portfolio.totalRuns);
 }
 
@@ -189,7 +208,7 @@ export async function writePortfolioTables(
       task_executions: await open("task_executions"),
       risk_events: await open("risk_events"),
     };
-    await writeAll(portfolio, sinks, options);
+    await writePortfolioRows(portfolio, sinks, options);
     await set.commitAll();
   } catch (e) {
     await set.rollback();

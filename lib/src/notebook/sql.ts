@@ -24,6 +24,7 @@
  * the ISO text as given (`start_time`, `detected_at`) plus epoch milliseconds
  * (`start_ms`, `detected_ms`, DOUBLE); `to_timestamp(start_ms / 1000)` gives a DuckDB timestamp.
  */
+import { LEDGER_TASK_COLUMNS } from "../ingest/ledger";
 import type { DataFrame } from "danfojs-node";
 import type { Dataset } from "../model/dataset";
 import { openEngine, sqlIdent, type Engine, type EngineValue } from "../ingest/engine";
@@ -174,15 +175,7 @@ function tableSpecs(dataset: Dataset): TableSpec[] {
       columns: [
         ["run_id", "VARCHAR"],
         ["mission_id", "VARCHAR"],
-        ["task_id", "VARCHAR"],
-        ["executions", "BIGINT"],
-        ["actual_minutes", "DOUBLE"],
-        ["human_delay_minutes", "DOUBLE"],
-        ["approval_delay_minutes", "DOUBLE"],
-        ["approval_required_count", "BIGINT"],
-        ["overrun_minutes", "DOUBLE"],
-        ["overrun_count", "BIGINT"],
-        ["unsuccessful_count", "BIGINT"],
+        ...LEDGER_TASK_COLUMNS,
         ["agents", "VARCHAR[]"],
       ],
       rows: function* () {
