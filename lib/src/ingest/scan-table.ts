@@ -8,67 +8,28 @@
 import { readFileSync, statSync } from "node:fs";
 import { describeFound } from "../io/describe-found";
 import { recordMaker } from "../io/record-shape";
-import type { SourceFile } from "../model/dataset";
 import type { DataIssue } from "../model/issues";
 import { FieldReader, type FieldAliases } from "../validate/field-reader";
 import { checkCsvHeader } from "../validate/header-check";
-import { csvHeaderOf, readCsvHeader, type CsvHeader } from "./csv-layout";
-import { CANONICAL_TABLES, type CanonicalTable, type TableFile } from "./dataset-layout";
-import { planTable, projectSql, type DatasetMapping, type TablePlan } from "./mapping";
-import type { RecordLocation } from "../io/source-record";
-import { sqlIdent, sqlPath, sqlString, type Engine, type EngineValue } from "./engine";
+import type { TableFile } from "./dataset-layout";
+import { sqlIdent, sqlPath, sqlString, type EngineValue } from "./engine";
 import { checkFile, MAX_LINE_BYTES } from "./file-check";
 import { LEDGER_TASK_COLUMNS } from "./ledger";
-import type { ProgressListener } from "./progress";
-import type { RecordLocations } from "./record-locations";
+import { projectSql, type TablePlan } from "./mapping";
+import { applyPlan, planFor, type ScanContext, type ScanOptions } from "./scan-context";
+import {
+  csvHeader,
+  csvRelation,
+  emptyCsvIssue,
+  firstLine,
+  isObject,
+  ndjsonLines,
+  parquetColumn,
+  unreadableBy,
+} from "./table-relations";
 
-/** What a table scan needs from the load. */
-export interface ScanContext {
-  readonly engine: Engine;
-  readonly sink: (issue: DataIssue) => void;
-  readonly locations: RecordLocations;
-  /** Files read completely, in read order (the scan appends). */
-  readonly files: SourceFile[];
-  readonly onProgress?: ProgressListener;
-  /** The folder's mapping.yaml, when it has one. */
-  readonly mapping?: DatasetMapping;
-}
-
-/** The mapping plan of a canonical table's file, when mapping.yaml maps that table. */
-export function planFor(
-  ctx: ScanContext,
-  table: string,
-  columns: readonly string[],
-  at: RecordLocation,
-): TablePlan | undefined {
-  if (!ctx.mapping || !(CANONICAL_TABLES as readonly string[]).includes(table)) return undefined;
-  if (!ctx.mapping.tables[table as CanonicalTable]) return undefined;
-  const plan = planTable(table as CanonicalTable, columns, ctx.mapping, at);
-  for (const issue of plan.issues) ctx.sink(ctx.locations.markPhysical(issue));
-  return plan;
-}
-
-/** Applies a plan to one JSON record in JavaScript: canonical names, values mapped. */
-export function applyPlan(plan: TablePlan, values: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const p of plan.fields) {
-    let v = values[p.column];
-    if (p.values && v !== null && v !== undefined) {
-      const mapped = p.values.get(String(v).trim());
-      if (mapped !== undefined) v = mapped;
-    }
-    if (p.field !== "__proto__") out[p.field] = v;
-  }
-  return out;
-}
-
-/** Options of {@link scanTable}. */
-export interface ScanOptions {
-  /**
-   * The files are ledgers (ingest/ledger.ts): read each run once, with the run's columns only.
-   */
-  readonly ledgerRuns?: boolean;
-}
+export type { ScanContext, ScanOptions } from "./scan-context";
+export { csvHeader, csvRelation, emptyCsvIssue, ndjsonLines } from "./table-relations";
 
 /** A file's rows as a DuckDB relation, and how to turn a row into a record. */
 export interface FileRelation {
@@ -79,47 +40,6 @@ export interface FileRelation {
 }
 
 let scanCounter = 0;
-
-/** The DuckDB `read_csv` call for a CSV file whose header was read by us. */
-export function csvRelation(
-  file: TableFile,
-  cells: number,
-  delimiter: string,
-  skip: number,
-  rejects?: string,
-): string {
-  const columns = Array.from({ length: cells }, (_, i) => `${sqlString(`c${i}`)}: 'VARCHAR'`).join(", ");
-  const options = [
-    "auto_detect = false",
-    "header = true",
-    `skip = ${skip}`,
-    `delim = ${sqlString(delimiter)}`,
-    `quote = '"'`,
-    `escape = '"'`,
-    `columns = {${columns}}`,
-    `max_line_size = ${MAX_LINE_BYTES * 4}`,
-    `compression = ${sqlString(file.compression ?? "none")}`,
-  ];
-  if (rejects)
-    options.push(
-      "store_rejects = true",
-      `rejects_table = ${sqlString(rejects)}`,
-      `rejects_scan = ${sqlString(`${rejects}_scan`)}`,
-    );
-  return `read_csv(${sqlPath(file.path)}, ${options.join(", ")})`;
-}
-
-/**
- * The lines of an NDJSON file as a DuckDB relation with one text column `line`: one row per
- * physical line, blank lines included (NULL), so that a row's number is its line.
- */
-export function ndjsonLines(file: TableFile): string {
-  return (
-    `read_csv(${sqlPath(file.path)}, columns = {'line': 'VARCHAR'}, header = false, auto_detect = false, ` +
-    `delim = '\x1f', quote = '', escape = '', strict_mode = false, null_padding = false, ` +
-    `max_line_size = ${MAX_LINE_BYTES * 4}, compression = ${sqlString(file.compression ?? "none")})`
-  );
-}
 
 /** Words for a DuckDB CSV reject. */
 function describeReject(type: string, header: number): { code: string; expected: string; message: string } {
@@ -146,48 +66,6 @@ function describeReject(type: string, header: number): { code: string; expected:
         message: `malformed CSV (${type.toLowerCase()})`,
       };
   }
-}
-
-/**
- * The problem of a CSV file without a header line (empty, or blank lines only).
- *
- * @example emptyCsvIssue("runs.csv").message // → "the file is empty: expected a header line"
- */
-export function emptyCsvIssue(path: string): DataIssue {
-  return {
-    severity: "error",
-    code: "malformed_csv",
-    file: path,
-    line: 1,
-    expected: "well-formed CSV (RFC 4180 quoting)",
-    found: "nothing",
-    message: "the file is empty: expected a header line",
-  };
-}
-
-/** The problem of a file DuckDB could not read at all (`kind`: "CSV", "Parquet"). */
-function unreadableBy(path: string, code: string, kind: string, expected: string, error: unknown): DataIssue {
-  return {
-    severity: "error",
-    code,
-    file: path,
-    expected,
-    found: "a file DuckDB could not read",
-    message: `cannot read the ${kind} file: ${firstLine((error as Error).message)}`,
-  };
-}
-
-/**
- * The header of a CSV file: read directly, or — for a zstd file, which Node cannot decompress —
- * from its first lines as DuckDB decompresses them.
- */
-export async function csvHeader(engine: Engine, file: TableFile): Promise<CsvHeader | undefined> {
-  if (file.compression !== "zstd") return readCsvHeader(file);
-  const lines: string[] = [];
-  await engine.stream(`select line from ${ndjsonLines(file)} limit 200`, (chunk) => {
-    for (let r = 0; r < chunk.rowCount; r++) lines.push((chunk.value(0, r) as string | null) ?? "");
-  });
-  return csvHeaderOf(lines.join("\n") + "\n", lines.length < 200);
 }
 
 /** Trims header names; blanks and repeats (reported) become `undefined` (ignored columns). */
@@ -333,32 +211,6 @@ async function scanCsvFile(
   return broken || headerFailed ? undefined : rows;
 }
 
-/** The first line of an engine error message. */
-function firstLine(message: string): string {
-  return message.split("\n")[0]!.replace(/^[A-Za-z ]+Error: /, "");
-}
-
-/** Reports a JSON value that is not an object; returns whether it is one. */
-function isObject(
-  ctx: ScanContext,
-  value: unknown,
-  location: { file: string; line?: number; row?: number },
-  ndjson: boolean,
-): value is Record<string, unknown> {
-  if (value !== null && typeof value === "object" && !Array.isArray(value)) return true;
-  ctx.sink({
-    severity: "error",
-    code: "not_an_object",
-    ...location,
-    expected: "a JSON object",
-    found: describeFound(value),
-    message: ndjson
-      ? "each line must hold one JSON object"
-      : "each element of the array must be a JSON object",
-  });
-  return false;
-}
-
 /** Streams an NDJSON file, line by line (a malformed line is reported and reading goes on). */
 async function scanNdjsonFile(
   ctx: ScanContext,
@@ -499,17 +351,6 @@ async function scanJsonFile(
     if (diagnosis) return fail(diagnosis.message);
   }
   return rows;
-}
-
-/** SQL turning a Parquet column into what a JSON record would hold (timestamps as ISO text). */
-function parquetColumn(name: string, type: string): string {
-  const col = sqlIdent(name);
-  if (type === "TIMESTAMP WITH TIME ZONE")
-    return `strftime(timezone('UTC', ${col}), '%Y-%m-%dT%H:%M:%S.%gZ') as ${col}`;
-  if (type.startsWith("TIMESTAMP")) return `strftime(${col}, '%Y-%m-%dT%H:%M:%S.%g') as ${col}`;
-  if (type === "DATE") return `strftime(${col}, '%Y-%m-%d') as ${col}`;
-  if (/^(DECIMAL|HUGEINT|UHUGEINT)/.test(type)) return `${col}::DOUBLE as ${col}`;
-  return col;
 }
 
 /** Streams a Parquet file (or Parquet part). */

@@ -10,10 +10,10 @@
  * folded in JavaScript, so the result never depends on the fast path being exact.
  */
 import { describeFound } from "../io/describe-found";
-import type { RunTaskStat, TaskDefinition } from "../model/dataset";
+import type { TaskDefinition } from "../model/dataset";
 import { TASK_OUTCOMES } from "../model/dataset";
-import { emptyColumns, RunTaskStatTable, runTaskStatTableFrom } from "../model/run-task-stat-table";
-import { FieldReader, type FieldAliases } from "../validate/field-reader";
+import type { RunTaskStatTable } from "../model/run-task-stat-table";
+import type { FieldAliases } from "../validate/field-reader";
 import {
   TASK_EXECUTION_REQUIRED_FIELDS,
   validateTaskExecution,
@@ -21,9 +21,12 @@ import {
   type TaskExecutionContext,
 } from "../validate/task-executions";
 import type { TableFile } from "./dataset-layout";
-import { sqlIdent, sqlPath, sqlString, type Engine, type EngineChunk } from "./engine";
+import { sqlIdent, sqlPath, sqlString, type Engine } from "./engine";
 import { checkFile } from "./file-check";
-import { csvHeader, csvRelation, emptyCsvIssue, ndjsonLines, planFor, type ScanContext } from "./scan-table";
+import { Aggregates, withAccepted } from "./run-task-layout";
+import { planFor, type ScanContext } from "./scan-context";
+import { readRawRows } from "./suspect-rows";
+import { csvHeader, csvRelation, emptyCsvIssue, ndjsonLines } from "./table-relations";
 import { checkCsvHeader } from "../validate/header-check";
 
 /** Suspect rows read back for the JavaScript validator, at most. */
@@ -59,7 +62,7 @@ export interface FoldResult {
 }
 
 /** SQL expressions typing one file's fields, as text columns, plus per-field JSON types. */
-interface FieldSource {
+export interface FieldSource {
   /** Canonical field → on-disk name (bundle aliases, or mapping.yaml's columns). */
   readonly aliases: FieldAliases;
   /** Canonical field → (trimmed source value → canonical value), from mapping.yaml. */
@@ -444,208 +447,6 @@ export async function foldTaskExecutions(
 }
 
 /**
- * Run-task aggregates as they stream out of DuckDB, sorted by run then task position: laid out
- * as the run-task table's columns in one linear pass (growing typed arrays), nothing per entry.
- */
-class Aggregates {
-  readonly runOffsets: Uint32Array;
-  private cols = emptyColumns(1024);
-  private pos = new Int32Array(1024);
-  length = 0;
-  private lastRun = -1;
-  suspects = 0;
-  executions = 0;
-  readonly rowsPerFile: number[];
-  readonly agentKeys = new Map<string, number>();
-  readonly agentLists: (readonly string[])[] = [];
-  /** When set, the agents column holds an agent's number + 1 (0: none): its set is this entry. */
-  setOfAgent: Int32Array | undefined;
-
-  constructor(
-    private readonly runs: number,
-    files: number,
-  ) {
-    this.runOffsets = new Uint32Array(runs + 1);
-    this.rowsPerFile = new Array<number>(files).fill(0);
-  }
-
-  /** Room for `more` entries. */
-  private reserve(more: number): void {
-    const need = this.length + more;
-    if (need <= this.pos.length) return;
-    let size = this.pos.length;
-    while (size < need) size *= 2;
-    const grown = emptyColumns(size);
-    for (const key of Object.keys(grown) as (keyof typeof grown)[]) {
-      (grown[key] as Uint32Array | Float64Array).set(this.cols[key] as Uint32Array & Float64Array);
-    }
-    this.cols = grown;
-    const pos = new Int32Array(size);
-    pos.set(this.pos);
-    this.pos = pos;
-  }
-
-  /** The interned index of an agent list given as its names joined by U+001F. */
-  agentIndex(key: string): number {
-    let a = this.agentKeys.get(key);
-    if (a === undefined) {
-      this.agentKeys.set(key, (a = this.agentLists.length));
-      this.agentLists.push(key === "" ? [] : key.split("\u001f"));
-    }
-    return a;
-  }
-
-  /**
-   * Consumes one chunk of an aggregate query — columns run_idx and task_pos (-1: rows not folded),
-   * executions, the seven sums and counts, the agent set's index (see {@link agentIndex}), file
-   * index — whose rows come sorted by run_idx then task_pos.
-   */
-  consume(chunk: EngineChunk): void {
-    const rows = chunk.rowCount;
-    const [idx, tpos, ex, am, hd, ad, ar, om, oc, uc] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((c) =>
-      chunk.numbers(c),
-    );
-    const file = chunk.numbers(11);
-    const agentSet = chunk.numbers(10);
-    this.reserve(rows);
-    const c = this.cols;
-    for (let r = 0; r < rows; r++) {
-      const f = file[r]!;
-      this.rowsPerFile[f] = (this.rowsPerFile[f] ?? 0) + ex![r]!;
-      const run = idx![r]!;
-      if (run < 0 || tpos![r]! < 0) {
-        this.suspects += ex![r]!;
-        continue;
-      }
-      this.executions += ex![r]!;
-      const agents = this.setOfAgent ? this.setOfAgent[agentSet[r]!]! : agentSet[r]!;
-      const k = this.length;
-      if (run === this.lastRun && k > 0 && this.pos[k - 1] === tpos![r]!) {
-        // The same run and task from another file: one entry, the sums added.
-        const j = k - 1;
-        c.executions[j] = c.executions[j]! + ex![r]!;
-        c.actualMinutes[j] = c.actualMinutes[j]! + am![r]!;
-        c.humanDelayMinutes[j] = c.humanDelayMinutes[j]! + hd![r]!;
-        c.approvalDelayMinutes[j] = c.approvalDelayMinutes[j]! + ad![r]!;
-        c.approvalRequiredCount[j] = c.approvalRequiredCount[j]! + ar![r]!;
-        c.overrunMinutes[j] = c.overrunMinutes[j]! + om![r]!;
-        c.overrunCount[j] = c.overrunCount[j]! + oc![r]!;
-        c.unsuccessfulCount[j] = c.unsuccessfulCount[j]! + uc![r]!;
-        const merged = [...new Set([...this.agentLists[c.agents[j]!]!, ...this.agentLists[agents]!])].sort();
-        c.agents[j] = this.agentIndex(merged.join("\u001f"));
-        continue;
-      }
-      for (let q = this.lastRun + 1; q <= run; q++) this.runOffsets[q] = k;
-      this.lastRun = run;
-      this.pos[k] = tpos![r]!;
-      c.executions[k] = ex![r]!;
-      c.actualMinutes[k] = am![r]!;
-      c.humanDelayMinutes[k] = hd![r]!;
-      c.approvalDelayMinutes[k] = ad![r]!;
-      c.approvalRequiredCount[k] = ar![r]!;
-      c.overrunMinutes[k] = om![r]!;
-      c.overrunCount[k] = oc![r]!;
-      c.unsuccessfulCount[k] = uc![r]!;
-      c.agents[k] = agents;
-      this.length++;
-    }
-  }
-
-  /** The run-task table (task ids from `tasks`, indexed by the entries' positions). */
-  table(targets: FoldTargets): RunTaskStatTable {
-    for (let q = this.lastRun + 1; q <= this.runs; q++) this.runOffsets[q] = this.length;
-    const n = this.length;
-    const taskIds: string[] = [];
-    const taskIndex = new Map<string, number>();
-    const task = new Uint32Array(n);
-    for (let k = 0; k < n; k++) {
-      const id = targets.tasks[this.pos[k]!]!.taskId;
-      let t = taskIndex.get(id);
-      if (t === undefined) taskIndex.set(id, (t = taskIds.push(id) - 1));
-      task[k] = t;
-    }
-    const c = this.cols;
-    const whole = (col: Uint16Array | Uint32Array) => narrow(col.subarray(0, n));
-    const runIndex = new Map<string, number>();
-    targets.runIds.forEach((id, i) => runIndex.set(id, i));
-    return new RunTaskStatTable(
-      {
-        task: narrow(task),
-        executions: whole(c.executions),
-        actualMinutes: c.actualMinutes.subarray(0, n),
-        humanDelayMinutes: c.humanDelayMinutes.subarray(0, n),
-        approvalDelayMinutes: c.approvalDelayMinutes.subarray(0, n),
-        approvalRequiredCount: whole(c.approvalRequiredCount),
-        overrunMinutes: c.overrunMinutes.subarray(0, n),
-        overrunCount: whole(c.overrunCount),
-        unsuccessfulCount: whole(c.unsuccessfulCount),
-        agents: whole(c.agents),
-        runIds: targets.runIds,
-        missionIds: targets.missionIds,
-        runOffsets: this.runOffsets,
-        taskIds,
-        agentLists: this.agentLists,
-      },
-      runIndex,
-    );
-  }
-}
-
-/**
- * Adds executions the JavaScript validator accepted (suspects of the fast path) to a run-task
- * table: the table is rebuilt from its entries with theirs folded in — a slow path, for the rare
- * rows only the validator accepts.
- */
-function withAccepted(
-  table: RunTaskStatTable,
-  accepted: readonly TaskExecution[],
-  targets: FoldTargets,
-): RunTaskStatTable {
-  if (accepted.length === 0) return table;
-  const known = new Set(targets.runIds);
-  const position = new Map<string, number>();
-  targets.tasks.forEach((t, i) => position.set(`${t.missionId}\u0000${t.taskId}`, i));
-  // Executions of an invalid run or task are not folded: the load fails on that run or task.
-  accepted = accepted.filter((x) => known.has(x.runId) && position.has(`${x.missionId}\u0000${x.taskId}`));
-  if (accepted.length === 0) return table;
-  const estimate = new Map<string, number>();
-  for (const t of targets.tasks) estimate.set(`${t.missionId}\u0000${t.taskId}`, t.estimatedMinutes);
-  const byKey = new Map<string, RunTaskStat>();
-  for (const s of table) byKey.set(`${s.runId}\u0000${s.taskId}`, s);
-  for (const x of accepted) {
-    const key = `${x.runId}\u0000${x.taskId}`;
-    const over =
-      x.actualMinutes - (estimate.get(`${x.missionId}\u0000${x.taskId}`) ?? Number.POSITIVE_INFINITY);
-    const s = byKey.get(key);
-    const agents = new Set(s?.agents ?? []);
-    if (x.agentId !== undefined) agents.add(x.agentId);
-    byKey.set(key, {
-      runId: x.runId,
-      missionId: x.missionId,
-      taskId: x.taskId,
-      executions: (s?.executions ?? 0) + 1,
-      actualMinutes: (s?.actualMinutes ?? 0) + x.actualMinutes,
-      humanDelayMinutes: (s?.humanDelayMinutes ?? 0) + x.humanDelayMinutes,
-      approvalDelayMinutes: (s?.approvalDelayMinutes ?? 0) + (x.approvalRequired ? x.humanDelayMinutes : 0),
-      approvalRequiredCount: (s?.approvalRequiredCount ?? 0) + (x.approvalRequired ? 1 : 0),
-      overrunMinutes: (s?.overrunMinutes ?? 0) + Math.max(0, over),
-      overrunCount: (s?.overrunCount ?? 0) + (over > 0 ? 1 : 0),
-      unsuccessfulCount:
-        (s?.unsuccessfulCount ?? 0) +
-        (x.outcome === "failed" || x.outcome === "rejected" || x.outcome === "escalated" ? 1 : 0),
-      agents: [...agents].sort(),
-    });
-  }
-  const stats = [...byKey.values()].sort(
-    (a, b) =>
-      (position.get(`${a.missionId}\u0000${a.taskId}`) ?? 0) -
-      (position.get(`${b.missionId}\u0000${b.taskId}`) ?? 0),
-  );
-  const runs = targets.runIds.map((runId, i) => ({ runId, missionId: targets.missionIds[i]! }));
-  return runTaskStatTableFrom(stats, runs);
-}
-
-/**
  * Reads the run-task aggregates of a ledger (see ingest/ledger.ts) into the run-task table: the
  * ledger rows with a task, joined to the valid runs and tasks. A row naming a task its mission does
  * not have is reported (with the count of such rows).
@@ -687,128 +488,4 @@ export async function foldLedgerStats(
     });
   }
   return { table: agg.table(targets), executions: agg.executions, complete: agg.suspects === 0 };
-}
-
-/**
- * Re-reads the rows `wanted` (1-based row numbers within the file, as DuckDB numbered them) of one
- * task-execution file as records, located like any other table's, for the JavaScript validator.
- */
-async function readRawRows(
-  ctx: ScanContext,
-  file: TableFile,
-  source: FieldSource,
-  aliases: FieldAliases,
-  wanted: ReadonlySet<number>,
-  each: (reader: FieldReader) => void,
-): Promise<void> {
-  const list = [...wanted].sort((a, b) => a - b).join(",");
-  const aliasesUsed = source.aliases;
-  const mapped = (values: Record<string, unknown>): Record<string, unknown> => {
-    if (source.values.size === 0) return values;
-    const out = { ...values };
-    for (const [field, map] of source.values) {
-      const column = onDisk(aliasesUsed, field);
-      const v = out[column];
-      if (v === null || v === undefined) continue;
-      const to = map.get(String(v).trim());
-      if (to !== undefined) out[column] = to;
-    }
-    return out;
-  };
-  if (file.format === "csv") {
-    const header = (await csvHeader(ctx.engine, file))!;
-    const names = header.cells.map((c) => c.trim());
-    const sql = `select * from (select row_number() over () as rn, * from ${source.from}) where rn in (${list}) order by rn`;
-    const columns = names.filter((n) => n !== "");
-    await ctx.engine.stream(sql, (chunk) => {
-      for (let r = 0; r < chunk.rowCount; r++) {
-        const rn = chunk.value(0, r) as number;
-        const values: Record<string, string> = {};
-        names.forEach((name, i) => {
-          if (name !== "" && name !== "__proto__" && !(name in values))
-            values[name] = (chunk.value(i + 1, r) as string | null) ?? "";
-        });
-        each(
-          new FieldReader(
-            {
-              values: mapped(values),
-              location: { file: file.path, line: header.line + rn },
-              textual: true,
-              columns,
-            },
-            ctx.sink,
-            aliasesUsed,
-          ),
-        );
-      }
-    });
-    return;
-  }
-  if (file.format === "parquet") {
-    const sql = `select * from (select row_number() over () as rn, * from ${source.from}) where rn in (${list}) order by rn`;
-    await ctx.engine.stream(sql, (chunk, columns) => {
-      for (let r = 0; r < chunk.rowCount; r++) {
-        const rn = chunk.value(0, r) as number;
-        const values: Record<string, unknown> = {};
-        for (let c = 1; c < columns.length; c++)
-          if (columns[c] !== "__proto__") values[columns[c]!] = chunk.value(c, r);
-        each(
-          new FieldReader(
-            { values: mapped(values), location: { file: file.path, row: rn }, textual: false },
-            ctx.sink,
-            aliasesUsed,
-          ),
-        );
-      }
-    });
-    return;
-  }
-  // JSON: rows are numbered among the parsed elements (malformed NDJSON lines excluded).
-  const ndjson = file.format === "ndjson";
-  const sql = `select * from (select row_number() over () as rn, json from ${source.from}) where rn in (${list}) order by rn`;
-  await ctx.engine.stream(sql, (chunk) => {
-    for (let r = 0; r < chunk.rowCount; r++) {
-      const rn = chunk.value(0, r) as number;
-      const text = chunk.value(1, r) as string | null;
-      const location = ndjson ? { file: file.path, line: rn } : { file: file.path, row: rn };
-      if (text === null) {
-        ctx.sink({
-          severity: "error",
-          code: "malformed_ndjson",
-          ...location,
-          expected: "one JSON object per line",
-          found: "a line that is not JSON",
-          message: "malformed JSON",
-        });
-        continue;
-      }
-      const value = JSON.parse(text) as unknown;
-      if (value === null || typeof value !== "object" || Array.isArray(value)) {
-        ctx.sink({
-          severity: "error",
-          code: "not_an_object",
-          ...location,
-          expected: "a JSON object",
-          found: describeFound(value),
-          message: ndjson
-            ? "each line must hold one JSON object"
-            : "each element of the array must be a JSON object",
-        });
-        continue;
-      }
-      each(
-        new FieldReader(
-          { values: mapped(value as Record<string, unknown>), location, textual: false },
-          ctx.sink,
-          aliasesUsed,
-        ),
-      );
-    }
-  });
-}
-
-/** A column of whole numbers, 16 bits wide when every value fits. */
-function narrow(column: Uint16Array | Uint32Array): Uint16Array | Uint32Array {
-  for (const v of column) if (v > 0xffff) return column;
-  return Uint16Array.from(column);
 }
