@@ -31,8 +31,11 @@ export interface EngineChunk {
   readonly rowCount: number;
   /** Value of column `column` (0-based) at row `row` of the chunk. */
   value(column: number, row: number): EngineValue;
-  /** The whole column `column` as numbers (null → NaN). */
-  numbers(column: number): Float64Array;
+  /**
+   * The whole column `column` as numbers (null → NaN). With `into` at least `rowCount` long, the
+   * numbers are written there (its first `rowCount` entries) and it is returned: nothing allocated.
+   */
+  numbers(column: number, into?: Float64Array): Float64Array;
 }
 
 /** An open engine. Not safe to share between concurrent statements: await each call. */
@@ -120,7 +123,10 @@ function wrapChunk(chunk: DuckDBDataChunk): EngineChunk {
       if (w && ((w[row >>> 5]! >>> (row & 31)) & 1) === 0) return null;
       return plain(vector(column).getItem(row));
     },
-    numbers: (column) => {
+    numbers: (column, into) => {
+      // Into the caller's buffer when it is large enough: a chunk then allocates nothing.
+      const n = chunk.rowCount;
+      const target = into && into.length >= n ? into : new Float64Array(n);
       const v = vector(column);
       // Fast path: a numeric vector hands over its typed array, nulls read from the validity
       // words directly (the library's per-item check does BigInt arithmetic on every call).
@@ -135,19 +141,19 @@ function wrapChunk(chunk: DuckDBDataChunk): EngineChunk {
         raw.validity !== undefined &&
         (raw.validity.offset ?? 0) === 0
       ) {
-        const out = Float64Array.from(items);
+        const out = target;
+        out.set(items);
         const data = raw.validity.data;
         if (data instanceof BigUint64Array) {
           const words = new Uint32Array(data.buffer, data.byteOffset, data.length * 2);
-          for (let i = 0; i < out.length; i++)
-            if (((words[i >>> 5]! >>> (i & 31)) & 1) === 0) out[i] = Number.NaN;
+          for (let i = 0; i < n; i++) if (((words[i >>> 5]! >>> (i & 31)) & 1) === 0) out[i] = Number.NaN;
         } else if (data !== null) {
-          for (let i = 0; i < out.length; i++) if (v.getItem(i) === null) out[i] = Number.NaN;
+          for (let i = 0; i < n; i++) if (v.getItem(i) === null) out[i] = Number.NaN;
         }
         return out;
       }
-      const out = new Float64Array(chunk.rowCount);
-      for (let i = 0; i < out.length; i++) {
+      const out = target;
+      for (let i = 0; i < n; i++) {
         const x = v.getItem(i);
         out[i] = x === null ? Number.NaN : typeof x === "number" ? x : Number(plain(x));
       }

@@ -14,10 +14,18 @@ import type { FoldTargets } from "./task-executions";
  * Run-task aggregates as they stream out of DuckDB, sorted by run then task position: laid out
  * as the run-task table's columns in one linear pass (growing typed arrays), nothing per entry.
  */
+/**
+ * Task positions a key leaves room for: key = run index × 2^20 + task position (exact in a double
+ * up to 2^33 runs).
+ *
+ * @example TASK_POSITIONS // → 1048576
+ */
+export const TASK_POSITIONS = 1 << 20;
+
 export class Aggregates {
   readonly runOffsets: Uint32Array;
-  private cols = emptyColumns(1024);
-  private pos = new Int32Array(1024);
+  private cols: ReturnType<typeof emptyColumns>;
+  private pos: Int32Array;
   length = 0;
   private lastRun = -1;
   suspects = 0;
@@ -31,7 +39,11 @@ export class Aggregates {
   constructor(
     private readonly runs: number,
     files: number,
+    /** Entries expected at most (the columns grow past it if need be). */
+    capacity = 1024,
   ) {
+    this.cols = emptyColumns(Math.max(16, capacity));
+    this.pos = new Int32Array(Math.max(16, capacity));
     this.runOffsets = new Uint32Array(runs + 1);
     this.rowsPerFile = new Array<number>(files).fill(0);
   }
@@ -62,6 +74,14 @@ export class Aggregates {
     return a;
   }
 
+  /** Reused per-chunk column buffers (a chunk allocates nothing). */
+  private readonly buffers: Float64Array[] = [];
+  private column(chunk: EngineChunk, c: number): Float64Array {
+    while (this.buffers.length <= c) this.buffers.push(new Float64Array(4096));
+    if (this.buffers[c]!.length < chunk.rowCount) this.buffers[c] = new Float64Array(chunk.rowCount);
+    return chunk.numbers(c, this.buffers[c]);
+  }
+
   /**
    * Consumes one chunk of an aggregate query — columns run_idx and task_pos (-1: rows not folded),
    * executions, the seven sums and counts, the agent set's index (see {@link agentIndex}), file
@@ -69,53 +89,141 @@ export class Aggregates {
    */
   consume(chunk: EngineChunk): void {
     const rows = chunk.rowCount;
-    const [idx, tpos, ex, am, hd, ad, ar, om, oc, uc] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((c) =>
-      chunk.numbers(c),
-    );
-    const file = chunk.numbers(11);
-    const agentSet = chunk.numbers(10);
-    this.reserve(rows);
-    const c = this.cols;
+    const [idx, tpos, ex, am, hd, ad, ar, om, oc, uc, agentSet, file] = [
+      0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
+    ].map((c) => this.column(chunk, c));
     for (let r = 0; r < rows; r++) {
-      const f = file[r]!;
+      const f = file![r]!;
       this.rowsPerFile[f] = (this.rowsPerFile[f] ?? 0) + ex![r]!;
-      const run = idx![r]!;
-      if (run < 0 || tpos![r]! < 0) {
-        this.suspects += ex![r]!;
+      const agents = this.setOfAgent ? this.setOfAgent[agentSet![r]!]! : agentSet![r]!;
+      this.add(
+        idx![r]!,
+        tpos![r]!,
+        ex![r]!,
+        am![r]!,
+        hd![r]!,
+        ad![r]!,
+        ar![r]!,
+        om![r]!,
+        oc![r]!,
+        uc![r]!,
+        agents,
+      );
+    }
+  }
+
+  /**
+   * Consumes one chunk of executions — columns key (run_idx × 2^20 + task_pos; negative: a row not
+   * folded), actual minutes, human delay minutes, flags (1: approval required, 2: unsuccessful, then
+   * the file index × 4), the agent's number + 1 — sorted by key; `estimates` are the tasks'
+   * estimated minutes by position. Approval delay and overrun are derived here, as the ledger's SQL
+   * defines them.
+   */
+  consumeExecutions(chunk: EngineChunk, estimates: Float64Array): void {
+    const rows = chunk.rowCount;
+    const [key, actual, delay, flags, agent] = [0, 1, 2, 3, 4].map((c) => this.column(chunk, c));
+    for (let r = 0; r < rows; r++) {
+      const fl = flags![r]!;
+      const f = fl >>> 2;
+      this.rowsPerFile[f] = (this.rowsPerFile[f] ?? 0) + 1;
+      const k = key![r]!;
+      if (k < 0) {
+        this.suspects++;
         continue;
       }
-      this.executions += ex![r]!;
-      const agents = this.setOfAgent ? this.setOfAgent[agentSet[r]!]! : agentSet[r]!;
-      const k = this.length;
-      if (run === this.lastRun && k > 0 && this.pos[k - 1] === tpos![r]!) {
-        // The same run and task from another file: one entry, the sums added.
-        const j = k - 1;
-        c.executions[j] = c.executions[j]! + ex![r]!;
-        c.actualMinutes[j] = c.actualMinutes[j]! + am![r]!;
-        c.humanDelayMinutes[j] = c.humanDelayMinutes[j]! + hd![r]!;
-        c.approvalDelayMinutes[j] = c.approvalDelayMinutes[j]! + ad![r]!;
-        c.approvalRequiredCount[j] = c.approvalRequiredCount[j]! + ar![r]!;
-        c.overrunMinutes[j] = c.overrunMinutes[j]! + om![r]!;
-        c.overrunCount[j] = c.overrunCount[j]! + oc![r]!;
-        c.unsuccessfulCount[j] = c.unsuccessfulCount[j]! + uc![r]!;
+      const run = Math.floor(k / TASK_POSITIONS);
+      const pos = k - run * TASK_POSITIONS;
+      const a = actual![r]!;
+      const d = delay![r]!;
+      const approval = (fl & 1) === 1;
+      const over = a - estimates[pos]!;
+      const agents = this.setOfAgent ? this.setOfAgent[agent![r]!]! : agent![r]!;
+      this.add(
+        run,
+        pos,
+        1,
+        a,
+        d,
+        approval ? d : 0,
+        approval ? 1 : 0,
+        over > 0 ? over : 0,
+        over > 0 ? 1 : 0,
+        (fl & 2) === 2 ? 1 : 0,
+        agents,
+      );
+    }
+  }
+
+  /** Adds one aggregate (or folds it into the previous entry when it is the same run and task). */
+  private add(
+    run: number,
+    pos: number,
+    ex: number,
+    am: number,
+    hd: number,
+    ad: number,
+    ar: number,
+    om: number,
+    oc: number,
+    uc: number,
+    agents: number,
+  ): void {
+    if (run < 0 || pos < 0) {
+      this.suspects += ex;
+      return;
+    }
+    this.executions += ex;
+    const c = this.cols;
+    const k = this.length;
+    if (run === this.lastRun && k > 0 && this.pos[k - 1] === pos) {
+      // The same run and task again (a retry, or another file): one entry, the sums added.
+      const j = k - 1;
+      c.executions[j] = c.executions[j]! + ex;
+      c.actualMinutes[j] = c.actualMinutes[j]! + am;
+      c.humanDelayMinutes[j] = c.humanDelayMinutes[j]! + hd;
+      c.approvalDelayMinutes[j] = c.approvalDelayMinutes[j]! + ad;
+      c.approvalRequiredCount[j] = c.approvalRequiredCount[j]! + ar;
+      c.overrunMinutes[j] = c.overrunMinutes[j]! + om;
+      c.overrunCount[j] = c.overrunCount[j]! + oc;
+      c.unsuccessfulCount[j] = c.unsuccessfulCount[j]! + uc;
+      if (c.agents[j] !== agents) {
         const merged = [...new Set([...this.agentLists[c.agents[j]!]!, ...this.agentLists[agents]!])].sort();
         c.agents[j] = this.agentIndex(merged.join("\u001f"));
-        continue;
       }
-      for (let q = this.lastRun + 1; q <= run; q++) this.runOffsets[q] = k;
-      this.lastRun = run;
-      this.pos[k] = tpos![r]!;
-      c.executions[k] = ex![r]!;
-      c.actualMinutes[k] = am![r]!;
-      c.humanDelayMinutes[k] = hd![r]!;
-      c.approvalDelayMinutes[k] = ad![r]!;
-      c.approvalRequiredCount[k] = ar![r]!;
-      c.overrunMinutes[k] = om![r]!;
-      c.overrunCount[k] = oc![r]!;
-      c.unsuccessfulCount[k] = uc![r]!;
-      c.agents[k] = agents;
-      this.length++;
+      return;
     }
+    for (let q = this.lastRun + 1; q <= run; q++) this.runOffsets[q] = k;
+    this.lastRun = run;
+    if (k >= this.pos.length) this.reserve(1);
+    this.place(k, pos, ex, am, hd, ad, ar, om, oc, uc, agents);
+  }
+
+  /** Writes a new entry at `k` (room for it reserved). */
+  private place(
+    k: number,
+    pos: number,
+    ex: number,
+    am: number,
+    hd: number,
+    ad: number,
+    ar: number,
+    om: number,
+    oc: number,
+    uc: number,
+    agents: number,
+  ): void {
+    const c = this.cols;
+    this.pos[k] = pos;
+    c.executions[k] = ex;
+    c.actualMinutes[k] = am;
+    c.humanDelayMinutes[k] = hd;
+    c.approvalDelayMinutes[k] = ad;
+    c.approvalRequiredCount[k] = ar;
+    c.overrunMinutes[k] = om;
+    c.overrunCount[k] = oc;
+    c.unsuccessfulCount[k] = uc;
+    c.agents[k] = agents;
+    this.length++;
   }
 
   /** The run-task table (task ids from `tasks`, indexed by the entries' positions). */

@@ -23,7 +23,7 @@ import {
 import type { TableFile } from "./dataset-layout";
 import { sqlIdent, sqlPath, sqlString, type Engine } from "./engine";
 import { checkFile } from "./file-check";
-import { Aggregates, withAccepted } from "./run-task-layout";
+import { Aggregates, TASK_POSITIONS, withAccepted } from "./run-task-layout";
 import { planFor, type ScanContext } from "./scan-context";
 import { readRawRows } from "./suspect-rows";
 import { csvHeader, csvRelation, emptyCsvIssue, ndjsonLines } from "./table-relations";
@@ -303,6 +303,18 @@ async function plainSourceOf(
   return jsonSource(file, aliases);
 }
 
+/**
+ * The most run-task entries the targets allow: for each run, the tasks of its mission (the
+ * columns are allocated once, at this size).
+ */
+function entryBound(targets: FoldTargets): number {
+  const perMission = new Map<string, number>();
+  for (const t of targets.tasks) perMission.set(t.missionId, (perMission.get(t.missionId) ?? 0) + 1);
+  let n = 0;
+  for (const m of targets.missionIds) n += perMission.get(m) ?? 0;
+  return n;
+}
+
 /** SQL of the executions of every file joined to their run and task, with a `good` flag. */
 function joined(rows: string): string {
   return `select e.*, r.run_idx, r.mission_id as run_mission, t.task_pos, t.estimate,
@@ -326,6 +338,21 @@ export async function foldTaskExecutions(
   context: TaskExecutionContext,
 ): Promise<FoldResult> {
   const engine = ctx.engine;
+  if (targets.tasks.length >= TASK_POSITIONS) {
+    ctx.sink({
+      severity: "error",
+      code: "too_many_tasks",
+      file: files[0]!.path,
+      expected: `fewer than ${TASK_POSITIONS.toLocaleString("en-US")} task definitions`,
+      found: `${targets.tasks.length.toLocaleString("en-US")} tasks`,
+      message: "too many task definitions to fold the task executions",
+    });
+    return {
+      table: new Aggregates(targets.runIds.length, files.length).table(targets),
+      executions: 0,
+      complete: false,
+    };
+  }
   await registerTargets(engine, targets);
   const table = files[0]?.table ?? "task_executions";
   // The bytes of each file first: a file that is not UTF-8 text is not parsed at all.
@@ -343,7 +370,7 @@ export async function foldTaskExecutions(
     .map((s, i) => [s, i] as const)
     .filter((x): x is readonly [FieldSource, number] => x[0] !== undefined);
   const union = readable.map(([s, i]) => checkedRows(s, i, false)).join("\nunion all\n");
-  const agg = new Aggregates(targets.runIds.length, files.length);
+  const agg = new Aggregates(targets.runIds.length, files.length, entryBound(targets));
   if (readable.length > 0) {
     // Sorted by run and task position, so that the table is laid out in one pass; numbers as
     // INTEGER / DOUBLE without nulls, which cross into JavaScript as typed arrays.
@@ -363,20 +390,18 @@ export async function foldTaskExecutions(
         for (let r = 0; r < chunk.rowCount; r++) setOfAgent.push(agg.agentIndex(chunk.value(0, r) as string));
       });
       agg.setOfAgent = Int32Array.from(setOfAgent);
-      const sql = `select coalesce(case when good then run_idx end, -1)::INTEGER as run_idx,
-          coalesce(case when good then task_pos end, -1)::INTEGER as task_pos,
-          1::INTEGER as executions,
+      // Five numeric columns (fewer vectors per chunk: less for JavaScript's collector to track);
+      // approval delay and overrun are derived from them in the linear pass.
+      const sql = `select (case when good then run_idx::DOUBLE * ${TASK_POSITIONS} + task_pos else -1 end)::DOUBLE as key,
           coalesce(actual, 0)::DOUBLE as actual_minutes, coalesce(delay, 0)::DOUBLE as human_delay_minutes,
-          (case when approval then coalesce(delay, 0) else 0 end)::DOUBLE as approval_delay_minutes,
-          (case when approval then 1 else 0 end)::INTEGER as approval_required_count,
-          (case when actual > estimate then actual - estimate else 0 end)::DOUBLE as overrun_minutes,
-          (case when actual > estimate then 1 else 0 end)::INTEGER as overrun_count,
-          (case when outcome in ('failed', 'rejected', 'escalated') then 1 else 0 end)::INTEGER as unsuccessful_count,
-          (coalesce(a.n, -1) + 1)::INTEGER as agents, j.f::INTEGER as f
+          ((case when approval then 1 else 0 end)
+            + (case when outcome in ('failed', 'rejected', 'escalated') then 2 else 0 end) + 4 * j.f)::INTEGER as flags,
+          (coalesce(a.n, -1) + 1)::INTEGER as agents
         from (${joinedRows}) j left join __agents a on a.agent_id = j.agent_id
-        order by run_idx, task_pos, f`;
+        order by key, j.f`;
+      const estimates = Float64Array.from(targets.tasks, (t) => t.estimatedMinutes);
       await ctx.engine.stream(sql, (chunk) => {
-        agg.consume(chunk);
+        agg.consumeExecutions(chunk, estimates);
         ctx.onProgress?.({ stage: "read", table, rows: agg.executions + agg.suspects });
       });
       await ctx.engine.run("drop table __agents");
@@ -468,7 +493,7 @@ export async function foldLedgerStats(
     from (${relation}) l join __runs r on r.run_id = l.run_id and r.run_idx >= 0
     left join __tasks t on t.mission_id = r.mission_id and t.task_id = l.task_id and t.task_pos >= 0
     where l.task_id is not null order by 1, 2, 12`;
-  const agg = new Aggregates(targets.runIds.length, files.length);
+  const agg = new Aggregates(targets.runIds.length, files.length, entryBound(targets));
   agg.agentIndex(""); // a ledger carries no agents: every entry has the empty set, number 0
   await ctx.engine.stream(sql, (chunk) => agg.consume(chunk));
   if (agg.suspects > 0) {
