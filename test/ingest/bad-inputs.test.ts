@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadDataset } from "../../lib/src/index";
-import { baseTables, loadError, tableText, writeTables } from "../helpers/dataset-files";
+import { baseTables, loadError, tableText, tempDir, writeTables } from "../helpers/dataset-files";
 
 const codes = (issues: readonly { code: string }[]) => [...new Set(issues.map((i) => i.code))].sort();
 
@@ -78,6 +78,20 @@ describe("bad inputs", () => {
     const unread = dataset.warnings.filter((w) => w.code === "unread_file");
     expect(unread).toHaveLength(1);
     expect(unread[0]!.message).toContain("runs-2026-03.csv looks like a part of table runs but is not read");
+  });
+
+  it("a table linked to a file outside the data folder is read, but nothing of it is echoed", async () => {
+    const dir = writeTables(baseTables(), "csv");
+    const secret = path.join(tempDir(), "secret.txt");
+    fs.writeFileSync(secret, "root:x:0:0:root:/root:/bin/bash\nhunter2,topsecret\n");
+    fs.rmSync(path.join(dir, "tasks.csv"));
+    fs.symlinkSync(secret, path.join(dir, "tasks.csv"));
+    const error = await loadError(() => loadDataset(dir));
+    const text = error.message + JSON.stringify(error.issues);
+    expect(text).not.toContain("root:x");
+    expect(text).not.toContain("hunter2");
+    expect(error.issues.filter((i) => i.file === path.join(dir, "tasks.csv")).length).toBeGreaterThan(0);
+    expect(error.message).toContain("the file lies outside the data folder");
   });
 
   it("a KPI value beyond ±1e300 is rejected at load with its file and field", async () => {

@@ -31,6 +31,13 @@ interface FilePlan {
  */
 export class RecordLocations {
   private readonly plans = new Map<string, FilePlan>();
+  /** Files whose real path lies outside the data folder: what was found there is not echoed. */
+  private readonly outside = new Set<string>();
+
+  /** Marks a file whose real path lies outside the data folder (a link leading out of it). */
+  markOutside(path: string): void {
+    this.outside.add(path);
+  }
   private readonly physical = new WeakSet<DataIssue>();
 
   /** Registers a streamed CSV (`delimiter` given) or NDJSON file. */
@@ -94,15 +101,29 @@ export class RecordLocations {
     return issue;
   }
 
-  /** The issues with physical lines, in the same order (issues of other files unchanged). */
+  /**
+   * The issues with physical lines, in the same order (issues of other files unchanged); the
+   * `found` text of an issue in a file outside the data folder is withheld.
+   */
   resolve(issues: readonly DataIssue[]): DataIssue[] {
     const mappers = new Map<string, (issue: DataIssue) => DataIssue>();
-    return issues.map((issue) => {
+    const located = (issue: DataIssue): DataIssue => {
       const plan = issue.file === undefined ? undefined : this.plans.get(issue.file);
       if (!plan || issue.line === undefined) return issue;
       let map = mappers.get(plan.file.path);
       if (!map) mappers.set(plan.file.path, (map = this.mapper(plan)));
       return map(issue);
+    };
+    return issues.map((raw) => {
+      const issue = located(raw);
+      if (issue.file === undefined || !this.outside.has(issue.file)) return issue;
+      // Nothing read from a file outside the data folder is echoed: not a cell, not a line.
+      const { found: _found, ...rest } = issue;
+      return {
+        ...rest,
+        ...(issue.found !== undefined ? { found: "(not shown: the file lies outside the data folder)" } : {}),
+        message: `${issue.code.replace(/_/g, " ")} (details not shown: the file lies outside the data folder)`,
+      };
     });
   }
 }

@@ -2,6 +2,8 @@
  * What every table scan of one load shares — the engine, the issue sink, the record locations,
  * the files read, progress and the folder's mapping — and the mapping's plan for a file.
  */
+import { realpathSync } from "node:fs";
+import { isAbsolute, relative } from "node:path";
 import type { RecordLocation } from "../io/source-record";
 import type { SourceFile } from "../model/dataset";
 import type { DataIssue } from "../model/issues";
@@ -19,6 +21,8 @@ export interface ScanContext {
   /** Files read completely, in read order (the scan appends). */
   readonly files: SourceFile[];
   readonly onProgress?: ProgressListener;
+  /** The data folder (files whose real path lies outside it are read, but nothing of them is echoed). */
+  readonly folder?: string;
   /** The folder's mapping.yaml, when it has one. */
   readonly mapping?: DatasetMapping;
 }
@@ -57,4 +61,20 @@ export interface ScanOptions {
    * The files are ledgers (ingest/ledger.ts): read each run once, with the run's columns only.
    */
   readonly ledgerRuns?: boolean;
+}
+
+/**
+ * Marks `path` in the load's record locations when its real path (links followed) lies outside the
+ * data folder, so that no excerpt of it reaches a message.
+ */
+export function markIfOutside(ctx: ScanContext, path: string): void {
+  if (ctx.folder === undefined) return;
+  try {
+    const root = realpathSync(ctx.folder);
+    const real = realpathSync(path);
+    const rel = relative(root, real);
+    if (rel.startsWith("..") || isAbsolute(rel)) ctx.locations.markOutside(path);
+  } catch {
+    // An unreadable path is reported where it is read.
+  }
 }

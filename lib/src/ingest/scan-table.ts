@@ -16,7 +16,7 @@ import { sqlIdent, sqlPath, sqlString, type EngineValue } from "./engine";
 import { checkFile, MAX_LINE_BYTES } from "./file-check";
 import { LEDGER_TASK_COLUMNS } from "./ledger";
 import { projectSql, type TablePlan } from "./mapping";
-import { applyPlan, planFor, type ScanContext, type ScanOptions } from "./scan-context";
+import { applyPlan, markIfOutside, planFor, type ScanContext, type ScanOptions } from "./scan-context";
 import {
   csvHeader,
   csvRelation,
@@ -424,6 +424,7 @@ export async function scanTable(
   for (const file of files) {
     // The bytes first: a file that is not UTF-8 text is not parsed at all (no cascade of row
     // problems caused by its encoding).
+    markIfOutside(ctx, file.path);
     const check = await checkFile(file);
     for (const issue of check.issues) ctx.sink(ctx.locations.markPhysical(issue));
     if (check.issues.length > 0) {

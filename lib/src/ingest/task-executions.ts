@@ -24,7 +24,7 @@ import type { TableFile } from "./dataset-layout";
 import { sqlIdent, sqlPath, sqlString, type Engine } from "./engine";
 import { checkFile } from "./file-check";
 import { Aggregates, TASK_POSITIONS, withAccepted } from "./run-task-layout";
-import { planFor, type ScanContext } from "./scan-context";
+import { markIfOutside, planFor, type ScanContext } from "./scan-context";
 import { readRawRows } from "./suspect-rows";
 import { csvHeader, csvRelation, emptyCsvIssue, ndjsonLines } from "./table-relations";
 import { checkCsvHeader } from "../validate/header-check";
@@ -359,6 +359,7 @@ export async function foldTaskExecutions(
   const checks = [];
   const sources: (FieldSource | undefined)[] = [];
   for (const f of files) {
+    markIfOutside(ctx, f.path);
     const check = await checkFile(f);
     checks.push(check);
     for (const issue of check.issues) ctx.sink(ctx.locations.markPhysical(issue));

@@ -88,6 +88,7 @@ export async function loadDataset(folder: string, options: LoadOptions = {}): Pr
         engine,
         sink: issues.add,
         locations: new RecordLocations(),
+        folder,
         files,
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
         ...(mapping ? { mapping } : {}),
