@@ -23,6 +23,9 @@
  * does, no field checks, no reference checks beyond the join, no suspect rows, no fingerprint, no
  * JavaScript objects). A loader cannot read and group the same bytes with the same engine faster
  * than this, so `total ÷ floor` is what the rest of the pipeline costs on top of the unavoidable.
+ * It is a floor, not an estimate: DuckDB reads only the columns a query uses (from Parquet only
+ * run_id, task_id, the two minutes and mission_id; a CSV is still tokenized whole), while the
+ * loader's fold also needs the approval flag, the outcome and the agent.
  *
  * Prints one JSON line `{ seconds, cpu, bytes, records, groups }`: wall-clock seconds, the
  * process's user + system CPU seconds (DuckDB's threads included), the bytes of the files read,
