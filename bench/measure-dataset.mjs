@@ -4,16 +4,17 @@
  * the data set's own): loads the data set folder with the compiled library, evaluates it with the
  * default ruleset and renders the brief's HTML, then prints one JSON line:
  *
- *   { load, evaluate, brief, cpu, maxRssBytes, runs, runTaskStats, taskExecutions, verdict,
- *     foldThreads, foldNote? }
+ *   { load, evaluate, brief, cpu, maxRssBytes, runs, runTaskStats, taskExecutions, verdict, threads }
  *
- * `foldThreads`: how many threads folded the task executions (`foldNote`: why one).
+ * The load runs DuckDB with as many threads as the machine has cores (`threads`), as the DuckDB
+ * floor (bench/duckdb-floor.mjs) does.
  *
  * Times are wall-clock seconds; `cpu` is the process's user + system CPU seconds; `brief` is null
  * (with `briefNote`) when the library has no `renderBriefHtml` yet.
  *
  * Usage: node bench/measure-dataset.mjs <folder> [--no-brief]
  */
+import { availableParallelism } from "node:os";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -31,9 +32,9 @@ if (!folder) {
 }
 const withBrief = !process.argv.includes("--no-brief");
 
+const threads = availableParallelism();
 let started = performance.now();
-let fold = null;
-const dataset = await lib.loadDataset(folder, { onFold: (report) => (fold = report) });
+const dataset = await lib.loadDataset(folder, { threads });
 const load = seconds(started);
 
 const rules = lib.builtinRuleset("default");
@@ -68,7 +69,6 @@ console.log(
     runTaskStats: dataset.runTaskStats.length,
     taskExecutions: dataset.taskExecutionCount,
     verdict: result.portfolio.verdict,
-    foldThreads: fold?.threads ?? null,
-    ...(fold?.reason ? { foldNote: fold.reason } : {}),
+    threads,
   }),
 );
