@@ -104,18 +104,34 @@ function csvSource(
   };
 }
 
+/** The task-execution fields the fast path reads from a JSON record, in extraction order. */
+const JSON_FIELDS = [
+  "run_id",
+  "task_id",
+  "mission_id",
+  "agent_id",
+  "actual_minutes",
+  "human_delay_minutes",
+  "approval_required",
+  "outcome",
+] as const;
+
 function jsonSource(file: TableFile, aliases: FieldAliases): Omit<FieldSource, "values"> {
   const path = (field: string) => sqlString(`$.${JSON.stringify(onDisk(aliases, field))}`);
   const ndjson = file.format === "ndjson";
   // NDJSON: one row per physical line (blank and malformed lines too, so row number = line);
   // a JSON array: one row per element.
-  const from = ndjson
+  const rows = ndjson
     ? `(select case when json_valid(line) then line end as json, trim(coalesce(line, '')) = '' as blank from ${ndjsonLines(file)})`
     : `(select json, false as blank from read_json_objects(${sqlPath(file.path)}, format = 'array', compression = ${sqlString(file.compression ?? "uncompressed")}))`;
+  // Every field in one extraction: each JSON text is parsed once, not once per field.
+  const paths = `[${JSON_FIELDS.map(path).join(", ")}]`;
+  const from = `(select *, json_extract_string(json, ${paths}) as __v, json_type(json, ${paths}) as __t from ${rows})`;
+  const at = (field: string) => JSON_FIELDS.indexOf(field as (typeof JSON_FIELDS)[number]) + 1;
   return {
-    text: (field) => `nullif(trim(json_extract_string(json, ${path(field)})), '')`,
+    text: (field) => `nullif(trim(__v[${at(field)}]), '')`,
     typed: (field, kind) => {
-      const t = `json_type(json, ${path(field)})`;
+      const t = `__t[${at(field)}]`;
       const types =
         kind === "number"
           ? "('BIGINT','UBIGINT','DOUBLE')"
