@@ -212,6 +212,9 @@ export { calibrationMarkdown } from "./calibrate/calibration-markdown";
 export { evaluate } from "./evaluate/evaluate";
 export { asOfToMs } from "./evaluate/as-of";
 export { buildLedger } from "./evaluate/ledger";
+// The per-run ledger as a table a warehouse can compute (ingest/ledger.ts, docs/scale.md).
+export type { LedgerFormat } from "./ingest/ledger";
+export { LEDGER_SQL, LEDGER_RUN_COLUMNS, LEDGER_TASK_COLUMNS, writeLedger } from "./ingest/ledger";
 export { missionMetrics } from "./evaluate/mission-metrics";
 export type { MissionInput } from "./evaluate/mission-metrics";
 export { missionTriggers } from "./evaluate/triggers";

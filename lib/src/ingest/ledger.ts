@@ -143,7 +143,7 @@ export type LedgerFormat = "parquet" | "csv";
  * atomically: a temporary file beside it, then a rename. Returns the number of rows.
  *
  * @throws Error when DuckDB cannot write the file (the temporary file is removed).
- * @example await writeLedger(await loadDataset("data/demo"), "/tmp/ledger.parquet") // → 843 rows or so
+ * @example await writeLedger(await loadDataset("data/demo"), "/tmp/ledger.parquet") // → 834 (one row per run and task executed)
  */
 export async function writeLedger(dataset: Dataset, out: string): Promise<number> {
   const format: LedgerFormat = out.toLowerCase().endsWith(".csv") ? "csv" : "parquet";

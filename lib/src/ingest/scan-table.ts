@@ -31,14 +31,6 @@ import {
 export type { ScanContext, ScanOptions } from "./scan-context";
 export { csvHeader, csvRelation, emptyCsvIssue, ndjsonLines } from "./table-relations";
 
-/** A file's rows as a DuckDB relation, and how to turn a row into a record. */
-export interface FileRelation {
-  /** SQL of the relation (a table function call). */
-  readonly sql: string;
-  /** CSV: column names of the header (undefined = ignored column), for `c0…cN`. */
-  readonly header?: readonly (string | undefined)[];
-}
-
 let scanCounter = 0;
 
 /** Words for a DuckDB CSV reject. */
