@@ -9,6 +9,7 @@ import { readFileSync, statSync } from "node:fs";
 import { describeFound } from "../io/describe-found";
 import { recordMaker } from "../io/record-shape";
 import type { DataIssue } from "../model/issues";
+import type { RecordLocation } from "../io/source-record";
 import { FieldReader, type FieldAliases } from "../validate/field-reader";
 import { checkCsvHeader } from "../validate/header-check";
 import type { TableFile } from "./dataset-layout";
@@ -130,29 +131,14 @@ async function scanCsvFile(
     sql = projectSql(plan, `(select ${named.join(", ")} from ${relation})`);
     names = plan.fields.map((f) => f.field);
   }
-  const columns = names.filter((n): n is string => n !== undefined);
-  const make = recordMaker(names);
-  const cells: string[] = new Array<string>(names.length).fill("");
   let rows = 0;
   try {
-    await ctx.engine.stream(sql, (chunk) => {
-      const n = chunk.rowCount;
-      for (let r = 0; r < n; r++) {
-        for (let c = 0; c < cells.length; c++) {
-          const v = chunk.value(c, r);
-          cells[c] = v === null ? "" : (v as string);
-        }
-        const line = header.line + 1 + rows;
-        rows++;
-        each(
-          new FieldReader(
-            { values: make(cells), location: { file: file.path, line }, textual: true, columns },
-            ctx.sink,
-            aliases,
-          ),
-        );
-      }
-      progress(rows);
+    rows = await streamRecords(ctx, sql, names, {
+      textual: true,
+      at: (n) => ({ file: file.path, line: header.line + n }),
+      aliases,
+      progress,
+      each,
     });
   } catch (e) {
     ctx.sink(unreadableBy(file.path, "malformed_csv", "CSV", "well-formed CSV (RFC 4180 quoting)", e));
@@ -371,30 +357,56 @@ async function scanParquetFile(
     const typed = `select ${described.map((d) => parquetColumn(d.name, d.type)).join(", ")} from ${relation}`;
     const sql = plan ? projectSql(plan, `(${typed})`) : typed;
     const names = plan ? plan.fields.map((f) => f.field) : described.map((d) => d.name);
-    // One object shape for every record of the file (as for CSV): fast properties, made in one step.
-    const make = recordMaker(names) as unknown as (
-      cells: readonly EngineValue[],
-    ) => Record<string, EngineValue>;
-    const cells: EngineValue[] = new Array<EngineValue>(names.length).fill(null);
-    await ctx.engine.stream(sql, (chunk) => {
-      for (let r = 0; r < chunk.rowCount; r++) {
-        for (let c = 0; c < names.length; c++) cells[c] = chunk.value(c, r);
-        const values = make(cells);
-        rows++;
-        each(
-          new FieldReader(
-            { values, location: { file: file.path, row: rows }, textual: false, columns: names },
-            ctx.sink,
-            aliases,
-          ),
-        );
-      }
-      progress(rows);
+    rows = await streamRecords(ctx, sql, names, {
+      textual: false,
+      at: (n) => ({ file: file.path, row: n }),
+      aliases,
+      progress,
+      each,
     });
   } catch (e) {
     ctx.sink(unreadableBy(file.path, "malformed_parquet", "Parquet", "a readable Parquet file", e));
     return undefined;
   }
+  return rows;
+}
+
+/**
+ * Streams the rows of `sql` as records named `names` (undefined: a column left out) to `each`,
+ * with one object shape for every record (fast properties, made in one step). CSV (`textual`)
+ * cells are text, a NULL the empty text; typed values pass as they are. `at(n)` locates the n-th
+ * record (1-based). Resolves to the number of records.
+ */
+async function streamRecords(
+  ctx: ScanContext,
+  sql: string,
+  names: readonly (string | undefined)[],
+  how: {
+    readonly textual: boolean;
+    readonly at: (n: number) => RecordLocation;
+    readonly aliases: FieldAliases;
+    readonly progress: (rows: number) => void;
+    readonly each: (reader: FieldReader) => void;
+  },
+): Promise<number> {
+  const make = recordMaker(names) as unknown as (
+    cells: readonly EngineValue[],
+  ) => Record<string, EngineValue>;
+  const columns = names.filter((n): n is string => n !== undefined);
+  const cells: EngineValue[] = new Array<EngineValue>(names.length).fill(null);
+  let rows = 0;
+  await ctx.engine.stream(sql, (chunk) => {
+    for (let r = 0; r < chunk.rowCount; r++) {
+      for (let c = 0; c < cells.length; c++) {
+        const v = chunk.value(c, r);
+        cells[c] = how.textual && v === null ? "" : v;
+      }
+      rows++;
+      const record = { values: make(cells), location: how.at(rows), textual: how.textual, columns };
+      how.each(new FieldReader(record, ctx.sink, how.aliases));
+    }
+    how.progress(rows);
+  });
   return rows;
 }
 
