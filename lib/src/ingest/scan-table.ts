@@ -189,6 +189,30 @@ async function scanCsvFile(
   return broken || headerFailed ? undefined : rows;
 }
 
+/**
+ * Hands parsed JSON values of one file to `each` as records: a value that is not an object is
+ * reported; mapping.yaml's plan (made from the first record's keys) is applied. Returns whether
+ * the value became a record.
+ */
+function jsonTaker(
+  ctx: ScanContext,
+  file: TableFile,
+  aliases: FieldAliases,
+  each: (reader: FieldReader) => void,
+  ndjson: boolean,
+): (value: unknown, location: RecordLocation) => boolean {
+  let plan: TablePlan | undefined;
+  let first = true;
+  return (value, location) => {
+    if (!isObject(ctx, value, location, ndjson)) return false;
+    if (first) plan = planFor(ctx, file.table, Object.keys(value), location);
+    first = false;
+    const values = plan ? applyPlan(plan, value) : value;
+    each(new FieldReader({ values, location, textual: false }, ctx.sink, aliases));
+    return true;
+  };
+}
+
 /** Streams an NDJSON file, line by line (a malformed line is reported and reading goes on). */
 async function scanNdjsonFile(
   ctx: ScanContext,
@@ -199,7 +223,7 @@ async function scanNdjsonFile(
 ): Promise<number | undefined> {
   let rows = 0;
   let line = 0;
-  let plan: TablePlan | undefined;
+  const take = jsonTaker(ctx, file, aliases, each, true);
   try {
     await ctx.engine.stream(`select line from ${ndjsonLines(file)}`, (chunk) => {
       for (let r = 0; r < chunk.rowCount; r++) {
@@ -223,12 +247,7 @@ async function scanNdjsonFile(
           );
           continue;
         }
-        const location = { file: file.path, line };
-        if (!isObject(ctx, value, location, true)) continue;
-        rows++;
-        if (rows === 1) plan = planFor(ctx, file.table, Object.keys(value), location);
-        const values = plan ? applyPlan(plan, value) : value;
-        each(new FieldReader({ values, location, textual: false }, ctx.sink, aliases));
+        if (take(value, { file: file.path, line })) rows++;
       }
       progress(rows);
     });
@@ -291,7 +310,7 @@ async function scanJsonFile(
     `compression = ${sqlString(file.compression ?? "uncompressed")}, maximum_object_size = ${MAX_LINE_BYTES * 4})`;
   let rows = 0;
   let at = 0;
-  let plan: TablePlan | undefined;
+  const take = jsonTaker(ctx, file, aliases, each, false);
   const fail = (message: string): undefined => {
     const diagnosis = file.compression ? undefined : diagnoseJson(file.path);
     ctx.sink(
@@ -312,12 +331,7 @@ async function scanJsonFile(
       for (let r = 0; r < chunk.rowCount; r++) {
         at++;
         const value: unknown = JSON.parse(chunk.value(0, r) as string);
-        const location = { file: file.path, row: at };
-        if (!isObject(ctx, value, location, false)) continue;
-        rows++;
-        if (rows === 1) plan = planFor(ctx, file.table, Object.keys(value), location);
-        const values = plan ? applyPlan(plan, value) : value;
-        each(new FieldReader({ values, location, textual: false }, ctx.sink, aliases));
+        if (take(value, { file: file.path, row: at })) rows++;
       }
       progress(rows);
     });
